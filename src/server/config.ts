@@ -1,0 +1,81 @@
+// Environment -> typed configuration for `npm start`. Every problem is reported at once, by variable name,
+// so a misconfigured start fails with one readable message instead of a stack trace.
+import path from 'node:path';
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const port = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, `${name} must be a port number (0-65535)`)
+    .transform(Number)
+    .refine((n) => n <= 65535, `${name} must be a port number (0-65535)`);
+
+const httpUrl = z
+  .string()
+  .refine((value) => URL.canParse(value), 'CEKURA_API_URL must be an absolute URL such as https://api.cekura.ai')
+  .transform((value) => new URL(value))
+  .refine((url) => url.protocol === 'https:' || url.protocol === 'http:', 'CEKURA_API_URL must use http or https')
+  .refine((url) => !url.search && !url.hash && !url.username && !url.password, 'CEKURA_API_URL must not carry a query, fragment or credentials')
+  // Keep a path prefix (a gateway may mount the API below /) but never a trailing slash: paths are appended.
+  .transform((url) => `${url.origin}${url.pathname.replace(/\/+$/, '')}`);
+
+const envSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, port('PORT').default(3000)),
+  HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
+  CEKURA_API_KEY: z.preprocess(emptyToUndefined, z.string().trim().min(8, 'CEKURA_API_KEY looks truncated (fewer than 8 characters)').optional()),
+  CEKURA_API_URL: z.preprocess(emptyToUndefined, httpUrl.default('https://api.cekura.ai')),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  UPSTREAM_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, 'UPSTREAM_TIMEOUT_MS must be a whole number of milliseconds')
+      .transform(Number)
+      .refine((n) => n >= 100 && n <= 600_000, 'UPSTREAM_TIMEOUT_MS must be between 100 and 600000')
+      .default(15000),
+  ),
+  // Test support: a fixed port, test hooks and a known key for the embedded emulator.
+  EMULATOR_PORT: z.preprocess(emptyToUndefined, port('EMULATOR_PORT').optional()),
+  EMULATOR_TEST_HOOKS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['0', '1', 'true', 'false'], 'EMULATOR_TEST_HOOKS must be 1 or 0').default('0').transform((v) => v === '1' || v === 'true'),
+  ),
+  EMULATOR_API_KEY: z.preprocess(emptyToUndefined, z.string().min(16, 'EMULATOR_API_KEY must have at least 16 characters').optional()),
+  // Test support: exit when stdin closes, so a spawned server dies with the process that spawned it.
+  EXIT_WITH_STDIN: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('0').transform((v) => v === '1')),
+});
+
+export type AppConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof envSchema>) {
+  const live = env.CEKURA_API_KEY !== undefined;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.DATA_DIR),
+    timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    exitWithStdin: env.EXIT_WITH_STDIN,
+    upstream: live
+      ? { mode: 'live' as const, url: env.CEKURA_API_URL, apiKey: env.CEKURA_API_KEY as string }
+      : {
+          mode: 'emulator' as const,
+          port: env.EMULATOR_PORT ?? 0,
+          testHooks: env.EMULATOR_TEST_HOOKS,
+          apiKey: env.EMULATOR_API_KEY,
+        },
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(result.data);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod/mini';
+
+// rubric_config: PATCH replaces the whole value, so the console always sends the complete rubric.
+// Strict shapes describe what we send; `rubricConfigReadSchema` accepts whatever the API returned
+// (unknown keys and several-condition rules are kept verbatim).
+
+export const SCORE_OPS = ['gt', 'gte', 'lt', 'lte', 'eq'] as const;
+export const BINARY_OPS = ['eq', 'neq'] as const;
+export const ENUM_OPS = ['eq', 'neq', 'in'] as const;
+export const CONDITION_OPS = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq', 'in'] as const;
+
+/** Decision 1: new or edited boolean rules are written as 5 / 0, accepted by every API version. */
+export const BINARY_TRUE_VALUE: number | boolean = 5;
+export const BINARY_FALSE_VALUE: number | boolean = 0;
+
+export const conditionSchema = z.strictObject({
+  field: z.enum(['score', 'enum']),
+  op: z.enum(CONDITION_OPS),
+  value: z.union([z.number(), z.boolean(), z.string(), z.array(z.string())]),
+});
+export type Condition = z.infer<typeof conditionSchema>;
+
+export const ruleSchema = z.strictObject({
+  metric_id: z.int(),
+  conditions: z.strictObject({
+    operator: z.literal('and'),
+    conditions: z.array(conditionSchema).check(z.minLength(1, 'A rule needs at least one condition.')),
+  }),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
+/** What we send: `{}` (clears the rubric) or a complete rubric. */
+export const rubricConfigSchema = z.union([
+  z.strictObject({ evaluation_logic: z.literal('and'), rules: z.array(ruleSchema) }),
+  z.strictObject({}),
+]);
+export type RubricConfig = z.infer<typeof rubricConfigSchema>;
+
+/** What the API may return: any object; rules kept as received. */
+export const rubricConfigReadSchema = z.looseObject({
+  evaluation_logic: z.optional(z.unknown()),
+  rules: z.optional(z.array(z.unknown())),
+});
+export type RubricConfigRead = z.infer<typeof rubricConfigReadSchema>;
+
+/** A rule's identity is its canonical JSON, keys sorted (decision 2). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const source = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(source)
+        .sort()
+        .map((key) => [key, sortKeys(source[key])]),
+    );
+  }
+  return value;
+}
+
+/** The rules of a rubric as received, or [] for `{}`, null or an odd value. */
+export function rulesOf(config: unknown): unknown[] {
+  if (config && typeof config === 'object' && Array.isArray((config as { rules?: unknown }).rules)) {
+    return (config as { rules: unknown[] }).rules;
+  }
+  return [];
+}
