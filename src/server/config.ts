@@ -24,7 +24,15 @@ const httpUrl = z
 const envSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, port('PORT').default(3000)),
   HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
-  CEKURA_API_KEY: z.preprocess(emptyToUndefined, z.string().trim().min(8, 'CEKURA_API_KEY looks truncated (fewer than 8 characters)').optional()),
+  CEKURA_API_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .min(8, 'CEKURA_API_KEY looks truncated (fewer than 8 characters)')
+      .regex(/^[\x21-\x7e]+$/, 'CEKURA_API_KEY must be printable ASCII without spaces')
+      .optional(),
+  ),
   CEKURA_API_URL: z.preprocess(emptyToUndefined, httpUrl.default('https://api.cekura.ai')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   UPSTREAM_TIMEOUT_MS: z.preprocess(

@@ -1,0 +1,179 @@
+// Playwright fixtures: each worker spawns the real admin server (`src/server/main.ts`) in emulator mode with
+// its own temporary DATA_DIR and free ports; every test starts from a freshly reset emulator.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import type { FaultSpec as EmulatorFaultSpec, LoggedRequest } from '../src/server/emulator/test-hooks.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STARTUP_DEADLINE_MS = 150_000; // the first worker may have to build the SPA
+const UPSTREAM_TIMEOUT_MS = 10_000; // a 'slow' fault over this gives 504 within one 30 s test; loaded CI stays well under it
+
+/** One request the emulator received (its test-hook log entry). */
+export type EmuRequest = LoggedRequest;
+/** A fault to inject; `times` defaults to 1 in the emulator. */
+export type FaultSpec = Omit<EmulatorFaultSpec, 'times'> & { times?: number };
+
+export type Stack = {
+  baseURL: string;
+  emulatorURL: string;
+  /** UPSTREAM_TIMEOUT_MS the server runs with (a 'slow' fault longer than this gives 504). */
+  upstreamTimeoutMs: number;
+  requests(since?: number): Promise<EmuRequest[]>;
+  clearRequests(): Promise<void>;
+  reset(opts?: { scale?: boolean; legacy?: boolean }): Promise<void>;
+  fault(f: FaultSpec): Promise<void>;
+  clearFaults(): Promise<void>;
+  setRaw(projectId: number, fields: object): Promise<void>;
+  deleteMetric(id: number): Promise<void>;
+  getProject(id: number): Promise<any>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function call(url: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} -> ${res.status}: ${(await res.text()).slice(0, 500)}`);
+  return res;
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+function emulatorClient(emulatorURL: string, apiKey: string) {
+  const hook = (p: string) => `${emulatorURL}/__emulator${p}`;
+  return {
+    requests: async (since = 0): Promise<EmuRequest[]> => ((await (await call(hook(`/requests?since=${since}`))).json()) as { requests: EmuRequest[] }).requests,
+    clearRequests: async () => void (await call(hook('/requests'), { method: 'DELETE' })),
+    reset: async (opts: { scale?: boolean; legacy?: boolean } = {}) => void (await call(hook('/reset'), json('POST', opts))),
+    fault: async (f: FaultSpec) => void (await call(hook('/faults'), json('POST', f))),
+    clearFaults: async () => void (await call(hook('/faults'), { method: 'DELETE' })),
+    setRaw: async (projectId: number, fields: object) => void (await call(hook(`/projects/${projectId}/raw`), json('PUT', fields))),
+    deleteMetric: async (id: number) => void (await call(hook(`/metrics/${id}`), { method: 'DELETE' })),
+    getProject: async (id: number) =>
+      (await call(`${emulatorURL}/user/v1/projects/${id}/`, { headers: { 'X-CEKURA-API-KEY': apiKey } })).json(),
+  };
+}
+
+/** Output kept for the error message when the server fails to start. */
+function captureOutput(child: ChildProcess): () => string {
+  let out = '';
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => out;
+}
+
+async function waitForHealth(baseURL: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + STARTUP_DEADLINE_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The admin server exited during startup (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${baseURL}/app-api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The admin server did not become healthy within ${STARTUP_DEADLINE_MS} ms:\n${output()}`);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  killGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMULATOR_PORT: String(emulatorPort),
+    EMULATOR_TEST_HOOKS: '1',
+    EMULATOR_API_KEY: apiKey,
+    UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+    EXIT_WITH_STDIN: '1',
+  };
+  // Emulator mode: a real key or URL in the developer's shell must never reach the test server.
+  delete env.CEKURA_API_KEY;
+  delete env.CEKURA_API_URL;
+  return env;
+}
+
+export const test = base.extend<{ resetEmulator: void }, { stack: Stack }>({
+  stack: [
+    // oxlint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+    async ({}, use, workerInfo) => {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), `cekura-e2e-w${workerInfo.workerIndex}-`));
+      const [port, emulatorPort] = [await freePort(), await freePort()];
+      const apiKey = `e2e-${randomBytes(18).toString('hex')}`;
+      // Own process group (detached) so teardown can kill the server and anything it spawned; stdin stays a
+      // pipe from this worker, and the server exits when it closes (EXIT_WITH_STDIN), even if the worker dies.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        cwd: ROOT,
+        env: serverEnv(port, emulatorPort, dataDir, apiKey),
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const output = captureOutput(child);
+      const onExit = () => killGroup(child, 'SIGKILL');
+      process.once('exit', onExit);
+      const baseURL = `http://127.0.0.1:${port}`;
+      const emulatorURL = `http://127.0.0.1:${emulatorPort}`;
+      try {
+        await waitForHealth(baseURL, child, output);
+        await use({ baseURL, emulatorURL, upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS, ...emulatorClient(emulatorURL, apiKey) });
+      } finally {
+        await stopServer(child);
+        process.off('exit', onExit);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: STARTUP_DEADLINE_MS + 30_000 },
+  ],
+  baseURL: async ({ stack }, use) => use(stack.baseURL),
+  resetEmulator: [
+    async ({ stack }, use) => {
+      await stack.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,31 @@
+import { expect, test } from './fixtures';
+
+test('the served page renders in Chromium', async ({ page }) => {
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['cache-control']).toBe('no-cache');
+  await expect(page).toHaveTitle(/cekura/i);
+  await expect(page.getByRole('heading').first()).toBeVisible();
+});
+
+test('a deep link falls back to the app page', async ({ page }) => {
+  const response = await page.goto('/projects/1/general');
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveTitle(/cekura/i);
+});
+
+test('/app-api/config says emulator mode and names the emulator, never a key', async ({ request, stack }) => {
+  const res = await request.get('/app-api/config');
+  expect(res.ok()).toBe(true);
+  const config = await res.json();
+  expect(config).toEqual({ mode: 'emulator', upstreamHost: new URL(stack.emulatorURL).host });
+});
+
+test('the project list goes through the admin server to the emulator', async ({ request, stack }) => {
+  await stack.clearRequests();
+  const res = await request.get('/api/user/v1/projects/');
+  expect(res.status()).toBe(200);
+  expect(Array.isArray(await res.json())).toBe(true);
+  const received = await stack.requests();
+  expect(received.map((r) => `${r.method} ${r.path} ${r.status}`)).toContain('GET /user/v1/projects/ 200');
+});

@@ -1,0 +1,168 @@
+// The Cekura emulator: a Cekura-compatible API (the operations of cekura-api.md) on loopback, with SQLite
+// storage in DATA_DIR, seeded demo data and, on request, test hooks.
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { detail, notFound, sendJson } from './http.ts';
+import { listRoutes } from './routes-lists.ts';
+import { projectRoutes } from './routes-projects.ts';
+import { Store } from './store.ts';
+import { Faults, HOOK_PREFIX, redactBody, registerTestHooks, RequestLog, type LoggedRequest } from './test-hooks.ts';
+import { WebhookSender } from './webhook.ts';
+
+export type EmulatorOptions = {
+  dataDir: string;
+  apiKey: string;
+  testHooks?: boolean;
+  legacy?: boolean;
+  scale?: boolean;
+  logger?: boolean;
+};
+
+export type RunningEmulator = { url: string; apiKey: string; close(): Promise<void> };
+
+const API_KEY_HEADER = 'x-cekura-api-key';
+const BODY_LIMIT = 5 * 1024 * 1024;
+
+/** Known paths and their methods, to answer 405 (not 404) for a wrong method, as DRF does. */
+const ROUTES: [RegExp, string[]][] = [
+  [/^\/user\/v1\/projects\/$/, ['GET']],
+  [/^\/user\/v1\/projects\/[^/]+\/$/, ['GET', 'PATCH']],
+  [/^\/user\/v1\/projects\/[^/]+\/test-webhook\/$/, ['POST']],
+  [/^\/test_framework\/v1\/metrics\/$/, ['GET']],
+  [/^\/test_framework\/v1\/aiagents\/short_list\/$/, ['GET']],
+  [/^\/dashboards\/dashboards\/$/, ['GET']],
+  [/^\/observability\/v2\/call-logs\/$/, ['GET']],
+];
+
+const pathOf = (req: FastifyRequest): string => req.url.split('?')[0];
+const isHookPath = (req: FastifyRequest): boolean => req.url.startsWith(HOOK_PREFIX);
+
+export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInstance> {
+  const store = new Store(opts.dataDir, { scale: opts.scale, legacy: opts.legacy });
+  const webhooks = new WebhookSender();
+  // forceCloseConnections: close() must not wait for a client's idle keep-alive connection.
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, forceCloseConnections: true });
+  app.addHook('onClose', async () => store.close());
+
+  // JSON only (other media types get DRF's 415); an empty body is fine (test-webhook POST); bad JSON gets
+  // DRF's "JSON parse error".
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    if (body === '') return done(null, null);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (err) {
+      done(Object.assign(new Error(`JSON parse error - ${(err as Error).message}`), { statusCode: 400, drf: true }), undefined);
+    }
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; drf?: boolean }, req, reply) => {
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return detail(reply, 415, `Unsupported media type "${req.headers['content-type'] ?? ''}" in request.`);
+    }
+    if (err.drf) return detail(reply, 400, err.message);
+    if (err.statusCode && err.statusCode < 500) return detail(reply, err.statusCode, err.message);
+    req.log.error(err);
+    return detail(reply, 500, 'A server error occurred.');
+  });
+
+  if (opts.testHooks) installTestHooks(app, store, webhooks);
+
+  const authorised = (req: FastifyRequest, reply: FastifyReply): boolean => {
+    const sent = req.headers[API_KEY_HEADER];
+    if (typeof sent !== 'string' || sent === '') {
+      detail(reply, 401, 'Authentication credentials were not provided.');
+      return false;
+    }
+    if (!sameSecret(sent, opts.apiKey)) {
+      detail(reply, 401, 'Invalid API key.');
+      return false;
+    }
+    return true;
+  };
+
+  await app.register(async (api) => {
+    api.addHook('preHandler', async (req, reply) => {
+      if (!authorised(req, reply)) return reply;
+    });
+    projectRoutes(api, { store, webhooks });
+    listRoutes(api, store);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const route = ROUTES.find(([re]) => re.test(pathOf(req)));
+    if (!route || isHookPath(req)) return notFound(reply);
+    if (!authorised(req, reply)) return reply;
+    return detail(reply, 405, `Method "${req.method}" not allowed.`);
+  });
+  return app;
+}
+
+/** Request log, faults and the /__emulator/ routes. */
+function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookSender): void {
+  const log = new RequestLog();
+  const faults = new Faults();
+  const entries = new WeakMap<FastifyRequest, LoggedRequest>();
+  const dropAfter = new WeakSet<FastifyRequest>();
+
+  app.addHook('onRequest', async (req) => {
+    if (!isHookPath(req)) entries.set(req, log.start(req));
+  });
+  app.addHook('preValidation', async (req) => {
+    const entry = entries.get(req);
+    if (entry) entry.body = redactBody(req.body);
+  });
+  app.addHook('preHandler', async (req, reply) => {
+    const entry = entries.get(req);
+    const fault = entry && faults.take(req.method, pathOf(req));
+    if (!entry || !fault) return;
+    entry.fault = fault.kind;
+    switch (fault.kind) {
+      case 'status': {
+        const status = fault.status ?? 500;
+        if (status === 429 && fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
+        const body = fault.body ?? { detail: status === 429 ? `Request was throttled. Expected available in ${fault.retryAfter ?? 1} seconds.` : 'A server error occurred.' };
+        return sendJson(reply, status, body);
+      }
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+        return;
+      case 'drop':
+        reply.hijack();
+        req.raw.socket?.destroy();
+        return reply;
+      case 'drop-after':
+        dropAfter.add(req);
+        return;
+    }
+  });
+  // The operation has run (and committed); the client never hears back.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!dropAfter.has(req)) return payload;
+    const entry = entries.get(req);
+    if (entry) entry.status = reply.statusCode; // what it would have answered
+    req.raw.socket?.destroy();
+    return payload;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const entry = entries.get(req);
+    if (entry && entry.fault !== 'drop') entry.status = reply.statusCode;
+  });
+  registerTestHooks(app, { store, log, faults, webhooks });
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const ha = crypto.createHash('sha256').update(a).digest();
+  const hb = crypto.createHash('sha256').update(b).digest();
+  return crypto.timingSafeEqual(ha, hb);
+}
+
+export async function startEmulator(opts: EmulatorOptions & { host?: string; port?: number }): Promise<RunningEmulator> {
+  const app = await buildEmulator(opts);
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ host, port: opts.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${shownHost}:${port}`, apiKey: opts.apiKey, close: () => app.close() };
+}

@@ -1,0 +1,115 @@
+// The scale seed: one more project with 1,500 agents, 2,000 metrics, a 300-rule rubric and 2,000 call logs,
+// to exercise long lists (virtualised pickers, big rubrics) and big pages.
+import { createRng, type Rng } from './prng.ts';
+import { assignCallIds, generateCalls, type CallFlavour } from './seed-calls.ts';
+import type { EvalType, SeedAgent, SeedData, SeedDashboard, SeedMetric, SeedProject } from './seed-types.ts';
+
+export const SCALE_PROJECT_ID = 2051;
+export const SCALE_COUNTS = { agents: 1500, metrics: 2000, rules: 300, callLogs: 2000, dashboards: 24 } as const;
+const FIRST_AGENT_ID = 20_001;
+const FIRST_METRIC_ID = 60_001;
+const PROJECT_SCOPED_METRICS = 400;
+
+const REGIONS = ['EMEA', 'APAC', 'LATAM', 'US East', 'US West', 'Nordics', 'DACH', 'UK & Ireland'];
+const FUNCTIONS = ['Billing', 'Claims', 'Onboarding', 'Renewals', 'Tech Support', 'Scheduling', 'Collections', 'Returns', 'Fraud Desk', 'Concierge'];
+const SUBJECTS = ['Greeting', 'Verification', 'Disclosure', 'Hold etiquette', 'Upsell', 'Wrap-up', 'Escalation', 'Compliance', 'Tone', 'Accuracy'];
+const ENUM_SETS = [
+  ['resolved', 'partially_resolved', 'unresolved'],
+  ['positive', 'neutral', 'negative'],
+  ['none', 'minor', 'major', 'critical'],
+  ['renew', 'undecided', 'churn'],
+];
+const EVAL_CYCLE: EvalType[] = ['binary', 'continuous_qualitative', 'numeric', 'enum'];
+
+export function buildScaleSeed(now: number): SeedData {
+  const rng = createRng(2051);
+  const agents = scaleAgents(rng);
+  const metrics = scaleMetrics(rng, agents);
+  const rubric = scaleRubric(metrics);
+  const project: SeedProject = {
+    id: SCALE_PROJECT_ID, name: 'Global Routing (scale test)', createdAt: '2025-11-17T10:00:00.000Z', updatedAt: '2026-01-12T08:30:00.000Z',
+    utcOffsetHours: 0, secrets: { livekit_api_key: 'lk_api_5d2f8e91a0c3' },
+    fields: { timezone: 'UTC', sample_rate: 0.25, notify_daily_report: true, rubric_config: rubric },
+  };
+  const calls = generateCalls({
+    project, agents, metrics, rubric, count: SCALE_COUNTS.callLogs, now, days: 14, rng, flavour: SCALE_FLAVOUR, maxMetricsPerCall: 12,
+  });
+  return {
+    members: [], projects: [project], agents, metrics, dashboards: scaleDashboards(), callLogs: assignCallIds(calls, 12_400_000, rng),
+  };
+}
+
+function scaleAgents(rng: Rng): SeedAgent[] {
+  return Array.from({ length: SCALE_COUNTS.agents }, (_, i) => ({
+    id: FIRST_AGENT_ID + i,
+    projectId: SCALE_PROJECT_ID,
+    name: `${REGIONS[i % REGIONS.length]} ${FUNCTIONS[Math.floor(i / REGIONS.length) % FUNCTIONS.length]} ${String(i + 1).padStart(4, '0')}`,
+    contactNumber: `+1415${String(2_000_000 + i).padStart(7, '0')}`,
+    inbound: rng.chance(0.7),
+    language: rng.pick(['en', 'en', 'en', 'es', 'de', 'fr']),
+    firstMessage: true,
+    createdAt: new Date(Date.UTC(2025, 10, 17, 10, 0, 0) + i * 60_000).toISOString(),
+  }));
+}
+
+function scaleMetrics(rng: Rng, agents: SeedAgent[]): SeedMetric[] {
+  return Array.from({ length: SCALE_COUNTS.metrics }, (_, i) => {
+    const evalType = EVAL_CYCLE[i % EVAL_CYCLE.length];
+    const projectScoped = i < PROJECT_SCOPED_METRICS;
+    const subject = SUBJECTS[i % SUBJECTS.length];
+    const enumValues = evalType === 'enum' ? ENUM_SETS[Math.floor(i / 4) % ENUM_SETS.length] : [];
+    return {
+      id: FIRST_METRIC_ID + i,
+      projectId: projectScoped ? SCALE_PROJECT_ID : null,
+      agents: projectScoped ? [] : rng.sample(agents, rng.int(1, 3)).map((a) => a.id).sort((a, b) => a - b),
+      name: `${subject} check ${String(i + 1).padStart(4, '0')}`,
+      description: `${subject} quality signal #${i + 1} (${evalType.replace('_', ' ')}).`,
+      evalType,
+      legacyEvalType: evalType === 'binary' ? 'binary_qualitative' : undefined,
+      enumValues,
+      type: 'llm_judge',
+      prompt: `Assess ${subject.toLowerCase()} on the call.`,
+      displayOrder: i + 1,
+      cost: 0.01,
+      sim: evalType === 'binary' ? { kind: 'binary', pFail: 0.05 }
+        : evalType === 'numeric' ? { kind: 'numeric', good: 600, bad: 2500 }
+          : evalType === 'enum' ? { kind: 'enum' } : { kind: 'score' },
+    } satisfies SeedMetric;
+  });
+}
+
+/** 300 valid one-condition rules: 200 on project-scoped metrics, 100 on agent-only ones. */
+function scaleRubric(metrics: SeedMetric[]): object {
+  const chosen = [...metrics.slice(0, 200), ...metrics.slice(PROJECT_SCOPED_METRICS, PROJECT_SCOPED_METRICS + 100)];
+  return {
+    evaluation_logic: 'and',
+    rules: chosen.map((m) => ({ metric_id: m.id, conditions: { operator: 'and', conditions: [scaleCondition(m)] } })),
+  };
+}
+
+function scaleCondition(m: SeedMetric): object {
+  switch (m.evalType) {
+    case 'binary': return { field: 'score', op: 'eq', value: 5 };
+    case 'continuous_qualitative': return { field: 'score', op: 'gte', value: 2 };
+    case 'numeric': return { field: 'score', op: 'lte', value: 2300 };
+    case 'enum': return { field: 'enum', op: 'in', value: m.enumValues.slice(0, 2) };
+  }
+}
+
+function scaleDashboards(): SeedDashboard[] {
+  return Array.from({ length: SCALE_COUNTS.dashboards }, (_, i) => ({
+    id: 8001 + i, projectId: SCALE_PROJECT_ID, name: `${REGIONS[i % REGIONS.length]} routing board ${i + 1}`,
+    filters: null, widgetCount: 2 + (i % 5), createdAt: new Date(Date.UTC(2025, 10, 18) + i * 3_600_000).toISOString(),
+  }));
+}
+
+const SCALE_FLAVOUR: CallFlavour = {
+  greeting: 'Thanks for calling, you have reached {agent}.',
+  topics: [
+    { topic: 'routing', ask: 'I need to talk to someone about my account.', answer: 'I can route you to the right team now.' },
+    { topic: 'status', ask: 'What is the status of my request?', answer: 'It is being processed and will be done by Friday.' },
+  ],
+  endedReasons: ['customer-ended-call', 'assistant-ended-call', 'assistant-forwarded-call'],
+  dropoffs: ['end of conversation as no queries remaining', 'during routing'],
+  customerNumber: (rng) => `+1628${String(rng.int(1_000_000, 1_999_999))}`,
+};

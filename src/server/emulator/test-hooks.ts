@@ -1,0 +1,165 @@
+// Test hooks (only with testHooks / EMULATOR_TEST_HOOKS=1), on the emulator's own port, no API key:
+// the request log, reset, faults, raw project writes, metric deletion, webhook deliveries, secrets peek.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { sendJson } from './http.ts';
+import { COLUMN_NAMES, STORED_SECRETS } from './project-fields.ts';
+import type { Store } from './store.ts';
+import type { WebhookSender } from './webhook.ts';
+
+export const HOOK_PREFIX = '/__emulator/';
+const LOG_LIMIT = 10_000;
+const REDACTED = '[redacted]';
+
+export type LoggedRequest = {
+  seq: number;
+  time: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  status: number | null;
+  /** set when a fault hook changed what happened to this request */
+  fault?: FaultKind;
+};
+
+const faultSchema = z.object({
+  method: z.enum(['GET', 'PATCH', 'POST']),
+  path: z.string().startsWith('/'),
+  kind: z.enum(['status', 'slow', 'drop', 'drop-after']),
+  times: z.number().int().positive().default(1),
+  status: z.number().int().min(100).max(599).optional(),
+  retryAfter: z.number().int().nonnegative().optional(),
+  body: z.record(z.string(), z.unknown()).optional(),
+  delayMs: z.number().int().nonnegative().max(120_000).optional(),
+});
+export type FaultSpec = z.infer<typeof faultSchema>;
+type FaultKind = FaultSpec['kind'];
+const resetSchema = z.object({ scale: z.boolean().optional(), legacy: z.boolean().optional() }).default({});
+
+/** Every non-hook request, in arrival order; the API key header is never read into it, secrets are redacted. */
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private seq = 0;
+
+  start(req: FastifyRequest): LoggedRequest {
+    const [path, search = ''] = req.url.split('?');
+    const query: Record<string, string | string[]> = {};
+    for (const [k, v] of new URLSearchParams(search)) {
+      const prev = query[k];
+      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
+    const entry: LoggedRequest = { seq: ++this.seq, time: new Date().toISOString(), method: req.method, path, query, body: null, status: null };
+    this.entries.push(entry);
+    if (this.entries.length > LOG_LIMIT) this.entries.splice(0, this.entries.length - LOG_LIMIT);
+    return entry;
+  }
+
+  since(seq: number): LoggedRequest[] {
+    return this.entries.filter((e) => e.seq > seq);
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
+
+/** A copy of the body with every secret's value replaced ("" kept: it says "clear", which is not secret). */
+export function redactBody(body: unknown): unknown {
+  if (body === undefined) return null;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const name of STORED_SECRETS) {
+    if (name in copy && copy[name] !== '' && copy[name] !== null) copy[name] = REDACTED;
+  }
+  return copy;
+}
+
+export class Faults {
+  private list: (FaultSpec & { remaining: number })[] = [];
+
+  add(spec: FaultSpec): void {
+    this.list.push({ ...spec, remaining: spec.times });
+  }
+
+  /** The first matching fault, used up by one. */
+  take(method: string, path: string): FaultSpec | undefined {
+    const fault = this.list.find((f) => f.method === method && f.path === path && f.remaining > 0);
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    this.list = this.list.filter((f) => f.remaining > 0);
+    return fault;
+  }
+
+  clear(): void {
+    this.list = [];
+  }
+}
+
+export type HookDeps = { store: Store; log: RequestLog; faults: Faults; webhooks: WebhookSender };
+
+const badRequest = (reply: FastifyReply, error: unknown) => sendJson(reply, 400, { detail: 'Invalid test-hook request.', error });
+const idParam = (req: FastifyRequest): number => Number((req.params as { id: string }).id);
+
+export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
+  const { store, log, faults, webhooks } = deps;
+
+  app.get(`${HOOK_PREFIX}requests`, async (req, reply) => {
+    const since = Number((req.query as { since?: string }).since ?? 0) || 0;
+    return sendJson(reply, 200, { requests: log.since(since) });
+  });
+  app.delete(`${HOOK_PREFIX}requests`, async (_req, reply) => {
+    log.clear();
+    return sendJson(reply, 200, { ok: true });
+  });
+
+  app.post(`${HOOK_PREFIX}reset`, async (req, reply) => {
+    const parsed = resetSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return badRequest(reply, z.treeifyError(parsed.error));
+    store.reset(parsed.data);
+    log.clear();
+    faults.clear();
+    webhooks.clear();
+    return sendJson(reply, 200, { ok: true, scale: parsed.data.scale ?? false, legacy: parsed.data.legacy ?? false });
+  });
+
+  app.post(`${HOOK_PREFIX}faults`, async (req, reply) => {
+    const parsed = faultSchema.safeParse(req.body);
+    if (!parsed.success) return badRequest(reply, z.treeifyError(parsed.error));
+    faults.add(parsed.data);
+    return sendJson(reply, 200, { ok: true });
+  });
+  app.delete(`${HOOK_PREFIX}faults`, async (_req, reply) => {
+    faults.clear();
+    return sendJson(reply, 200, { ok: true });
+  });
+
+  app.put(`${HOOK_PREFIX}projects/:id/raw`, async (req, reply) => {
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest(reply, 'body must be an object');
+    if (!store.project(idParam(req))) return sendJson(reply, 404, { detail: 'Not found.' });
+    const unknown = Object.keys(body).filter((k) => !COLUMN_NAMES.includes(k) && !STORED_SECRETS.includes(k));
+    if (unknown.length) return badRequest(reply, `unknown project columns: ${unknown.join(', ')}`);
+    const columns: Record<string, string> = {};
+    const secrets: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(body)) {
+      if (COLUMN_NAMES.includes(k)) columns[k] = JSON.stringify(v);
+      else secrets[k] = v === null ? null : String(v);
+    }
+    store.updateProject(idParam(req), columns, secrets);
+    return sendJson(reply, 200, { ok: true });
+  });
+
+  app.delete(`${HOOK_PREFIX}metrics/:id`, async (req, reply) => {
+    if (!store.deleteMetric(idParam(req))) return sendJson(reply, 404, { detail: 'Not found.' });
+    return sendJson(reply, 200, { ok: true });
+  });
+
+  app.get(`${HOOK_PREFIX}webhook-deliveries`, async (_req, reply) => sendJson(reply, 200, { deliveries: webhooks.deliveries }));
+
+  app.get(`${HOOK_PREFIX}secrets/:id`, async (req, reply) => {
+    if (!store.project(idParam(req))) return sendJson(reply, 404, { detail: 'Not found.' });
+    const stored = store.secrets(idParam(req));
+    return sendJson(reply, 200, { projectId: idParam(req), secrets: Object.fromEntries(STORED_SECRETS.map((s) => [s, stored.get(s) ?? null])) });
+  });
+}

@@ -1,0 +1,127 @@
+// PATCH /user/v1/projects/{id}/ validation, DRF style: every sent writable field is checked, errors come back
+// together as `{"<field>": ["message", ...]}`, unknown and read-only keys are ignored.
+import { PROJECT_KEYS, type FieldKind } from '../project-fields.ts';
+import { isTimeZone, noCallsErrors, rubricErrors, type RubricMetric } from './json-fields.ts';
+
+export type PatchPlan = {
+  /** column -> JSON text to store */
+  columns: Record<string, string>;
+  /** secret -> new value ("" clears) */
+  secrets: Record<string, string>;
+};
+export type FieldErrors = Record<string, string[]>;
+export type PatchResult = { ok: true; plan: PatchPlan } | { ok: false; errors: FieldErrors };
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+const NAME_MAX = 255;
+const URL_MAX = 200;
+const SECRET_MAX = 255;
+
+type Checked = { value: unknown } | { errors: string[] };
+const fail = (...errors: string[]): Checked => ({ errors });
+
+/** Python's type names, as DRF quotes them. */
+function pyType(v: unknown): string {
+  if (v === null) return 'NoneType';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  return { string: 'str', boolean: 'bool', object: 'dict' }[typeof v as string] ?? typeof v;
+}
+
+function int32(v: unknown): string[] {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return ['A valid integer is required.'];
+  if (v > INT32_MAX) return [`Ensure this value is less than or equal to ${INT32_MAX}.`];
+  if (v < INT32_MIN) return [`Ensure this value is greater than or equal to ${INT32_MIN}.`];
+  return [];
+}
+
+/** Django's URLValidator in short: http(s), a host that is localhost, an IP or a dotted name with a TLD. */
+function isHttpUrl(s: string): boolean {
+  if (/\s/.test(s)) return false;
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const host = url.hostname;
+  return host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')
+    || /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\.?$/i.test(host);
+}
+
+function checkString(v: unknown, max: number, opts: { allowBlank: boolean; trim: boolean }): Checked {
+  if (typeof v !== 'string') return fail('Not a valid string.');
+  const s = opts.trim ? v.trim() : v;
+  if (s === '' && !opts.allowBlank) return fail('This field may not be blank.');
+  if (s.length > max) return fail(`Ensure this field has no more than ${max} characters.`);
+  return { value: s };
+}
+
+function checkField(kind: FieldKind, v: unknown, metrics: () => ReadonlyMap<number, RubricMetric>): Checked {
+  switch (kind) {
+    case 'name':
+      return checkString(v, NAME_MAX, { allowBlank: false, trim: true });
+    case 'timezone': {
+      const s = checkString(v, 63, { allowBlank: true, trim: true });
+      if ('errors' in s) return s;
+      return isTimeZone(s.value as string) && s.value !== '' ? s : fail(`"${String(s.value)}" is not a valid choice.`);
+    }
+    case 'int': {
+      const errors = int32(v);
+      return errors.length ? { errors } : { value: v };
+    }
+    case 'rate':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return fail('A valid number is required.');
+      if (v > 1) return fail('Ensure this value is less than or equal to 1.0.');
+      if (v < 0) return fail('Ensure this value is greater than or equal to 0.0.');
+      return { value: v };
+    case 'bool':
+      return typeof v === 'boolean' ? { value: v } : fail('Must be a valid boolean.');
+    case 'url': {
+      const s = checkString(v, URL_MAX, { allowBlank: true, trim: true });
+      if ('errors' in s || s.value === '') return s;
+      return isHttpUrl(s.value as string) ? s : fail('Enter a valid URL.');
+    }
+    case 'int-list': {
+      if (!Array.isArray(v)) return fail(`Expected a list of items but got type "${pyType(v)}".`);
+      const errors = v.flatMap((item, i) => int32(item).map((m) => `[${i}]: ${m}`));
+      return errors.length ? { errors } : { value: v };
+    }
+    case 'no-calls': {
+      const errors = noCallsErrors(v);
+      return errors.length ? { errors } : { value: v };
+    }
+    case 'rubric': {
+      const errors = rubricErrors(v, metrics());
+      return errors.length ? { errors } : { value: v };
+    }
+  }
+}
+
+/**
+ * Checks a PATCH body and, when valid, says what to write. `metrics` is only called when a rubric is sent.
+ * Secrets: "" clears one; a value is stored and never returned.
+ */
+export function planPatch(body: Record<string, unknown>, metrics: () => ReadonlyMap<number, RubricMetric>): PatchResult {
+  const errors: FieldErrors = {};
+  const plan: PatchPlan = { columns: {}, secrets: {} };
+  for (const key of PROJECT_KEYS) {
+    if (!(key.key in body)) continue;
+    const v = body[key.key];
+    if (key.role !== 'column' && key.role !== 'secret') continue; // read-only and create-only keys are ignored
+    if (v === null) {
+      errors[key.key] = ['This field may not be null.'];
+      continue;
+    }
+    const checked = key.role === 'secret'
+      ? checkString(v, SECRET_MAX, { allowBlank: true, trim: false })
+      : checkField(key.kind, v, metrics);
+    if ('errors' in checked) errors[key.key] = checked.errors;
+    else if (key.role === 'secret') plan.secrets[key.key] = checked.value as string;
+    // JSON text of exactly what was sent (the parsed body keeps key order), embedded as-is in responses.
+    else plan.columns[key.key] = JSON.stringify(checked.value);
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, plan };
+}

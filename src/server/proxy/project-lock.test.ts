@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { KeyedLock } from './project-lock.ts';
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('KeyedLock', () => {
+  it('runs tasks of one key one at a time, in arrival order, even when one fails', async () => {
+    const lock = new KeyedLock();
+    const events: string[] = [];
+    const task = (name: string, ms: number, fail = false) =>
+      lock.run(1, async () => {
+        events.push(`${name}:start`);
+        await tick(ms);
+        events.push(`${name}:end`);
+        if (fail) throw new Error(name);
+        return name;
+      });
+    const results = await Promise.allSettled([task('a', 30), task('b', 5, true), task('c', 1)]);
+    expect(events).toEqual(['a:start', 'a:end', 'b:start', 'b:end', 'c:start', 'c:end']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(lock.size).toBe(0);
+  });
+
+  it('runs different keys concurrently', async () => {
+    const lock = new KeyedLock();
+    const events: string[] = [];
+    await Promise.all([1, 2].map((key) => lock.run(key, async () => {
+      events.push(`${key}:start`);
+      await tick(10);
+      events.push(`${key}:end`);
+    })));
+    expect(events.slice(0, 2).sort()).toEqual(['1:start', '2:start']);
+  });
+});

@@ -1,0 +1,88 @@
+// Serving the built SPA: cache headers, history fallback, CSP, and the placeholder without a build.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, closedPort, rawRequest, startAdmin, type Admin } from './test-support.ts';
+
+const INDEX = '<!doctype html><html><head><title>Cekura Console</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
+
+describe('with a built dist/', () => {
+  let dist: string;
+  let admin: Admin;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(path.join(os.tmpdir(), 'cekura-dist-'));
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'index.html'), INDEX);
+    writeFileSync(path.join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
+    writeFileSync(path.join(dist, 'favicon.svg'), '<svg/>');
+    writeFileSync(path.join(dist, '.env'), 'SECRET=1');
+    admin = await startAdmin(`http://127.0.0.1:${await closedPort()}`, { distDir: dist });
+  });
+  afterAll(async () => {
+    await admin?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves index.html at / with no-cache and a strict script CSP', async () => {
+    const res = await api(admin.url, '/');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(INDEX);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('falls back to index.html for app routes (history API)', async () => {
+    for (const route of ['/projects/42/rubric', '/projects/42/history', '/some/unknown/page']) {
+      const res = await api(admin.url, route);
+      expect(res.status, route).toBe(200);
+      expect(res.text, route).toBe(INDEX);
+    }
+  });
+
+  it('caches hashed assets for a year and other files not at all', async () => {
+    const asset = await api(admin.url, '/assets/index-AbC123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await api(admin.url, '/favicon.svg')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers 404 JSON, never the page, for missing files, dotfiles, /api and /app-api misses', async () => {
+    for (const route of ['/assets/missing-123.js', '/assets/', '/assets', '/robots.txt', '/.env', '/api/nope/', '/app-api/nope', '/app-api/health/extra']) {
+      const res = await api(admin.url, route);
+      expect(res.status, route).toBe(404);
+      expect(res.json(), route).toEqual({ detail: 'Not found' });
+    }
+  });
+
+  it('does not serve files outside dist/', async () => {
+    for (const target of ['/../package.json', '/assets/../../package.json', '/%2e%2e/package.json', '/assets/%2e%2e/index.html']) {
+      const res = await rawRequest(admin.port, 'GET', target);
+      expect(res.status, target).toBe(404);
+      expect(res.body, target).not.toContain('"name"');
+    }
+  });
+
+  it('answers health and config without the key', async () => {
+    expect((await api(admin.url, '/app-api/health')).json()).toEqual({ ok: true });
+    const config = (await api(admin.url, '/app-api/config')).json();
+    expect(config.mode).toBe('emulator');
+    expect(config.upstreamHost).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('without a build', () => {
+  it('serves a placeholder page for app routes', async () => {
+    const admin = await startAdmin(`http://127.0.0.1:${await closedPort()}`, { distDir: path.join(os.tmpdir(), 'no-such-dist') });
+    try {
+      const res = await api(admin.url, '/projects/1/general');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<h1>Cekura Console</h1>');
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    } finally {
+      await admin.close();
+    }
+  });
+});
