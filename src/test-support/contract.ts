@@ -2,7 +2,7 @@
 // ajv for types, plus what ajv does not check (readOnly / writeOnly / unknown keys).
 // Known artefacts of the vendor's generator are allowed explicitly (ALLOWED_ARTEFACTS) and nothing else.
 import fs from 'node:fs';
-import Ajv2020Import from 'ajv/dist/2020';
+import Ajv2020Import from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 

@@ -29,7 +29,7 @@ describe('logs', () => {
     const browserHeaders = { 'X-CEKURA-API-KEY': TEST_KEY, authorization: `Token ${TEST_KEY}` };
     await api(admin.url, P, { headers: browserHeaders });
     await api(admin.url, `${P}?x=${encodeURIComponent('y')}`);
-    await hooks(emu.url).fault({ method: 'GET', path: `/user/v1/projects/${DEMO_PROJECT_ID}/`, kind: 'slow', delayMs: 1500 });
+    await hooks(emu.url).fault({ method: 'GET', path: `/user/v1/projects/${DEMO_PROJECT_ID}/`, kind: 'slow', delayMs: 1500, times: 3 });
     expect((await api(admin.url, P)).status).toBe(504);
     expect((await api(dead.url, P, { headers: browserHeaders })).status).toBe(502);
     await api(admin.url, P, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': '"x"' }, body: '{"bad json' });

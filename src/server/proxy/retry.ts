@@ -61,5 +61,10 @@ export async function readUpstream(cfg: UpstreamConfig, req: UpstreamRequest, po
     result = await callUpstream({ ...cfg, timeoutMs: Math.min(cfg.timeoutMs, deadline - Date.now()) }, req);
     tries = next;
   }
-  return !result.ok && tries > 1 ? { ...result, detail: `${result.detail} (${tries} tries)` } : result;
+  if (result.ok || tries === 1) return result;
+  const detail =
+    result.reason === 'timeout'
+      ? `The Cekura API did not answer in time (${tries} tries within ${policy.budgetMs} ms).`
+      : `${result.detail.replace(/\.$/, '')} (${tries} tries).`;
+  return { ...result, detail };
 }

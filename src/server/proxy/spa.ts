@@ -8,20 +8,6 @@ import { isApiNamespace } from './allowlist.ts';
 
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
-// Styles: emotion injects <style> at run time; scripts stay strictly 'self' (see DESIGN.md).
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const PLACEHOLDER = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Cekura Console</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -55,16 +41,21 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
   app.setNotFoundHandler((req, reply) => historyFallback(req, reply, built));
 }
 
-function historyFallback(req: FastifyRequest, reply: FastifyReply, built: boolean) {
-  const urlPath = (req.raw.url ?? '/').split('?')[0];
+/** A browser navigation to an app route (not the API, not a file): it gets the app page (or a login redirect). */
+export function isPageRequest(method: string, rawUrl: string): boolean {
+  const urlPath = rawUrl.split('?')[0];
   const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1);
-  const isPage =
-    (req.method === 'GET' || req.method === 'HEAD') &&
+  return (
+    (method === 'GET' || method === 'HEAD') &&
     !isApiNamespace(urlPath) &&
     !urlPath.startsWith('/app-api') &&
     !/^\/assets(\/|$)/.test(urlPath) &&
-    !lastSegment.includes('.');
-  if (!isPage) return reply.code(404).send({ detail: 'Not found' });
+    !lastSegment.includes('.')
+  );
+}
+
+function historyFallback(req: FastifyRequest, reply: FastifyReply, built: boolean) {
+  if (!isPageRequest(req.method, req.raw.url ?? '/')) return reply.code(404).send({ detail: 'Not found' });
   if (!built) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PLACEHOLDER);
   return reply.sendFile('index.html');
 }

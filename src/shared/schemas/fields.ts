@@ -34,15 +34,16 @@ export interface FieldSpec {
   description?: string;
 }
 
-const general = (kind: FieldKind, label: string, description?: string): FieldSpec => ({ section: 'general', kind, label, description });
-const limits = (label: string, description?: string): FieldSpec => ({ section: 'limits', kind: 'int', label, description });
-const notify = (label: string, description?: string, kind: FieldKind = 'boolean'): FieldSpec => ({
-  section: 'notifications',
-  kind,
-  label,
-  description,
-});
-const providerKey = (label: string): FieldSpec => ({ section: 'integrations', kind: 'secret', label });
+// Generic in the kind, so that each field's form value type is exact (a switch is a boolean, not a union).
+type Spec<S extends SectionId, K extends FieldKind> = { section: S; kind: K; label: string; description?: string };
+const general = <K extends FieldKind>(kind: K, label: string, description?: string): Spec<'general', K> => ({ section: 'general', kind, label, description });
+const limits = (label: string, description?: string): Spec<'limits', 'int'> => ({ section: 'limits', kind: 'int', label, description });
+function notify(label: string, description?: string): Spec<'notifications', 'boolean'>;
+function notify<K extends FieldKind>(label: string, description: string | undefined, kind: K): Spec<'notifications', K>;
+function notify(label: string, description?: string, kind: FieldKind = 'boolean'): FieldSpec {
+  return { section: 'notifications', kind, label, description };
+}
+const providerKey = (label: string): Spec<'integrations', 'secret'> => ({ section: 'integrations', kind: 'secret', label });
 
 export const PROJECT_FIELDS = {
   name: general('string', 'Name'),

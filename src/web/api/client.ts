@@ -7,8 +7,10 @@ export class ApiError extends Error {
   readonly fieldErrors: Record<string, string[]>;
   readonly body: unknown;
   readonly retryAfterSeconds?: number;
+  /** The ETag header of the error response (a 412 carries the current project's). */
+  readonly etag?: string;
 
-  constructor(status: number, body: unknown, message?: string, retryAfterSeconds?: number) {
+  constructor(status: number, body: unknown, message?: string, retryAfterSeconds?: number, etag?: string) {
     const parsed = parseErrorBody(body);
     super(message ?? parsed.detail ?? `Request failed with status ${status}`);
     this.name = 'ApiError';
@@ -17,6 +19,7 @@ export class ApiError extends Error {
     this.fieldErrors = parsed.fieldErrors;
     this.body = body;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.etag = etag;
   }
 }
 
@@ -54,7 +57,13 @@ export async function apiRequest<T = unknown>(
   }
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('Retry-After'));
-    throw new ApiError(response.status, body, undefined, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    throw new ApiError(
+      response.status,
+      body,
+      undefined,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      response.headers.get('ETag') ?? undefined,
+    );
   }
   return { data: body as T, etag: response.headers.get('ETag') };
 }

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Project } from '../../shared/schemas/project';
 import type { ProjectFormValues } from '../../shared/form';
+import { noCallsValidator } from '../sections/no-calls/validator';
+import { rubricValidator } from '../sections/rubric/validator';
 
 // Checks that need more than one field's value (metrics, agents): each section contributes one.
 // The form's resolver runs them on every validation, for edited fields only, whichever section is open.
@@ -21,4 +23,4 @@ export interface SectionIssue {
 export type SectionValidator = (context: SectionValidationContext) => SectionIssue[];
 
 // Sections add their validator here (one import and one entry each).
-export const sectionValidators: SectionValidator[] = [];
+export const sectionValidators: SectionValidator[] = [noCallsValidator, rubricValidator];

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BINARY_TRUE_VALUE } from '../schemas/rubric';
+import { checkCondition } from './check';
+import { buildRule, changeOperator, defaultCondition, ruleForMetric, scoreFromText } from './convert';
+import { familyOf, OPS_FOR } from './rule';
+import { arbMetric, arbValidCondition, byName, METRICS } from './testing';
+
+describe('convert', () => {
+  it('writes edited rules in the documentation key order', () => {
+    const text = JSON.stringify(buildRule(7, { field: 'score', op: 'gte', value: 4 }));
+    expect(text).toBe('{"metric_id":7,"conditions":{"operator":"and","conditions":[{"field":"score","op":"gte","value":4}]}}');
+  });
+
+  it('converts a single value to a list of one and a list to its first item', () => {
+    expect(changeOperator('enum', { field: 'enum', op: 'eq', value: 'resolved' }, 'in')).toEqual({ field: 'enum', op: 'in', value: ['resolved'] });
+    expect(changeOperator('enum', { field: 'enum', op: 'in', value: ['a', 'b'] }, 'neq')).toEqual({ field: 'enum', op: 'neq', value: 'a' });
+    expect(changeOperator('enum', { field: 'enum', op: 'in', value: [] }, 'eq')).toEqual({ field: 'enum', op: 'eq', value: '' });
+    expect(changeOperator('enum', { field: 'enum', op: 'eq', value: '' }, 'in')).toEqual({ field: 'enum', op: 'in', value: [] });
+    expect(changeOperator('score', { field: 'score', op: 'gte', value: 4 }, 'lt')).toEqual({ field: 'score', op: 'lt', value: 4 });
+  });
+
+  it('starts a rule from a sensible default for its metric', () => {
+    expect(ruleForMetric(byName('Booking confirmed')).conditions.conditions[0]).toEqual({ field: 'score', op: 'eq', value: BINARY_TRUE_VALUE });
+    expect(defaultCondition(byName('Customer satisfaction'))).toEqual({ field: 'score', op: 'gte', value: 3 });
+    expect(defaultCondition(byName('Handle time'))).toEqual({ field: 'score', op: 'gte', value: 0 });
+    expect(defaultCondition(byName('Call resolution'))).toEqual({ field: 'enum', op: 'eq', value: 'resolved' });
+  });
+
+  it('keeps typed text that is not a number (so the checks can say so)', () => {
+    expect(scoreFromText('4.5')).toBe(4.5);
+    expect(scoreFromText(' 3 ')).toBe(3);
+    expect(scoreFromText('4.')).toBe(4);
+    expect(scoreFromText('')).toBe('');
+    expect(scoreFromText('four')).toBe('four');
+  });
+});
+
+describe('convert properties', () => {
+  it('every metric\'s default condition is valid for it', () => {
+    for (const m of METRICS) expect(checkCondition(familyOf(m)!, m, defaultCondition(m))).toEqual([]);
+  });
+
+  it('an operator change keeps a list exactly for "is one of", and stays valid for enum values', () => {
+    const arbCase = arbMetric.chain((m) => fc.tuple(fc.constant(m), arbValidCondition(m), fc.constantFrom(...OPS_FOR[familyOf(m)!])));
+    fc.assert(
+      fc.property(arbCase, ([m, condition, op]) => {
+        const family = familyOf(m)!;
+        const next = changeOperator(family, condition, op);
+        expect(Array.isArray(next.value)).toBe(op === 'in');
+        if (family !== 'enum' || (op !== 'in' && condition.op !== 'in') || (Array.isArray(next.value) ? next.value.length : next.value !== '')) {
+          expect(checkCondition(family, m, next)).toEqual([]);
+        }
+      }),
+    );
+  });
+
+  it('eq -> in -> eq gives the value back', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('resolved', 'partially_resolved', 'unresolved'), (value) => {
+        const back = changeOperator('enum', changeOperator('enum', { field: 'enum', op: 'eq', value }, 'in'), 'eq');
+        expect(back.value).toBe(value);
+      }),
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import type { ConditionLike } from '../call-log';
+import { enumValuesOf, type Metric } from '../schemas/metric';
+import { BINARY_FALSE_VALUE, BINARY_TRUE_VALUE, type Condition } from '../schemas/rubric';
+import { FIELD_FOR, familyOf, isQualitative, OPS_FOR, type RuleFamily } from './rule';
+
+// Building edited rules. An edited rule is written afresh with the key order of the documentation
+// (metric_id, conditions{operator, conditions[{field, op, value}]}); untouched rules are never rebuilt.
+
+export type EditableCondition = { field: 'score' | 'enum'; op: string; value: Condition['value'] };
+export type BuiltRule = { metric_id: number | null; conditions: { operator: 'and'; conditions: EditableCondition[] } };
+
+export function buildRule(metricId: number, condition: EditableCondition): BuiltRule {
+  return { metric_id: metricId, conditions: { operator: 'and', conditions: [{ field: condition.field, op: condition.op, value: condition.value }] } };
+}
+
+/** A rule added in the builder before its metric is chosen. */
+export function pendingRule(): BuiltRule {
+  return { metric_id: null, conditions: { operator: 'and', conditions: [] } };
+}
+
+/** Decision 1: True/False as the one configured pair of values (5 / 0 today). */
+export function binaryValue(value: boolean): number | boolean {
+  return value ? BINARY_TRUE_VALUE : BINARY_FALSE_VALUE;
+}
+
+/** Qualitative metrics score 0-5: "at least 3" is the middle of the scale; numeric metrics start at 0. */
+export const DEFAULT_QUALITATIVE_THRESHOLD = 3;
+
+/** The condition a rule starts with when its metric is chosen or changed. */
+export function defaultCondition(metric: Metric): EditableCondition {
+  const family = familyOf(metric) ?? 'score';
+  switch (family) {
+    case 'binary':
+      return { field: 'score', op: 'eq', value: binaryValue(true) };
+    case 'score':
+      return { field: 'score', op: 'gte', value: isQualitative(metric) ? DEFAULT_QUALITATIVE_THRESHOLD : 0 };
+    case 'enum':
+      return { field: 'enum', op: 'eq', value: enumValuesOf(metric)[0] ?? '' };
+  }
+}
+
+/** Metric change: the rule restarts from the new metric's default condition. */
+export function ruleForMetric(metric: Metric): BuiltRule {
+  return buildRule(metric.id, defaultCondition(metric));
+}
+
+/** Operator change: a list becomes its first item, a single value a list of one. */
+export function changeOperator(family: RuleFamily, condition: ConditionLike, op: string): EditableCondition {
+  return { field: FIELD_FOR[family], op, value: convertValue(condition.value, op === 'in', family) };
+}
+
+function convertValue(value: unknown, wantList: boolean, family: RuleFamily): Condition['value'] {
+  if (wantList) {
+    if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+    return value === '' || value == null ? [] : [String(value)];
+  }
+  const single = Array.isArray(value) ? value[0] : value;
+  if (family === 'score') return typeof single === 'number' ? single : single === undefined || single === '' ? '' : Number.isFinite(Number(single)) ? Number(single) : String(single);
+  if (family === 'enum') return single == null ? '' : String(single);
+  return typeof single === 'number' || typeof single === 'boolean' ? single : binaryValue(true);
+}
+
+/** Whether an operator suits a family (the builder offers only these). */
+export function isValidOp(family: RuleFamily, op: unknown): boolean {
+  return typeof op === 'string' && OPS_FOR[family].includes(op);
+}
+
+/** Score input text -> stored value: a number when the text is one, else the text (flagged by the checks). */
+export function scoreFromText(text: string): number | string {
+  const trimmed = text.trim();
+  return trimmed !== '' && /^-?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : text;
+}

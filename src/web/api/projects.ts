@@ -1,0 +1,65 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { readProject, type Project, type ProjectNote, type ProjectPatch } from '../../shared/schemas/project';
+import { apiRequest, upstreamPath } from './client';
+import { queryKeys } from './keys';
+
+// The project list (picker) and one project with its ETag (the form's base snapshot).
+
+export interface ProjectSnapshot {
+  project: Project;
+  notes: ProjectNote[];
+  /** The admin server's ETag for exactly this version: sent back as If-Match on save. */
+  etag: string;
+}
+
+export interface ProjectListItem {
+  id: number;
+  name: string;
+  isDeleted: boolean;
+}
+
+/** The list is a plain JSON array of projects; odd entries are shown as best we can, never refused. */
+export function readProjectList(json: unknown): ProjectListItem[] {
+  if (!Array.isArray(json)) throw new Error('The API returned a project list that is not a list.');
+  return json
+    .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object' && typeof item.id === 'number')
+    .map((item) => ({
+      id: item.id as number,
+      name: typeof item.name === 'string' && item.name.trim() ? item.name : `Project ${item.id}`,
+      isDeleted: item.is_deleted === true,
+    }));
+}
+
+export async function fetchProjects(signal?: AbortSignal): Promise<ProjectListItem[]> {
+  const { data } = await apiRequest(upstreamPath('/user/v1/projects/'), { signal });
+  return readProjectList(data);
+}
+
+export async function fetchProject(id: number, signal?: AbortSignal): Promise<ProjectSnapshot> {
+  const { data, etag } = await apiRequest(upstreamPath(`/user/v1/projects/${id}/`), { signal });
+  return { ...readProject(data), etag: etag ?? '' };
+}
+
+export async function patchProject(id: number, patch: ProjectPatch, etag: string): Promise<ProjectSnapshot> {
+  const { data, etag: newEtag } = await apiRequest(upstreamPath(`/user/v1/projects/${id}/`), {
+    method: 'PATCH',
+    body: patch,
+    headers: { 'If-Match': etag },
+  });
+  return { ...readProject(data), etag: newEtag ?? '' };
+}
+
+export const projectsQuery = () => queryOptions({ queryKey: queryKeys.projects(), queryFn: ({ signal }) => fetchProjects(signal) });
+
+// The snapshot is the form's base: it changes only on purpose (load, save, reload), never in the background.
+export const projectQuery = (id: number) =>
+  queryOptions({
+    queryKey: queryKeys.project(id),
+    queryFn: ({ signal }) => fetchProject(id, signal),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+
+export const useProjects = () => useQuery(projectsQuery());
+export const useProject = (id: number) => useQuery({ ...projectQuery(id), enabled: Number.isInteger(id) && id > 0 });

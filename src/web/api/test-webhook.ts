@@ -1,0 +1,30 @@
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest, upstreamPath } from './client';
+
+/** What the console shows after a test event: the target's HTTP status when the answer names one. */
+export interface TestWebhookOutcome {
+  targetStatus?: number;
+  message?: string;
+}
+
+const STATUS_KEYS = ['response_status_code', 'status_code', 'response_status', 'status'] as const;
+
+/**
+ * The vendor documents no response body for test-webhook, so it is read leniently: a numeric status
+ * under one of the usual keys, and a message under `detail` or `message`.
+ */
+export function readTestWebhookOutcome(body: unknown): TestWebhookOutcome {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return typeof body === 'string' && body ? { message: body } : {};
+  const record = body as Record<string, unknown>;
+  const status = STATUS_KEYS.map((key) => record[key]).find((value) => typeof value === 'number' && Number.isInteger(value));
+  const message = [record.detail, record.message].find((value) => typeof value === 'string' && value !== '');
+  return { targetStatus: status as number | undefined, message: message as string | undefined };
+}
+
+/** POST /user/v1/projects/:id/test-webhook/: Cekura sends mock event data to the saved webhook_url. */
+export async function sendTestWebhook(projectId: number): Promise<TestWebhookOutcome> {
+  const { data } = await apiRequest(upstreamPath(`/user/v1/projects/${projectId}/test-webhook/`), { method: 'POST' });
+  return readTestWebhookOutcome(data);
+}
+
+export const useTestWebhook = (projectId: number) => useMutation({ mutationFn: () => sendTestWebhook(projectId) });

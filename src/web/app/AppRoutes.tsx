@@ -1,0 +1,20 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { ProjectPicker } from './ProjectPicker';
+import { ProjectShell } from '../settings/ProjectShell';
+import { SectionRoute } from './SectionRoute';
+import { HistoryPlaceholder } from './HistoryPlaceholder';
+import { NotFound } from './NotFound';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<ProjectPicker />} />
+      <Route path="/projects/:projectId" element={<ProjectShell />}>
+        <Route index element={<Navigate to="general" replace />} />
+        <Route path="history" element={<HistoryPlaceholder />} />
+        <Route path=":section" element={<SectionRoute />} />
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

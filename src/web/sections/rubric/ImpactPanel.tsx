@@ -1,0 +1,76 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Alert, Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import { computeImpact } from '../../../shared/rubric/impact';
+import { useProjectContext } from '../../settings/project-context';
+import { MAX_PREVIEW_CALLS, previewStart, useRecentCalls } from '../../api/call-logs';
+import type { MetricCatalog } from '../../api/metrics';
+import { FlipList } from './FlipList';
+import { percent } from './format';
+
+export const PREVIEW_DAYS = 7;
+
+/** "Preview impact": the draft against the saved rubric on the last week's production calls. */
+export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: MetricCatalog | undefined }) {
+  const { projectId, project } = useProjectContext();
+  const [fromIso, setFromIso] = useState<string | null>(null);
+  const calls = useRecentCalls(projectId, fromIso);
+  // Typing in a rule re-evaluates up to 1,000 calls: let the input stay responsive first.
+  const deferredDraft = useDeferredValue(draft);
+  const impact = useMemo(() => (calls.data ? computeImpact(project.rubric_config, deferredDraft, calls.data.calls) : null), [calls.data, project.rubric_config, deferredDraft]);
+
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="rubric-impact" sx={{ p: 3 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 1 }}>
+        <Typography id="rubric-impact" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          Impact preview
+        </Typography>
+        <Button variant="outlined" onClick={() => setFromIso(previewStart(PREVIEW_DAYS))} disabled={calls.isFetching}>
+          {fromIso ? 'Refresh preview' : 'Preview impact'}
+        </Button>
+      </Stack>
+      <Typography variant="body2" color="text.secondary">
+        Evaluates the production calls of the last {PREVIEW_DAYS} days (up to {MAX_PREVIEW_CALLS.toLocaleString('en')}) with the saved rubric and
+        with this draft, before you save. It follows your edits as you make them.
+      </Typography>
+      {calls.isFetching && <LinearProgress aria-label="Loading calls" sx={{ mt: 2 }} />}
+      {calls.error && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          The calls could not be loaded: {calls.error.message}
+        </Alert>
+      )}
+      {impact && calls.data && (
+        <Box sx={{ mt: 2 }}>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {calls.data.calls.length.toLocaleString('en')} calls since {new Date(calls.data.fromIso).toLocaleString('en')}
+            {calls.data.total > calls.data.calls.length ? ` (the first ${calls.data.calls.length.toLocaleString('en')} of ${calls.data.total.toLocaleString('en')}, in the order the API lists them)` : ''}.
+          </Typography>
+          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+            <Term label="Pass rate, saved rubric" value={rateText(impact.saved)} />
+            <Term label="Pass rate, draft" value={rateText(impact.draft)} />
+            <Term label="Calls that change outcome" value={String(impact.flips.length)} />
+            <Term
+              label="Saved rubric agrees with the calls' own result"
+              value={impact.agreement.rate === null ? 'no call has a result' : `${percent(impact.agreement.rate)} (${impact.agreement.agreed} of ${impact.agreement.compared} calls with a result)`}
+            />
+          </Box>
+          <FlipList flips={impact.flips} catalog={catalog} timeZone={typeof project.timezone === 'string' ? project.timezone : undefined} />
+        </Box>
+      )}
+    </Paper>
+  );
+}
+
+function Term({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+        {value}
+      </Typography>
+    </>
+  );
+}
+
+const rateText = (r: { passed: number; total: number; rate: number | null }) => (r.rate === null ? 'no calls' : `${percent(r.rate)} (${r.passed} of ${r.total})`);

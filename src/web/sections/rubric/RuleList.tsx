@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { Box, Stack } from '@mui/material';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { RuleIssue } from '../../../shared/rubric/check';
+import type { MetricCatalog } from '../../api/metrics';
+import { RuleRow } from './RuleRow';
+import type { RubricField } from './useRubricField';
+
+// The rules, one card each. Beyond VIRTUAL_FROM rules only the cards in view are rendered (a rubric of
+// 300 rules, each with a metric picker, would otherwise take seconds to render).
+
+export const VIRTUAL_FROM = 40;
+const NO_ISSUES: RuleIssue[] = [];
+const NO_MESSAGES: string[] = [];
+
+export interface RuleListProps {
+  field: RubricField;
+  catalog: MetricCatalog | undefined;
+  catalogLoading: boolean;
+  issues: RuleIssue[][];
+  serverMessages: Map<number, string[]>;
+  /** Key of a rule just added: its metric picker takes the focus. */
+  focusKey: string | null;
+}
+
+export function RuleList(props: RuleListProps) {
+  return props.field.rules.length >= VIRTUAL_FROM ? <VirtualRuleList {...props} /> : <PlainRuleList {...props} />;
+}
+
+function row({ field, catalog, catalogLoading, issues, serverMessages, focusKey }: RuleListProps, index: number) {
+  return (
+    <RuleRow
+      index={index}
+      rule={field.rules[index]}
+      ruleText={field.texts[index]}
+      catalog={catalog}
+      catalogLoading={catalogLoading}
+      issues={issues[index] ?? NO_ISSUES}
+      serverMessages={serverMessages.get(index) ?? NO_MESSAGES}
+      autoFocus={field.keys[index] === focusKey}
+      onSetRule={field.setRule}
+      onDuplicate={field.duplicate}
+      onRemove={field.remove}
+    />
+  );
+}
+
+function PlainRuleList(props: RuleListProps) {
+  return (
+    <Stack spacing={2}>
+      {props.field.rules.map((_, index) => (
+        <div key={props.field.keys[index]}>{row(props, index)}</div>
+      ))}
+    </Stack>
+  );
+}
+
+function VirtualRuleList(props: RuleListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { rules, keys } = props.field;
+  // oxlint-disable-next-line react/incompatible-library -- the list does not rely on memoising the virtualizer
+  const virtualizer = useVirtualizer({
+    count: rules.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 190,
+    overscan: 4,
+    getItemKey: (index) => keys[index] ?? index,
+  });
+  // A rule just added sits at the end, outside the rendered window: bring it into view (its picker focuses).
+  const focusIndex = props.focusKey ? keys.indexOf(props.focusKey) : -1;
+  useEffect(() => {
+    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, virtualizer]);
+  return (
+    <Box
+      ref={scrollRef}
+      tabIndex={0}
+      role="region"
+      aria-label={`Rules (${rules.length}, scroll to see more)`}
+      sx={{ maxHeight: '70vh', overflowY: 'auto', pr: 1 }}
+    >
+      <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <Box
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            sx={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)`, pb: 2 }}
+          >
+            {row(props, item.index)}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}

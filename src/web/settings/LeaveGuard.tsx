@@ -1,0 +1,81 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { LazyConfirmDialog as ConfirmDialog } from '../components/LazyConfirmDialog';
+import { useDirtyState } from './shell-context';
+import { guardedTarget, historyDelta, isInsideProject } from './leave';
+import { setPopStateGate } from './popstate-gate';
+
+// The declarative router has no blocker, so the guard watches the ways out itself: clicks on links that
+// leave the project (the picker, another project), the browser's back/forward, and closing the tab.
+export function LeaveGuard({ projectId, children }: { projectId: number; children: ReactNode }) {
+  const count = useDirtyState().fields.length;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [pending, setPending] = useState<{ target: string; delta?: number } | null>(null);
+  const passThrough = useRef(false);
+  const lastInside = useRef(location.pathname + location.search);
+  const historyIndex = useRef<unknown>(undefined);
+  useLayoutEffect(() => {
+    if (!isInsideProject(location.pathname, projectId)) return;
+    lastInside.current = location.pathname + location.search;
+    historyIndex.current = (window.history.state as { idx?: unknown } | null)?.idx;
+  }, [location, projectId]);
+
+  useEffect(() => {
+    if (!count) return;
+    const onClick = (event: MouseEvent) => {
+      const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      const target = anchor && guardedTarget(anchor, event, window.location.origin, projectId);
+      if (!target) return;
+      event.preventDefault();
+      event.stopPropagation(); // before the router's own link handler
+      setPending({ target });
+    };
+    // Runs before the router's listener (see popstate-gate.ts) and hides the step from it, so the project
+    // never unmounts; the step is undone and only repeated when the user confirms.
+    const onPopState = (event: PopStateEvent) => {
+      if (passThrough.current || isInsideProject(window.location.pathname, projectId)) return false;
+      const target = window.location.pathname + window.location.search;
+      const delta = historyDelta(event.state, historyIndex.current);
+      if (delta) window.history.go(-delta);
+      else navigate(lastInside.current);
+      setPending({ target, delta });
+      return true;
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    document.addEventListener('click', onClick, true);
+    const removeGate = setPopStateGate(onPopState);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      removeGate();
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [count, navigate, projectId]);
+
+  return (
+    <>
+      {children}
+      <ConfirmDialog
+        open={pending !== null}
+        title="Leave this project?"
+        confirmLabel="Leave without saving"
+        cancelLabel="Stay"
+        danger
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          if (!pending) return;
+          setPending(null);
+          passThrough.current = true;
+          if (pending.delta) window.history.go(pending.delta);
+          else navigate(pending.target);
+        }}
+      >
+        {count === 1 ? 'You have 1 unsaved change' : `You have ${count} unsaved changes`} in this project. Leaving drops them.
+      </ConfirmDialog>
+    </>
+  );
+}

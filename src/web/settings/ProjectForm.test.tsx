@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { SectionRoute } from '../app/SectionRoute';
+import { ProjectShell } from './ProjectShell';
+import { testProject } from './test-project';
+
+// The form wiring in a DOM: dirty count, edited back = clean, edits across sections, Ctrl+S, If-Match,
+// a 412 keeping the edits. The network is a recorded fake `fetch` (the e2e suite uses the real server).
+
+type Reply = { status: number; body: unknown; etag?: string };
+
+/** A fake admin server: the project GET, /app-api/config, and the PATCH replies in order. */
+function fakeFetch(project: unknown, patchReplies: Reply[]) {
+  const calls: { url: string; method: string; headers: Record<string, string>; body: unknown }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? 'GET';
+      calls.push({ url, method, headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : null });
+      const reply: Reply =
+        method === 'PATCH'
+          ? patchReplies.shift()!
+          : url === '/app-api/config'
+            ? { status: 200, body: { mode: 'emulator', upstreamHost: '127.0.0.1:1' } }
+            : url === '/api/user/v1/projects/1837/'
+              ? { status: 200, body: project, etag: '"v1"' }
+              : { status: 200, body: [] };
+      return new Response(JSON.stringify(reply.body), { status: reply.status, headers: reply.etag ? { ETag: reply.etag } : {} });
+    }),
+  );
+  return calls;
+}
+
+function renderConsole(section = 'general') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[`/projects/1837/${section}`]}>
+        <Routes>
+          <Route path="/projects/:projectId" element={<ProjectShell />}>
+            <Route path=":section" element={<SectionRoute />} />
+          </Route>
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+// The first render of a lazy section transforms MUI in jsdom: slow the first time.
+const LOAD = { timeout: 15000 };
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('the project form', () => {
+  it('counts unsaved changes per field, and an edit typed back is clean', async () => {
+    fakeFetch(testProject(), []);
+    renderConsole();
+    const user = userEvent.setup();
+    const name = await screen.findByLabelText('Name', {}, LOAD);
+    await user.clear(name);
+    await user.type(name, 'Acme EU');
+    expect(screen.getByRole('status')).toHaveTextContent('1 unsaved change');
+    expect(screen.getByRole('link', { name: /^General/ })).toHaveTextContent('1 unsaved change');
+    await user.clear(name);
+    await user.type(name, 'Acme Support Line');
+    expect(screen.getByRole('status')).toHaveTextContent('No unsaved changes');
+  });
+
+  it('keeps edits across sections and saves them in one PATCH with If-Match (Ctrl+S)', async () => {
+    const calls = fakeFetch(testProject(), [{ status: 200, body: testProject({ name: 'Acme EU', max_call_duration: 600 }), etag: '"v2"' }]);
+    renderConsole();
+    const user = userEvent.setup();
+    await user.clear(await screen.findByLabelText('Name', {}, LOAD));
+    await user.type(screen.getByLabelText('Name'), 'Acme EU');
+    await user.click(screen.getByRole('link', { name: /^Limits/ }));
+    const max = await screen.findByLabelText('Maximum call duration (s)', {}, LOAD);
+    await user.clear(max);
+    await user.type(max, '600');
+    expect(screen.getByRole('status')).toHaveTextContent('2 unsaved changes');
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText('Saved 2 changes.', {}, LOAD);
+    const patch = calls.find((call) => call.method === 'PATCH')!;
+    expect(patch.url).toBe('/api/user/v1/projects/1837/');
+    expect(patch.headers['If-Match']).toBe('"v1"');
+    expect(patch.body).toEqual({ name: 'Acme EU', max_call_duration: 600 });
+    expect(screen.getByRole('status')).toHaveTextContent('No unsaved changes');
+    expect(screen.getByLabelText('Maximum call duration (s)')).toHaveValue('600');
+  });
+
+  it('a 412 keeps the edits and offers Reload, which rebases them on the current project', async () => {
+    const current = testProject({ outbound_timeout: 120 });
+    fakeFetch(testProject(), [
+      { status: 412, body: { detail: 'The project changed since you loaded it.', project: current }, etag: '"v9"' },
+      { status: 200, body: { ...current, name: 'Mine' }, etag: '"v10"' },
+    ]);
+    renderConsole('limits');
+    const user = userEvent.setup();
+    await screen.findByLabelText('Maximum call duration (s)', {}, LOAD);
+    await user.click(screen.getByRole('link', { name: /^General/ }));
+    await user.clear(await screen.findByLabelText('Name', {}, LOAD));
+    await user.type(screen.getByLabelText('Name'), 'Mine');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/The project changed since you loaded it\./);
+    expect(screen.getByLabelText('Name')).toHaveValue('Mine');
+    await user.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument());
+    expect(screen.getByLabelText('Name')).toHaveValue('Mine');
+    expect(screen.getByRole('status')).toHaveTextContent('1 unsaved change');
+  });
+
+  it('an odd stored value is a warning at its field, not an error', async () => {
+    fakeFetch(testProject({ sample_rate: 7 }), []);
+    renderConsole('limits');
+    const field = await screen.findByLabelText('Sample rate (%)', {}, LOAD);
+    expect(field).toHaveValue('700');
+    expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/Warning: Stored value 7 is unusual/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { Box, Button } from '@mui/material';
+import { Link } from 'react-router';
+import { TopBar } from '../app/TopBar';
+import { SectionNav } from '../app/SectionNav';
+import { useProjects } from '../api/projects';
+
+/** The page around a project: top bar, section navigation, main area (and the save bar below it). */
+export function ProjectFrame({ projectId, title, children, footer }: { projectId: number; title?: string; children: ReactNode; footer?: ReactNode }) {
+  const projects = useProjects();
+  // With one project the picker would send the user straight back here.
+  const showPicker = projects.data?.length !== 1;
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <TopBar title={title}>
+        {showPicker && (
+          <Button color="inherit" component={Link} to="/">
+            All projects
+          </Button>
+        )}
+      </TopBar>
+      <Box sx={{ display: 'flex', flexDirection: { xs: 'column', md: 'row' }, flexGrow: 1 }}>
+        <Box
+          component="nav"
+          aria-label="Project sections"
+          sx={{ width: { md: 240 }, flexShrink: 0, borderRight: { md: 1 }, borderBottom: { xs: 1, md: 0 }, borderColor: 'divider' }}
+        >
+          <SectionNav projectId={projectId} />
+        </Box>
+        <Box sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+          <Box component="main" sx={{ flexGrow: 1, p: { xs: 2, md: 3 }, maxWidth: 960, width: '100%' }}>
+            {children}
+          </Box>
+          {footer}
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Box, Button, CircularProgress, Paper, Typography } from '@mui/material';
+import { useDirtyState, useSaveActions } from './shell-context';
+
+/** "N unsaved changes", Discard, Save; Ctrl/Cmd+S saves from anywhere on the page. */
+export function SaveBar() {
+  const { fields } = useDirtyState();
+  const { save, discard, saving, readOnly } = useSaveActions();
+  const count = fields.length;
+  const canSave = count > 0 && !saving && !readOnly;
+  const saveRef = useRef<() => void>(save);
+  useLayoutEffect(() => {
+    saveRef.current = canSave ? save : () => undefined;
+  }, [canSave, save]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault(); // never the browser's "save page"
+        saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const status = readOnly
+    ? 'Read-only: this API key cannot change the project, so saving is off.'
+    : count === 0
+      ? 'No unsaved changes'
+      : count === 1
+        ? '1 unsaved change'
+        : `${count} unsaved changes`;
+
+  return (
+    <Paper
+      component="section"
+      aria-label="Save changes"
+      square
+      elevation={count ? 8 : 1}
+      sx={{ position: 'sticky', bottom: 0, zIndex: 2, px: { xs: 2, md: 3 }, py: 1.5, display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}
+    >
+      <Typography role="status" sx={{ flexGrow: 1, fontWeight: count ? 600 : 400, color: readOnly ? 'warning.dark' : 'text.primary' }}>
+        {status}
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <Button onClick={discard} disabled={count === 0 || saving}>
+          Discard
+        </Button>
+        <Button
+          variant="contained"
+          onClick={save}
+          disabled={!canSave}
+          aria-keyshortcuts="Control+S Meta+S"
+          startIcon={saving ? <CircularProgress size={16} color="inherit" aria-label="Saving" /> : undefined}
+        >
+          {saving ? 'Saving…' : 'Save'}
+        </Button>
+      </Box>
+    </Paper>
+  );
+}

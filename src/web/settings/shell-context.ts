@@ -1,0 +1,32 @@
+import { createContext, useContext } from 'react';
+import type { ProjectField, ProjectPatch, SectionId } from '../../shared/schemas/project';
+
+// Shell-internal contexts (sections use useFormContext and useProjectContext; these serve the shell's
+// own widgets and the General section's danger zone).
+
+export interface SaveActions {
+  /** Validates and PATCHes every changed field. */
+  save(): void;
+  /** Back to the last server snapshot. */
+  discard(): void;
+  /** PATCHes exactly these fields now (danger-zone actions); other edits stay unsaved. Resolves true on success. */
+  saveFields(patch: ProjectPatch): Promise<boolean>;
+  saving: boolean;
+  readOnly: boolean;
+}
+
+export const SaveActionsContext = createContext<SaveActions | null>(null);
+
+export function useSaveActions(): SaveActions {
+  const value = useContext(SaveActionsContext);
+  if (!value) throw new Error('useSaveActions() is used outside a project page.');
+  return value;
+}
+
+export interface DirtyState {
+  fields: ProjectField[];
+  bySection: Partial<Record<SectionId, number>>;
+}
+
+export const DirtyStateContext = createContext<DirtyState>({ fields: [], bySection: {} });
+export const useDirtyState = () => useContext(DirtyStateContext);
