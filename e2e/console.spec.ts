@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
+import { confirmReview, openReview, reviewDialog } from './helpers';
 import { DEMO_PROJECT_ID, DELETED_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed-demo';
 
 const PROJECT_PATH = `/user/v1/projects/${DEMO_PROJECT_ID}/`;
@@ -34,7 +35,8 @@ test('General and Limits: edits across sections go out in one PATCH with only th
   await expect(navLink(page, 'Limits')).toContainText('2 unsaved changes');
 
   await stack.clearRequests();
-  await saveButton(page).click();
+  await openReview(page);
+  await confirmReview(page);
   await expect(page.getByText('Saved 5 changes.')).toBeVisible();
   await expect(status(page)).toHaveText('No unsaved changes');
 
@@ -91,12 +93,14 @@ test('a save failing upstream keeps the edits, and the next save goes through', 
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('Acme after an outage');
   await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 500, times: 1 });
-  await saveButton(page).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toContainText('Your edits are kept.');
+  await openReview(page);
+  await confirmReview(page);
+  await expect(page.getByRole('alert').filter({ hasText: /^Not saved/ })).toContainText('Your edits are kept.');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Acme after an outage');
   await expect(status(page)).toHaveText('1 unsaved change');
 
-  await page.keyboard.press('Control+s');
+  await openReview(page, 'keys');
+  await confirmReview(page);
   await expect(page.getByText('Saved 1 change.')).toBeVisible();
   expect((await stack.getProject(DEMO_PROJECT_ID)).name).toBe('Acme after an outage');
 });
@@ -105,35 +109,38 @@ test('a field error from the API lands on its field', async ({ page, stack }) =>
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('Refused name');
   await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 400, body: { name: ['Project with this name already exists.'] } });
-  await saveButton(page).click();
+  await openReview(page);
+  await confirmReview(page);
   await expect(page.getByText('Project with this name already exists.')).toBeVisible();
   await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Refused name');
 });
 
-test('a project changed elsewhere: 412, Reload keeps the edits on top of the latest version', async ({ page, stack }) => {
+test('a project changed elsewhere: the 412 is merged, the review shows what is left, and the save keeps both changes', async ({ page, stack }) => {
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('My edit');
   await stack.setRaw(DEMO_PROJECT_ID, { max_call_duration: 777 });
-  await saveButton(page).click();
-  const conflict = page.getByRole('alert').filter({ hasText: 'the project changed elsewhere' });
-  await expect(conflict).toBeVisible();
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My edit');
-  await conflict.getByRole('button', { name: 'Reload' }).click();
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My edit');
   await stack.clearRequests();
-  await saveButton(page).click();
+  await openReview(page);
+  await reviewDialog(page).getByRole('button', { name: 'Confirm' }).click(); // 412: the merged review opens again
+  const review = reviewDialog(page);
+  await expect(review).toContainText('Merged with changes made elsewhere: Maximum call duration (s).');
+  await expect(review.getByRole('listitem')).toHaveText(['Name: Acme Support Line → My edit']);
+  await confirmReview(page);
   await expect(page.getByText('Saved 1 change.')).toBeVisible();
+  // The 412 comes from the admin server (its If-Match check): only the merged save reaches the API.
   expect(patches(await stack.requests()).map((r) => r.body)).toEqual([{ name: 'My edit' }]);
   await navLink(page, 'Limits').click();
   await expect(page.getByLabel('Maximum call duration (s)')).toHaveValue('777');
+  expect(await stack.getProject(DEMO_PROJECT_ID)).toMatchObject({ name: 'My edit', max_call_duration: 777 });
 });
 
 test('a read-only key: a 403 on save switches the console to read-only and says why', async ({ page, stack }) => {
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('Not allowed');
   await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 403, body: { detail: 'You do not have permission to perform this action.' } });
-  await saveButton(page).click();
+  await openReview(page);
+  await confirmReview(page);
   await expect(page.getByText('Not saved: this API key is read-only.')).toBeVisible();
   await expect(status(page)).toContainText('Read-only');
   await expect(saveButton(page)).toBeDisabled();
@@ -187,8 +194,11 @@ test('closing or reloading the tab with unsaved edits asks first (beforeunload);
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('About to be dropped');
   await page.reload();
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Acme Support Line');
+  // Kept for this tab (review.spec.ts covers the restore); Discard drops it.
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('About to be dropped');
   expect(kinds).toEqual(['beforeunload']);
+  await page.getByRole('alert').filter({ hasText: 'Restored 1 unsaved change' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Acme Support Line');
   await page.getByLabel('Name', { exact: true }).click();
   await page.reload();
   await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
@@ -236,7 +246,8 @@ test('an odd stored value is a warning at its field and does not block saving an
   await expect(page.getByText(/Warning: Stored value 7 is unusual/)).toBeVisible();
   await page.getByLabel('Chat message limit').fill('50');
   await stack.clearRequests();
-  await saveButton(page).click();
+  await openReview(page);
+  await confirmReview(page);
   await expect(page.getByText('Saved 1 change.')).toBeVisible();
   expect(patches(await stack.requests()).map((r) => r.body)).toEqual([{ max_messages_chat_runs_limit: 50 }]);
 });

@@ -117,7 +117,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: string): NodeJS.ProcessEnv {
+function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: string, upstreamTimeoutMs: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -126,7 +126,7 @@ function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: 
     EMULATOR_PORT: String(emulatorPort),
     EMULATOR_TEST_HOOKS: '1',
     EMULATOR_API_KEY: apiKey,
-    UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+    UPSTREAM_TIMEOUT_MS: String(upstreamTimeoutMs),
     EXIT_WITH_STDIN: '1',
   };
   // Emulator mode: a real key or URL in the developer's shell must never reach the test server.
@@ -135,10 +135,12 @@ function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: 
   return env;
 }
 
-export const test = base.extend<{ resetEmulator: void }, { stack: Stack }>({
+export const test = base.extend<{ resetEmulator: void }, { stack: Stack; upstreamTimeoutMs: number }>({
+  // A spec that injects 'slow' faults can shorten the server's timeout for its own workers:
+  // `test.use({ upstreamTimeoutMs: 2000 })` (Playwright then gives that file workers of its own).
+  upstreamTimeoutMs: [UPSTREAM_TIMEOUT_MS, { option: true, scope: 'worker' }],
   stack: [
-    // oxlint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-    async ({}, use, workerInfo) => {
+    async ({ upstreamTimeoutMs }, use, workerInfo) => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), `cekura-e2e-w${workerInfo.workerIndex}-`));
       const [port, emulatorPort] = [await freePort(), await freePort()];
       const apiKey = `e2e-${randomBytes(18).toString('hex')}`;
@@ -146,7 +148,7 @@ export const test = base.extend<{ resetEmulator: void }, { stack: Stack }>({
       // pipe from this worker, and the server exits when it closes (EXIT_WITH_STDIN), even if the worker dies.
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
         cwd: ROOT,
-        env: serverEnv(port, emulatorPort, dataDir, apiKey),
+        env: serverEnv(port, emulatorPort, dataDir, apiKey, upstreamTimeoutMs),
         detached: true,
         stdio: ['pipe', 'pipe', 'pipe'],
       });
@@ -157,7 +159,7 @@ export const test = base.extend<{ resetEmulator: void }, { stack: Stack }>({
       const emulatorURL = `http://127.0.0.1:${emulatorPort}`;
       try {
         await waitForHealth(baseURL, child, output);
-        await use({ baseURL, emulatorURL, upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS, ...emulatorClient(emulatorURL, apiKey) });
+        await use({ baseURL, emulatorURL, upstreamTimeoutMs, ...emulatorClient(emulatorURL, apiKey) });
       } finally {
         await stopServer(child);
         process.off('exit', onExit);

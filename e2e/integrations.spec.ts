@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
+import { confirmReview, openReview } from './helpers';
 import { DEMO_PROJECT_ID } from '../src/server/emulator/seed-demo';
 
 const patches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH');
@@ -13,7 +14,8 @@ async function openIntegrations(page: Page, projectId: number) {
 }
 
 async function save(page: Page) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await openReview(page);
+  await confirmReview(page);
   await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();
 }
 

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
+import { confirmReview, openReview } from './helpers';
 import { buildScaleSeed, DEMO_AGENT_IDS, DEMO_PROJECT_ID, exampleNoCallsForDemo, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
 
 const patches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH');
@@ -16,7 +17,8 @@ async function openNoCalls(page: Page, projectId: number) {
 }
 
 async function save(page: Page) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await openReview(page);
+  await confirmReview(page);
   await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();
 }
 

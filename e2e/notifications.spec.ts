@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
+import { confirmReview, openReview } from './helpers';
 import { dashboards as seedDashboards, DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed-demo';
 import { SCALE_COUNTS, SCALE_PROJECT_ID } from '../src/server/emulator/seed-scale';
 
@@ -18,7 +19,8 @@ async function openNotifications(page: Page, projectId: number) {
 }
 
 async function save(page: Page) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await openReview(page);
+  await confirmReview(page);
   await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();
 }
 

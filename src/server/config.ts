@@ -44,6 +44,11 @@ const envSchema = z.object({
       .refine((n) => n >= 100 && n <= 600_000, 'UPSTREAM_TIMEOUT_MS must be between 100 and 600000')
       .default(15000),
   ),
+  // Behind a reverse proxy (https termination): believe X-Forwarded-Proto/-For/-Host; login is then required.
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z.enum(['0', '1', 'true', 'false'], 'TRUST_PROXY must be 1 or 0').default('0').transform((v) => v === '1' || v === 'true'),
+  ),
   // Test support: a fixed port, test hooks and a known key for the embedded emulator.
   EMULATOR_PORT: z.preprocess(emptyToUndefined, port('EMULATOR_PORT').optional()),
   EMULATOR_TEST_HOOKS: z.preprocess(
@@ -62,6 +67,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
   return {
     port: env.PORT,
     host: env.HOST,
+    trustProxy: env.TRUST_PROXY,
     dataDir: path.resolve(env.DATA_DIR),
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     exitWithStdin: env.EXIT_WITH_STDIN,

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
-import { buildAdminServer } from './proxy/index.ts';
+import { buildAdminServer, checkCanStart, NoUserError } from './proxy/index.ts';
 import { ensureSpaBuilt } from './proxy/spa-build.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   // The key now lives only in `config`: nothing started later (the Vite build, plugins) can read it from env.
   delete process.env.CEKURA_API_KEY;
   delete process.env.EMULATOR_API_KEY;
+  checkCanStart(config.dataDir, config.host, config.trustProxy);
   const build = await ensureSpaBuilt(ROOT);
   if (build === 'no-app') console.log('No index.html yet: serving the placeholder page.');
 
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
     distDir: path.join(ROOT, 'dist'),
     dataDir: config.dataDir,
     logger: true,
+    host: config.host,
+    trustProxy: config.trustProxy,
+  }).catch(async (error: unknown) => {
+    await upstream.close().catch(() => {});
+    throw error;
   });
 
   let closing = false;
@@ -80,6 +86,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Failed to start: ${(error as Error)?.stack ?? String(error)}`);
+  const known = error instanceof ConfigError || error instanceof NoUserError;
+  console.error(known ? error.message : `Failed to start: ${(error as Error)?.stack ?? String(error)}`);
   process.exit(1);
 });

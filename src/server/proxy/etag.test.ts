@@ -122,7 +122,8 @@ describe('project PATCH', () => {
   it('refuses bodies that are not a JSON object before the upstream', async () => {
     const { etag } = await load();
     await hook.clearRequests();
-    expect((await patch('name=x', etag, 'application/x-www-form-urlencoded')).status).toBe(415);
+    // A form's content type is refused before anything else (403, the cross-site rule), so never reaches the upstream.
+    expect((await patch('name=x', etag, 'application/x-www-form-urlencoded')).status).toBe(403);
     expect((await patch('{"name":', etag)).status).toBe(400);
     expect((await patch('["name"]', etag)).status).toBe(400);
     expect((await patch('', etag)).status).toBe(400);

@@ -1,13 +1,17 @@
 // The admin server: the only holder of the Cekura API key. It serves the SPA, exposes /app-api/* for the
 // console itself and forwards an allowlist of upstream operations under /api/<upstream path>.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { registerAuth } from '../auth/index.ts';
+import type { LimiterOptions } from '../auth/limiter.ts';
+import { openAuthStore, type AuthStore } from '../auth/store.ts';
 import { registerHistoryRoutes } from '../history/routes.ts';
 import { openHistoryStore } from '../history/store.ts';
 import { classifyRequest } from './allowlist.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import { KeyedLock } from './project-lock.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
-import { CONTENT_SECURITY_POLICY, registerSpa } from './spa.ts';
+import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity } from './security.ts';
+import { isPageRequest, registerSpa } from './spa.ts';
 
 export type AdminServerOptions = {
   upstreamUrl: string;
@@ -21,7 +25,35 @@ export type AdminServerOptions = {
   logStream?: NodeJS.WritableStream;
   /** Retries of upstream reads (default: 3 tries within 2 x timeoutMs, Retry-After up to 5 s). */
   retry?: Partial<RetryPolicy>;
+  /** The address the server listens on (default 127.0.0.1): anything but loopback requires login. */
+  host?: string;
+  /** Behind a reverse proxy: X-Forwarded-For/-Proto/-Host are believed, and login is required. */
+  trustProxy?: boolean;
+  /** Failed logins allowed per client address (default 5 per 15 minutes). */
+  loginLimit?: LimiterOptions;
 };
+
+/** The server will not start reachable from other machines without a user to log in as. */
+export class NoUserError extends Error {}
+
+function assertUserExists(auth: AuthStore, host: string, trustProxy: boolean): void {
+  if ((isLoopbackHost(host) && !trustProxy) || auth.hasUsers()) return;
+  const why = trustProxy ? 'TRUST_PROXY=1 (behind a proxy)' : `HOST=${host}`;
+  throw new NoUserError(
+    `${why} makes the console reachable from other machines, so it requires a login, but no user exists yet.\n` +
+      'Add one with `npm run user:add -- <name>` (same DATA_DIR), then start again.',
+  );
+}
+
+/** The same check, before `npm start` spends time on a build. */
+export function checkCanStart(dataDir: string, host: string, trustProxy: boolean): void {
+  const auth = openAuthStore(dataDir);
+  try {
+    assertUserExists(auth, host, trustProxy);
+  } finally {
+    auth.close();
+  }
+}
 
 // Anything that could carry a key or a session, wherever pino meets it.
 const REDACT = [
@@ -41,9 +73,22 @@ function loggerOptions(opts: AdminServerOptions): FastifyServerOptions['logger']
 export async function buildAdminServer(opts: AdminServerOptions): Promise<FastifyInstance> {
   // Refuse a key that undici would reject: its error message would quote the key.
   if (!/^[\x21-\x7e]+$/.test(opts.apiKey)) throw new Error('The API key must be printable ASCII without spaces.');
+  const host = opts.host ?? '127.0.0.1';
+  const trustProxy = opts.trustProxy ?? false;
+  const loginAlwaysRequired = !isLoopbackHost(host) || trustProxy;
+  const auth = openAuthStore(opts.dataDir);
+  try {
+    assertUserExists(auth, host, trustProxy);
+  } catch (error) {
+    auth.close();
+    throw error;
+  }
+  const history = openHistoryStore(opts.dataDir);
+
   const app = Fastify({
     logger: loggerOptions(opts),
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
     // Browsers keep (and pre-open) connections; on shutdown they must not hold close() until a timeout.
     forceCloseConnections: true,
     // A URL the router cannot even decode is one more path that does not exist.
@@ -51,6 +96,10 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
       const badUrl = error.code === 'FST_ERR_BAD_URL';
       (reply as FastifyReply).code(badUrl ? 404 : 400).send({ detail: badUrl ? 'Not found' : 'Bad request' });
     },
+  });
+  app.addHook('onClose', async () => {
+    history.close();
+    auth.close();
   });
 
   app.decorateRequest('apiMatch', null);
@@ -61,16 +110,15 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     if (verdict.kind === 'reject') return reply.code(verdict.status).header('cache-control', 'no-store').send({ detail: verdict.detail });
     if (verdict.kind === 'op') req.apiMatch = verdict;
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    return payload;
-  });
+  // Then: Host name, same-origin JSON writes, security headers; then the session.
+  registerSecurity(app, { host, trustProxy });
+  registerAuth(app, { store: auth, alwaysRequired: loginAlwaysRequired, isPage: isPageRequest, limiter: opts.loginLimit });
 
   registerBodyParser(app);
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({ detail: `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.` });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) req.log.error({ err: error }, 'request failed');
     reply.code(status).send({ detail: status === 500 ? 'Internal server error' : error.message });
@@ -81,8 +129,6 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     reply.header('cache-control', 'no-store').send({ mode: opts.mode, upstreamHost: new URL(opts.upstreamUrl).host }),
   );
 
-  const history = openHistoryStore(opts.dataDir);
-  app.addHook('onClose', async () => history.close());
   registerHistoryRoutes(app, history);
   registerApiRoutes(app, {
     upstream: { baseUrl: opts.upstreamUrl.replace(/\/+$/, ''), apiKey: opts.apiKey, timeoutMs: opts.timeoutMs },

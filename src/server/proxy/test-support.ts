@@ -104,9 +104,15 @@ export function assertNoKey(status: number, headers: Iterable<[string, string]>,
   for (const [name, value] of headers) expect(`${name}: ${value}`, 'key leaked in a header').not.toContain(TEST_KEY);
 }
 
-/** fetch against the admin server; every answer passes the key-leak check. */
+/**
+ * fetch against the admin server, as the console page would send it: a write carries the server's own Origin
+ * (unless the test sets one). Every answer passes the key-leak check.
+ */
 export async function api(base: string, p: string, init: RequestInit = {}): Promise<Answer> {
-  const res = await fetch(`${base}${p}`, init);
+  const headers = new Headers(init.headers);
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD' && !headers.has('origin')) headers.set('origin', base);
+  const res = await fetch(`${base}${p}`, { ...init, headers });
   const text = await res.text();
   assertNoKey(res.status, res.headers, text);
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
@@ -118,10 +124,13 @@ export type RawAnswer = { status: number; headers: Record<string, string>; body:
  * Sends a request line exactly as given over a plain socket: fetch and http.request would normalise
  * `..`, `//` or backslashes before they reach the server, which is the very thing under test.
  */
-export function rawRequest(port: number, method: string, target: string, extraHeaders = ''): Promise<RawAnswer> {
+export function rawRequest(port: number, method: string, target: string, extraHeaders = '', body = ''): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => {
-      socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extraHeaders}Connection: close\r\n\r\n`);
+      // A Host among the extra headers replaces the default one.
+      const host = /^host:/im.test(extraHeaders) ? '' : `Host: 127.0.0.1:${port}\r\n`;
+      const length = body ? `Content-Length: ${Buffer.byteLength(body)}\r\n` : '';
+      socket.write(`${method} ${target} HTTP/1.1\r\n${host}${extraHeaders}${length}Connection: close\r\n\r\n${body}`);
     });
     let data = '';
     socket.setEncoding('latin1');

@@ -2,7 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ProjectPicker } from './ProjectPicker';
 import { ProjectShell } from '../settings/ProjectShell';
 import { SectionRoute } from './SectionRoute';
-import { HistoryPlaceholder } from './HistoryPlaceholder';
+import { HistoryRoute } from './HistoryRoute';
 import { NotFound } from './NotFound';
 
 export function AppRoutes() {
@@ -11,7 +11,7 @@ export function AppRoutes() {
       <Route path="/" element={<ProjectPicker />} />
       <Route path="/projects/:projectId" element={<ProjectShell />}>
         <Route index element={<Navigate to="general" replace />} />
-        <Route path="history" element={<HistoryPlaceholder />} />
+        <Route path="history" element={<HistoryRoute />} />
         <Route path=":section" element={<SectionRoute />} />
       </Route>
       <Route path="*" element={<NotFound />} />

@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Chip, Container, List, ListItemButton, ListItemText, Paper, Skeleton, Typography } from '@mui/material';
+import { Alert, Box, Chip, Container, List, ListItemButton, ListItemText, Paper, Skeleton, Typography } from '@mui/material';
 import { Link, Navigate } from 'react-router';
 import { useProjects } from '../api/projects';
+import { RequestErrorAlert } from '../components/RequestProblem';
 import { TopBar } from './TopBar';
 
 /** `/`: every project the key sees; skipped when it sees exactly one. */
@@ -16,9 +17,7 @@ export function ProjectPicker() {
         </Typography>
         {projects.isPending && <PickerSkeleton />}
         {projects.isError && (
-          <Alert severity="error" action={<Button color="inherit" size="small" onClick={() => projects.refetch()}>Retry</Button>}>
-            The projects could not be loaded: {projects.error.message}
-          </Alert>
+          <RequestErrorAlert error={projects.error} context="The projects could not be loaded." onRetry={() => void projects.refetch()} />
         )}
         {projects.data?.length === 0 && <Alert severity="info">This API key sees no project.</Alert>}
         {!!projects.data?.length && (

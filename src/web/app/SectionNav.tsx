@@ -1,30 +1,50 @@
+import { memo } from 'react';
 import { Box, Divider, List, ListItemButton, ListItemText } from '@mui/material';
 import { NavLink, useLocation } from 'react-router';
 import { SECTION_IDS, SECTION_LABELS } from '../../shared/schemas/fields';
 import { useDirtyState } from '../settings/shell-context';
+import { SectionMenu } from './SectionMenu';
+
+export type NavItem = { id: string; label: string; count: number; href: string };
 
 /** The six sections (with a count of unsaved changes each) and the history. */
-export function SectionNav({ projectId }: { projectId: number }) {
+export function useNavItems(projectId: number): NavItem[] {
   const { bySection } = useDirtyState();
-  const { pathname } = useLocation();
   const base = `/projects/${projectId}`;
-  const items = [...SECTION_IDS.map((id) => ({ id, label: SECTION_LABELS[id], count: bySection[id] ?? 0 })), null, { id: 'history', label: 'History', count: 0 }];
+  const item = (id: string, label: string, count: number) => ({ id, label, count, href: `${base}/${id}` });
+  return [...SECTION_IDS.map((id) => item(id, SECTION_LABELS[id], bySection[id] ?? 0)), item('history', 'History', 0)];
+}
+
+/**
+ * A list beside the page from 900 px up; below, a menu button that opens the same list in a drawer.
+ * Memoised: the page frame re-renders on every keystroke, the links only when a count or the route changes.
+ */
+export const SectionNav = memo(function SectionNav({ projectId }: { projectId: number }) {
+  const items = useNavItems(projectId);
   return (
-    <List dense sx={{ display: { xs: 'flex', md: 'block' }, overflowX: 'auto', py: { xs: 0, md: 1 } }}>
-      {items.map((item) =>
-        item === null ? (
-          <Box component="li" key="divider" aria-hidden="true" sx={{ display: { xs: 'none', md: 'block' } }}>
-            <Divider sx={{ my: 1 }} />
-          </Box>
-        ) : (
-          <li key={item.id}>
-            <ListItemButton component={NavLink} to={`${base}/${item.id}`} selected={pathname === `${base}/${item.id}`} sx={{ whiteSpace: 'nowrap' }}>
-              <ListItemText primary={item.label} />
-              {item.count > 0 && <ChangedBadge count={item.count} />}
-            </ListItemButton>
-          </li>
-        ),
-      )}
+    <>
+      <Box sx={{ display: { xs: 'none', md: 'block' } }}>
+        <SectionLinks items={items} />
+      </Box>
+      <SectionMenu items={items} />
+    </>
+  );
+});
+
+/** The links; `onNavigate` lets the drawer close itself once a section is chosen. */
+export function SectionLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+  const { pathname } = useLocation();
+  return (
+    <List dense sx={{ py: 1 }}>
+      {items.map((item) => (
+        <li key={item.id}>
+          {item.id === 'history' && <Divider component="div" sx={{ my: 1 }} />}
+          <ListItemButton component={NavLink} to={item.href} selected={pathname === item.href} onClick={onNavigate} sx={{ whiteSpace: 'nowrap' }}>
+            <ListItemText primary={item.label} />
+            {item.count > 0 && <ChangedBadge count={item.count} />}
+          </ListItemButton>
+        </li>
+      ))}
     </List>
   );
 }

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { AppBar, Box, Toolbar, Typography } from '@mui/material';
+import { ColorModeSwitch } from './ColorModeSwitch';
 import { ModeChip } from './ModeChip';
 
-/** The bar on every page: product name, what is open, whose data it is. */
+/** The bar on every page: product name, what is open, the theme switch, whose data it is. */
 export function TopBar({ title, children }: { title?: string; children?: ReactNode }) {
   return (
     <AppBar position="sticky" color="primary" elevation={1}>
-      <Toolbar sx={{ gap: 2 }}>
+      {/* Buttons passed in (e.g. "All projects") keep their words on one line on narrow screens. */}
+      <Toolbar sx={{ gap: { xs: 1, sm: 2 }, '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
         <Typography component="span" variant="h6" noWrap sx={{ flexShrink: 0 }}>
           Cekura console
         </Typography>
@@ -17,6 +19,7 @@ export function TopBar({ title, children }: { title?: string; children?: ReactNo
         )}
         <Box sx={{ flexGrow: 1 }} />
         {children}
+        <ColorModeSwitch />
         <ModeChip />
       </Toolbar>
     </AppBar>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode, type UIEvent } from 'react';
 import { Alert, Autocomplete, Button, Chip, Stack, TextField } from '@mui/material';
 import { useAgentNames, useAgentSearch } from '../api/agents';
+import { requestErrorText } from '../api/error-wording';
 
 // A searchable multi-select of the project's agents. Search is server-side (`q`, debounced), 50 a page,
 // more on scroll, so 1,500 agents stay fast. Selected ids show their names, looked up page by page;
@@ -94,7 +95,7 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
         getOptionLabel={(option) => option.name ?? `#${option.key}`}
         loading={found.loading}
         loadingText="Searching…"
-        noOptionsText={found.error ? `The agents could not be loaded: ${found.error.message}` : search ? `No agent matches "${search}".` : 'This project has no agents.'}
+        noOptionsText={found.error ? `The agents could not be loaded. ${requestErrorText(found.error)}` : search ? `No agent matches "${search}".` : 'This project has no agents.'}
         onChange={(_, next) => {
           const names = Object.fromEntries(next.filter((c) => isId(c.raw) && c.name !== undefined).map((c) => [c.raw, c.name]));
           setLearned((known) => ({ ...known, ...names }));
@@ -120,7 +121,7 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
       />
       {lookup.isError && (
         <Alert severity="warning" action={<Button color="inherit" size="small" onClick={() => void lookup.refetch()}>Retry</Button>}>
-          Agent names could not be loaded: {lookup.error.message}
+          Agent names could not be loaded. {requestErrorText(lookup.error)}
         </Alert>
       )}
       <MissingAgents ids={notFound} odd={value.filter((raw) => !isId(raw))} onRemove={remove} />

@@ -4,6 +4,7 @@ import { LazyConfirmDialog as ConfirmDialog } from '../components/LazyConfirmDia
 import { useDirtyState } from './shell-context';
 import { guardedTarget, historyDelta, isInsideProject } from './leave';
 import { setPopStateGate } from './popstate-gate';
+import { clearDraft } from './draft-storage';
 
 // The declarative router has no blocker, so the guard watches the ways out itself: clicks on links that
 // leave the project (the picker, another project), the browser's back/forward, and closing the tab.
@@ -69,6 +70,7 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
         onConfirm={() => {
           if (!pending) return;
           setPending(null);
+          clearDraft(projectId); // leaving on purpose: no restore on coming back
           passThrough.current = true;
           if (pending.delta) window.history.go(pending.delta);
           else navigate(pending.target);

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
-import { Link } from 'react-router';
-import { SECTION_LABELS } from '../../shared/schemas/fields';
 import { LazyConfirmDialog as ConfirmDialog } from '../components/LazyConfirmDialog';
 import { useProjectContext } from './project-context';
 import { useSaveActions } from './shell-context';
+import { SaveErrorBanner } from './SaveErrorBanner';
 import type { SaveProblem } from './save-problem';
 
 /** Above every section: a deleted project, a conflict, a failed save (field messages stay at the fields). */
 export function ProjectBanners({ problem, onReload, onDismiss }: { problem: SaveProblem | null; onReload(): void; onDismiss(): void }) {
-  const { project, projectId } = useProjectContext();
+  const { project } = useProjectContext();
   return (
     <Stack spacing={2} sx={{ mb: problem || project.is_deleted === true ? 3 : 0 }}>
       {project.is_deleted === true && <DeletedBanner />}
@@ -20,25 +19,7 @@ export function ProjectBanners({ problem, onReload, onDismiss }: { problem: Save
           check them and save again.
         </Alert>
       )}
-      {problem?.kind === 'error' && (
-        <Alert severity="error" onClose={onDismiss}>
-          <AlertTitle>{problem.title}</AlertTitle>
-          {problem.messages.map((message) => (
-            <div key={message}>{message}</div>
-          ))}
-          {problem.sections.length > 0 && (
-            <div>
-              See:{' '}
-              {problem.sections.map((section, index) => (
-                <span key={section}>
-                  {index > 0 && ', '}
-                  <Link to={`/projects/${projectId}/${section}`}>{SECTION_LABELS[section]}</Link>
-                </span>
-              ))}
-            </div>
-          )}
-        </Alert>
-      )}
+      {problem?.kind === 'error' && <SaveErrorBanner problem={problem} onDismiss={onDismiss} />}
     </Stack>
   );
 }

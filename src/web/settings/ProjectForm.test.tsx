@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -9,8 +9,8 @@ import { SectionRoute } from '../app/SectionRoute';
 import { ProjectShell } from './ProjectShell';
 import { testProject } from './test-project';
 
-// The form wiring in a DOM: dirty count, edited back = clean, edits across sections, Ctrl+S, If-Match,
-// a 412 keeping the edits. The network is a recorded fake `fetch` (the e2e suite uses the real server).
+// The form wiring in a DOM: dirty count, edited back = clean, edits across sections, Ctrl+S and the review,
+// If-Match, a 412 merged. The network is a recorded fake `fetch` (the e2e suite uses the real server).
 
 type Reply = { status: number; body: unknown; etag?: string };
 
@@ -56,6 +56,7 @@ const LOAD = { timeout: 15000 };
 
 afterEach(() => {
   cleanup();
+  sessionStorage.clear();
   vi.unstubAllGlobals();
 });
 
@@ -74,7 +75,7 @@ describe('the project form', () => {
     expect(screen.getByRole('status')).toHaveTextContent('No unsaved changes');
   });
 
-  it('keeps edits across sections and saves them in one PATCH with If-Match (Ctrl+S)', async () => {
+  it('keeps edits across sections; Ctrl+S opens the review and Confirm sends one PATCH with If-Match', async () => {
     const calls = fakeFetch(testProject(), [{ status: 200, body: testProject({ name: 'Acme EU', max_call_duration: 600 }), etag: '"v2"' }]);
     renderConsole();
     const user = userEvent.setup();
@@ -86,6 +87,13 @@ describe('the project form', () => {
     await user.type(max, '600');
     expect(screen.getByRole('status')).toHaveTextContent('2 unsaved changes');
     await user.keyboard('{Control>}s{/Control}');
+    const review = await screen.findByRole('dialog', { name: 'Review changes' }, LOAD);
+    expect(within(review).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Name: Acme Support Line → Acme EU',
+      'Maximum call duration (s): 900 → 600',
+    ]);
+    expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
+    await user.click(within(review).getByRole('button', { name: 'Confirm' }));
     await screen.findByText('Saved 2 changes.', {}, LOAD);
     const patch = calls.find((call) => call.method === 'PATCH')!;
     expect(patch.url).toBe('/api/user/v1/projects/1837/');
@@ -95,25 +103,40 @@ describe('the project form', () => {
     expect(screen.getByLabelText('Maximum call duration (s)')).toHaveValue('600');
   });
 
-  it('a 412 keeps the edits and offers Reload, which rebases them on the current project', async () => {
+  it('Back from the review sends nothing and keeps the edits', async () => {
+    const calls = fakeFetch(testProject(), []);
+    renderConsole();
+    const user = userEvent.setup();
+    await user.clear(await screen.findByLabelText('Name', {}, LOAD));
+    await user.type(screen.getByLabelText('Name'), 'Draft');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const review = await screen.findByRole('dialog', { name: 'Review changes' }, LOAD);
+    await user.click(within(review).getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByLabelText('Name')).toHaveValue('Draft');
+    expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
+  });
+
+  it('a 412 merges: the server change is taken, the edit kept, the review opens again and saves with the new ETag', async () => {
     const current = testProject({ outbound_timeout: 120 });
-    fakeFetch(testProject(), [
+    const calls = fakeFetch(testProject(), [
       { status: 412, body: { detail: 'The project changed since you loaded it.', project: current }, etag: '"v9"' },
       { status: 200, body: { ...current, name: 'Mine' }, etag: '"v10"' },
     ]);
-    renderConsole('limits');
+    renderConsole();
     const user = userEvent.setup();
-    await screen.findByLabelText('Maximum call duration (s)', {}, LOAD);
-    await user.click(screen.getByRole('link', { name: /^General/ }));
     await user.clear(await screen.findByLabelText('Name', {}, LOAD));
     await user.type(screen.getByLabelText('Name'), 'Mine');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText(/The project changed since you loaded it\./);
-    expect(screen.getByLabelText('Name')).toHaveValue('Mine');
-    await user.click(screen.getByRole('button', { name: 'Reload' }));
-    await waitFor(() => expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument());
-    expect(screen.getByLabelText('Name')).toHaveValue('Mine');
-    expect(screen.getByRole('status')).toHaveTextContent('1 unsaved change');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Review changes' }, LOAD)).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('Merged with changes made elsewhere: Outbound timeout (s).', {}, LOAD);
+    const again = screen.getByRole('dialog', { name: 'Review changes' });
+    expect(within(again).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Name: Acme Support Line → Mine']);
+    await user.click(within(again).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('Saved 1 change.', {}, LOAD);
+    const patches = calls.filter((call) => call.method === 'PATCH');
+    expect(patches.map((call) => call.headers['If-Match'])).toEqual(['"v1"', '"v9"']);
+    expect(patches[1].body).toEqual({ name: 'Mine' });
   });
 
   it('an odd stored value is a warning at its field, not an error', async () => {

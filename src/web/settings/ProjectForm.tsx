@@ -14,6 +14,8 @@ import { ProjectFrame } from './ProjectFrame';
 import { ProjectBanners } from './ProjectBanners';
 import { SaveBar } from './SaveBar';
 import { SavedNotice } from './SavedNotice';
+import { MergeBanners } from './MergeBanners';
+import { SaveDialogs } from './SaveDialogs';
 
 /** The one form of a project. It sits above the section routes, so edits survive moving between sections. */
 export function ProjectForm({ projectId, snapshot, mode }: { projectId: number; snapshot: ProjectSnapshot; mode: 'emulator' | 'live' }) {
@@ -42,10 +44,26 @@ export function ProjectForm({ projectId, snapshot, mode }: { projectId: number; 
           <DirtyStateProvider baseValues={baseValues}>
             <LeaveGuard projectId={projectId}>
               <ProjectFrame projectId={projectId} title={name} footer={<SaveBar />}>
-                <ProjectBanners problem={saver.problem} onReload={saver.reload} onDismiss={saver.dismissProblem} />
+                <ProjectBanners problem={saver.problem} onReload={() => void saver.mergeNow()} onDismiss={saver.dismissProblem} />
+                <MergeBanners
+                  changedElsewhere={saver.merge.remote !== null}
+                  onMergeNow={() => void saver.mergeNow()}
+                  restored={saver.restored}
+                  onDiscardRestored={discard}
+                  onDismissRestored={saver.dismissRestored}
+                  busy={saving}
+                />
                 <Outlet />
               </ProjectFrame>
               <SavedNotice message={saver.notice} onClose={saver.clearNotice} />
+              <SaveDialogs
+                projectId={projectId}
+                dialog={saver.merge.dialog}
+                onConfirm={saver.confirm}
+                onBack={saver.merge.back}
+                onResolve={(choices) => void saver.merge.resolve(choices)}
+                onDiscardMine={saver.merge.discardMine}
+              />
             </LeaveGuard>
           </DirtyStateProvider>
         </SaveActionsContext.Provider>

@@ -2,7 +2,7 @@ import { Alert, Box, Button, LinearProgress, Skeleton } from '@mui/material';
 import { Link, useParams } from 'react-router';
 import { useAppConfig } from '../api/config';
 import { useProject } from '../api/projects';
-import { ApiError } from '../api/client';
+import { RequestErrorAlert } from '../components/RequestProblem';
 import { ProjectFrame } from './ProjectFrame';
 import { ProjectForm } from './ProjectForm';
 
@@ -14,13 +14,10 @@ export function ProjectShell() {
 
   if (!Number.isInteger(projectId) || projectId <= 0) return <LoadProblem projectId={projectId} message="This is not a project address." />;
   if (project.isError) {
-    const notFound = project.error instanceof ApiError && project.error.status === 404;
     return (
-      <LoadProblem
-        projectId={projectId}
-        message={notFound ? `There is no project ${projectId} for this API key.` : `The project could not be loaded: ${project.error.message}`}
-        retry={notFound ? undefined : () => void project.refetch()}
-      />
+      <ProjectFrame projectId={projectId}>
+        <RequestErrorAlert error={project.error} context={`Project ${projectId} could not be loaded.`} onRetry={() => void project.refetch()} />
+      </ProjectFrame>
     );
   }
   if (!project.data || config.isPending) {
@@ -40,16 +37,15 @@ export function ProjectShell() {
   return <ProjectForm key={projectId} projectId={projectId} snapshot={project.data} mode={config.data?.mode ?? 'live'} />;
 }
 
-function LoadProblem({ projectId, message, retry }: { projectId: number; message: string; retry?: () => void }) {
+function LoadProblem({ projectId, message }: { projectId: number; message: string }) {
   return (
     <ProjectFrame projectId={projectId}>
       <Alert
         severity="error"
         action={
-          <>
-            {retry && <Button color="inherit" size="small" onClick={retry}>Retry</Button>}
-            <Button color="inherit" size="small" component={Link} to="/">Projects</Button>
-          </>
+          <Button color="inherit" size="small" component={Link} to="/">
+            Projects
+          </Button>
         }
       >
         {message}

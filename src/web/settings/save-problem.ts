@@ -1,5 +1,6 @@
 import type { SectionId } from '../../shared/schemas/project';
 import { ApiError } from '../api/client';
+import { browserHere, browserOnline, describeRequestError, type WordingOptions } from '../api/error-wording';
 import { placeServerErrors, sectionsOfPaths } from './form-errors';
 import type { SectionIssue } from './section-validators';
 
@@ -7,7 +8,18 @@ import type { SectionIssue } from './section-validators';
 
 export type SaveProblem =
   | { kind: 'conflict'; detail: string; project?: unknown; etag?: string }
-  | { kind: 'error'; title: string; messages: string[]; sections: SectionId[] };
+  | {
+      kind: 'error';
+      title: string;
+      messages: string[];
+      sections: SectionId[];
+      /** Saving again as it is can help (not for values that need fixing). */
+      retryable?: boolean;
+      /** 429: seconds until a retry is worth it (a countdown). */
+      retryAfterSeconds?: number;
+      /** Where to go instead (log in, pick another project). */
+      link?: { to: string; label: string };
+    };
 
 export interface SaveFailure {
   problem: SaveProblem;
@@ -19,12 +31,9 @@ export interface SaveFailure {
 
 const KEPT = 'Your edits are kept.';
 
-export function describeSaveFailure(error: unknown): SaveFailure {
+export function describeSaveFailure(error: unknown, opts: Omit<WordingOptions, 'kind'> = {}): SaveFailure {
   const none = { fieldIssues: [] as SectionIssue[], readOnly: false };
-  if (!(error instanceof ApiError)) {
-    return { ...none, problem: { kind: 'error', title: 'Not saved: something went wrong in the console.', messages: [String((error as Error)?.message ?? error), KEPT], sections: [] } };
-  }
-  if (error.status === 412) {
+  if (error instanceof ApiError && error.status === 412) {
     const body = error.body as { project?: unknown } | null;
     return {
       ...none,
@@ -36,19 +45,7 @@ export function describeSaveFailure(error: unknown): SaveFailure {
       },
     };
   }
-  if (error.status === 403) {
-    return {
-      fieldIssues: [],
-      readOnly: true,
-      problem: {
-        kind: 'error',
-        title: 'Not saved: this API key is read-only.',
-        messages: [error.detail ?? 'The API refused the change (403).', 'You can still look at every setting; saving is switched off.'],
-        sections: [],
-      },
-    };
-  }
-  if (error.status === 400 && Object.keys(error.fieldErrors).length) {
+  if (error instanceof ApiError && error.status === 400 && Object.keys(error.fieldErrors).length) {
     const { fieldIssues, banner } = placeServerErrors(error.fieldErrors, error.detail);
     return {
       fieldIssues,
@@ -61,9 +58,24 @@ export function describeSaveFailure(error: unknown): SaveFailure {
       },
     };
   }
-  const retry = error.status === 429 ? `Too many requests: try again${error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} s` : ' shortly'}.` : undefined;
+  // Everything else (no answer, 401, 403, 404, 429, 5xx, ...): one wording for the whole console.
+  const wording = describeRequestError(error, { online: browserOnline(), here: browserHere(), ...opts, kind: 'save' });
   return {
     ...none,
-    problem: { kind: 'error', title: 'Not saved.', messages: [retry ?? error.message, KEPT], sections: [] },
+    readOnly: wording.readOnly === true,
+    problem: {
+      kind: 'error',
+      title: `Not saved: ${lowerFirst(wording.title)}`,
+      messages: [...wording.messages, KEPT],
+      sections: [],
+      retryable: wording.retryable,
+      retryAfterSeconds: wording.retryAfterSeconds,
+      link: wording.link,
+    },
   };
+}
+
+/** "Cekura did not answer" stays capitalised (a name); "This API key ..." becomes "this API key ...". */
+function lowerFirst(text: string): string {
+  return text.startsWith('Cekura') ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -5,7 +5,7 @@ import type { ProjectField, ProjectPatch, SectionId } from '../../shared/schemas
 // own widgets and the General section's danger zone).
 
 export interface SaveActions {
-  /** Validates and PATCHes every changed field. */
+  /** Validates, then opens the review; its Confirm PATCHes every changed field (with If-Match). */
   save(): void;
   /** Back to the last server snapshot. */
   discard(): void;

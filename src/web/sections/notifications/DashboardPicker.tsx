@@ -6,6 +6,7 @@ import { useDashboards } from '../../api/dashboards';
 import { useProjectContext } from '../../settings/project-context';
 import { dashboardChoices } from './dashboards-logic';
 import { useNoEffect } from './useNoEffect';
+import { requestErrorText } from '../../api/error-wording';
 
 const FIELD = 'daily_report_dashboard_ids';
 
@@ -62,7 +63,7 @@ export function DashboardPicker() {
             </Button>
           }
         >
-          Could not load the project's dashboards ({dashboards.error.message}). Selected dashboards are shown by id and kept.
+          Could not load the project's dashboards. {requestErrorText(dashboards.error)} Selected dashboards are shown by id and kept.
         </Alert>
       )}
     </>

@@ -3,6 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { ProjectFormValues, SecretEdit } from '../../../shared/form';
 import { useTestWebhook } from '../../api/test-webhook';
+import { requestErrorText } from '../../api/error-wording';
 import { useProjectContext } from '../../settings/project-context';
 import { testWebhookBlocker } from './logic';
 
@@ -41,7 +42,7 @@ export function TestWebhook() {
               : test.data.message && ` Cekura says: ${test.data.message}`}
           </Alert>
         )}
-        {test.isError && <Alert severity="error">The test event failed: {test.error.message}</Alert>}
+        {test.isError && <Alert severity="error">The test event failed. {requestErrorText(test.error)}</Alert>}
       </Box>
     </Box>
   );

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button, Stack } from '@mui/material';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
-/** Add rule, and Clear rubric (after confirmation: the rubric becomes `{}` once saved). */
-export function BuilderToolbar({ ruleCount, canClear, onAdd, onClear }: { ruleCount: number; canClear: boolean; onAdd(): void; onClear(): void }) {
+/** Add rule, and Clear rubric (after confirmation: the rubric becomes `{}` once saved). Memoised: typing in a rule leaves it alone. */
+export const BuilderToolbar = memo(function BuilderToolbar({ ruleCount, canClear, onAdd, onClear }: { ruleCount: number; canClear: boolean; onAdd(): void; onClear(): void }) {
   const [confirming, setConfirming] = useState(false);
   return (
     <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
@@ -31,4 +31,4 @@ export function BuilderToolbar({ ruleCount, canClear, onAdd, onClear }: { ruleCo
       </ConfirmDialog>
     </Stack>
   );
-}
+});

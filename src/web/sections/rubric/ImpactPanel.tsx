@@ -6,6 +6,7 @@ import { MAX_PREVIEW_CALLS, previewStart, useRecentCalls } from '../../api/call-
 import type { MetricCatalog } from '../../api/metrics';
 import { FlipList } from './FlipList';
 import { percent } from './format';
+import { requestErrorText } from '../../api/error-wording';
 
 export const PREVIEW_DAYS = 7;
 
@@ -35,7 +36,7 @@ export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: Metri
       {calls.isFetching && <LinearProgress aria-label="Loading calls" sx={{ mt: 2 }} />}
       {calls.error && (
         <Alert severity="error" sx={{ mt: 2 }}>
-          The calls could not be loaded: {calls.error.message}
+          The calls could not be loaded. {requestErrorText(calls.error)}
         </Alert>
       )}
       {impact && calls.data && (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useFormContext, useFormState } from 'react-hook-form';
 import type { ProjectFormValues } from '../../../shared/form';
@@ -15,6 +15,7 @@ import { rubricFormMessages } from './form-messages';
 import { useRubricField } from './useRubricField';
 import { checkRubric } from '../../../shared/rubric/check';
 import { FIELD } from './validator';
+import { requestErrorText } from '../../api/error-wording';
 
 type View = 'builder' | 'json';
 
@@ -29,6 +30,8 @@ export default function RubricSection() {
   const messages = rubricFormMessages(errors[FIELD], check);
   const [view, setView] = useState<View>('builder');
   const [focusKey, setFocusKey] = useState<string | null>(null);
+  const { addRule: addFieldRule } = field;
+  const addRule = useCallback(() => setFocusKey(addFieldRule()), [addFieldRule]);
   useRevalidateWhenMetricsLoad(catalog);
 
   const hasRubric = rulesOf(field.config).length > 0 || Object.keys((field.config ?? {}) as object).length > 0;
@@ -44,7 +47,7 @@ export default function RubricSection() {
       </Typography>
       {catalogQuery.error && (
         <Alert severity="warning" action={<Button color="inherit" onClick={() => void catalogQuery.refetch()}>Retry</Button>}>
-          The project&apos;s metrics could not be loaded ({catalogQuery.error.message}). Rules are shown as stored; unknown metrics are not
+          The project&apos;s metrics could not be loaded. {requestErrorText(catalogQuery.error)} Rules are shown as stored; unknown metrics are not
           flagged until the metrics load.
         </Alert>
       )}
@@ -58,10 +61,7 @@ export default function RubricSection() {
         <Typography id="rubric-rules" variant="h6" component="h2">
           Rules
         </Typography>
-        <Tabs value={view} onChange={(_, next: View) => setView(next)} aria-label="Rubric view" sx={{ mb: 2 }}>
-          <Tab value="builder" label="Builder" id="rubric-tab-builder" aria-controls="rubric-panel-builder" />
-          <Tab value="json" label="JSON" id="rubric-tab-json" aria-controls="rubric-panel-json" />
-        </Tabs>
+        <ViewTabs view={view} onChange={setView} />
         <div role="tabpanel" id={`rubric-panel-${view}`} aria-labelledby={`rubric-tab-${view}`}>
           {view === 'builder' ? (
             <Stack spacing={2}>
@@ -77,7 +77,7 @@ export default function RubricSection() {
                   focusKey={focusKey}
                 />
               )}
-              <BuilderToolbar ruleCount={field.rules.length} canClear={hasRubric} onAdd={() => setFocusKey(field.addRule())} onClear={field.clear} />
+              <BuilderToolbar ruleCount={field.rules.length} canClear={hasRubric} onAdd={addRule} onClear={field.clear} />
             </Stack>
           ) : (
             <RubricJsonView config={field.config} onApply={field.replaceAll} />
@@ -88,6 +88,17 @@ export default function RubricSection() {
     </Stack>
   );
 }
+
+// Memoised: MUI's Tabs measures itself (a forced layout) after every render, and the section re-renders on
+// every keystroke in a rule.
+const ViewTabs = memo(function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }) {
+  return (
+    <Tabs value={view} onChange={(_, next: View) => onChange(next)} aria-label="Rubric view" sx={{ mb: 2 }}>
+      <Tab value="builder" label="Builder" id="rubric-tab-builder" aria-controls="rubric-panel-builder" />
+      <Tab value="json" label="JSON" id="rubric-tab-json" aria-controls="rubric-panel-json" />
+    </Tabs>
+  );
+});
 
 /** Unknown metrics can only be flagged once the catalogue is known: re-run the rubric's validation then. */
 function useRevalidateWhenMetricsLoad(catalog: unknown) {

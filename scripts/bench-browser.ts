@@ -1,0 +1,132 @@
+// Figures taken in headless Chromium against the real admin server: cold load of the General section, the
+// rubric builder on the scale project (render, keystroke to paint), and the impact preview once its calls
+// have arrived. Times are read inside the page (performance.now(), whose origin is the navigation start).
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed.ts';
+import { installWatcher, keystrokeProbe, type Mark } from './bench-page.ts';
+import { line, spread, summarize, verdict } from './bench-stats.ts';
+
+const LOADS = 10;
+const NAVIGATIONS = 10;
+const KEYSTROKES = 40;
+const PREVIEWS = 8;
+const VIEWPORT = { width: 1280, height: 800 };
+// The same flags as playwright.config.ts.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// tsx compiles these scripts with esbuild's keepNames, so functions sent into the page call `__name`.
+export const KEEP_NAMES_SHIM = 'globalThis.__name = (fn) => fn;';
+
+export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+
+/** Each load in a fresh context: empty HTTP cache, nothing in localStorage. */
+async function coldPage(browser: Browser, watch: Mark[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript(KEEP_NAMES_SHIM);
+  await page.addInitScript(installWatcher, watch);
+  return { context, page };
+}
+
+async function waitForMarks(page: Page, marks: Mark[]): Promise<Record<Mark, number>> {
+  await page.waitForFunction((names) => names.every((name) => window.__bench?.marks[name] !== undefined), marks, { timeout: 30_000 });
+  return page.evaluate(() => window.__bench.marks as Record<Mark, number>);
+}
+
+async function coldLoads(browser: Browser, baseURL: string, path: string, marks: Mark[]): Promise<Record<Mark, number>[]> {
+  const results: Record<Mark, number>[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { context, page } = await coldPage(browser, marks);
+    await page.goto(`${baseURL}${path}`);
+    results.push(await waitForMarks(page, marks));
+    await context.close();
+  }
+  return results;
+}
+
+async function benchColdGeneral(browser: Browser, baseURL: string): Promise<string[]> {
+  const loads = await coldLoads(browser, baseURL, `/projects/${DEMO_PROJECT_ID}/general`, ['nameReady']);
+  const s = summarize(loads.map((l) => l.nameReady));
+  return [line('cold load to a usable General (Name filled)', spread(s, 'ms'), '<= 800 ms', verdict(s.median, 800))];
+}
+
+async function benchRubricRender(browser: Browser, baseURL: string): Promise<string[]> {
+  const cold = await coldLoads(browser, baseURL, `/projects/${SCALE_PROJECT_ID}/rubric`, ['rulesShown', 'pickersFilled']);
+  // In-app: the project is loaded, the chunk and the 2,000 metrics are cached; this is the render itself.
+  const { context, page } = await coldPage(browser, ['pickersFilled']);
+  await page.goto(`${baseURL}/projects/${SCALE_PROJECT_ID}/rubric`);
+  await waitForMarks(page, ['pickersFilled']);
+  const inApp: number[] = [];
+  for (let i = 0; i < NAVIGATIONS; i++) {
+    await page.getByRole('link', { name: 'General' }).click();
+    await page.getByRole('heading', { name: 'General', level: 1 }).waitFor();
+    await page.evaluate(() => window.__bench.watch(['rulesShown', 'pickersFilled'], true));
+    await page.getByRole('link', { name: /^Rubric builder/ }).click();
+    const marks = await waitForMarks(page, ['rulesShown', 'pickersFilled']);
+    inApp.push(marks.rulesShown - marks.clicked);
+  }
+  await context.close();
+  const shown = summarize(cold.map((l) => l.rulesShown));
+  const filled = summarize(cold.map((l) => l.pickersFilled));
+  const nav = summarize(inApp);
+  return [
+    line('rubric, scale project: cold load to rule list', spread(shown, 'ms'), '<= 500 ms', verdict(shown.median, 500)),
+    line('  cold load to metric pickers filled', spread(filled, 'ms')),
+    line('  in-app navigation (General -> Rubric)', spread(nav, 'ms'), '<= 500 ms', verdict(nav.median, 500)),
+  ];
+}
+
+/** Keystrokes in rule 3's score ("score <= 2300"): a digit, then Backspace, so the value stays valid. */
+async function typeAndMeasure(page: Page): Promise<number[]> {
+  const score = page.getByRole('group', { name: 'Rule 3', exact: true }).getByLabel('Score');
+  await score.click();
+  await score.press('End');
+  await page.evaluate(keystrokeProbe);
+  for (let i = 0; i < KEYSTROKES / 2; i++) {
+    await page.keyboard.press(String(i % 10), { delay: 0 });
+    await page.waitForTimeout(100);
+    await page.keyboard.press('Backspace');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(300);
+  return page.evaluate(() => window.__bench.keystrokes);
+}
+
+async function benchTypingAndImpact(browser: Browser, baseURL: string): Promise<string[]> {
+  const { context, page } = await coldPage(browser, ['pickersFilled']);
+  await page.goto(`${baseURL}/projects/${SCALE_PROJECT_ID}/rubric`);
+  await waitForMarks(page, ['pickersFilled']);
+  const plain = summarize(await typeAndMeasure(page));
+
+  // The same draft as the Node figure: rule 2 "score >= 2" becomes ">= 4".
+  await page.getByRole('group', { name: 'Rule 2', exact: true }).getByLabel('Score').fill('4');
+  const previews: number[] = [];
+  let calls = '';
+  for (let i = 0; i < PREVIEWS; i++) {
+    // The preview window starts at a whole second: within the same second "Refresh" would reuse the cached calls.
+    await page.waitForTimeout(1100);
+    await page.evaluate(() => window.__bench.watchImpact());
+    await page.getByRole('button', { name: i === 0 ? 'Preview impact' : 'Refresh preview' }).click();
+    const result = await page.waitForFunction(() => window.__bench.impact, undefined, { timeout: 30_000 });
+    const impact = (await result.jsonValue()) as { afterData: number; requests: number };
+    previews.push(impact.afterData);
+    calls = `${impact.requests} call-log pages`;
+  }
+  const withPreview = summarize(await typeAndMeasure(page));
+  await context.close();
+  const impact = summarize(previews);
+  return [
+    line('rubric keystroke to paint, p95', `${plain.p95.toFixed(1)} ms (${spread(plain, 'ms', 1)})`, '<= 50 ms', verdict(plain.p95, 50)),
+    line('  same, with the impact preview shown', `${withPreview.p95.toFixed(1)} ms (${spread(withPreview, 'ms', 1)})`, '<= 50 ms', verdict(withPreview.p95, 50)),
+    line('impact, browser: last call page in -> shown', `${spread(impact, 'ms')}; ${calls}`, '<= 200 ms', verdict(impact.median, 200)),
+  ];
+}
+
+export async function benchBrowser(baseURL: string): Promise<string[]> {
+  const browser = await launchBrowser();
+  try {
+    return [...(await benchColdGeneral(browser, baseURL)), ...(await benchRubricRender(browser, baseURL)), ...(await benchTypingAndImpact(browser, baseURL))];
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,110 @@
+// Code that runs inside the benchmarked page (Playwright serialises these functions: each one must be
+// self-contained). A mark is the time (performance.now(), from the navigation start) of the first paint
+// after its condition holds in the DOM; conditions are checked on every DOM mutation and every frame.
+
+export type Mark = 'nameReady' | 'rulesShown' | 'pickersFilled' | 'clicked';
+
+type BenchState = {
+  marks: Partial<Record<Mark, number>>;
+  /** Re-arms the watcher for these marks; `afterClick` also marks the next click (in-app navigation). */
+  watch(names: Mark[], afterClick?: boolean): void;
+  keystrokes: number[];
+  impact: { afterData: number; requests: number } | null;
+  watchImpact(): void;
+};
+
+declare global {
+  interface Window {
+    __bench: BenchState;
+  }
+}
+
+/** Init script: defines window.__bench and starts watching `initial` marks from the very first byte. */
+export function installWatcher(initial: Mark[]): void {
+  const afterPaint = (done: (time: number) => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now());
+      channel.port2.postMessage(null);
+    });
+  const ruleGroup = (n: number) => [...document.querySelectorAll('h3')].find((h) => h.textContent === `Rule ${n}`)?.closest('[role="group"]');
+  const checks: Record<Exclude<Mark, 'clicked'>, () => boolean> = {
+    nameReady: () => {
+      const label = [...document.querySelectorAll('label')].find((l) => /^Name\b/.test(l.textContent?.trim() ?? ''));
+      const input = label?.htmlFor ? (document.getElementById(label.htmlFor) as HTMLInputElement | null) : null;
+      return !!input && !input.disabled && !input.readOnly && input.value !== '';
+    },
+    rulesShown: () => !!ruleGroup(1),
+    pickersFilled: () => {
+      const input = ruleGroup(1)?.querySelector<HTMLInputElement>('input[role="combobox"]');
+      return !!input && input.value !== '';
+    },
+  };
+  let pending = new Set<Exclude<Mark, 'clicked'>>();
+  const check = () => {
+    for (const name of pending) {
+      if (!checks[name]()) continue;
+      pending.delete(name);
+      afterPaint((time) => (state.marks[name] = time));
+    }
+  };
+  const loop = () => {
+    check();
+    if (pending.size) requestAnimationFrame(loop);
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+
+  const impactWatch = () => {
+    state.impact = null;
+    performance.clearResourceTimings();
+    let started = false;
+    const observer = new MutationObserver(() => {
+      const loading = !!document.querySelector('[aria-label="Loading calls"]');
+      started ||= loading;
+      const shown = [...document.querySelectorAll('dt')].some((dt) => dt.textContent === 'Pass rate, saved rubric');
+      if (!started || loading || !shown) return;
+      observer.disconnect();
+      afterPaint((time) => {
+        const pages = performance.getEntriesByType('resource').filter((e) => e.name.includes('/observability/v2/call-logs/')) as PerformanceResourceTiming[];
+        const arrived = Math.max(...pages.map((e) => e.responseEnd));
+        state.impact = { afterData: time - arrived, requests: pages.length };
+      });
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+
+  const state: BenchState = {
+    marks: {},
+    watch(names, afterClick = false) {
+      state.marks = {};
+      pending = new Set(names.filter((n): n is Exclude<Mark, 'clicked'> => n !== 'clicked'));
+      if (afterClick) addEventListener('click', (event) => (state.marks.clicked = event.timeStamp), { capture: true, once: true });
+      loop();
+    },
+    keystrokes: [],
+    impact: null,
+    watchImpact: impactWatch,
+  };
+  window.__bench = state;
+  state.watch(initial);
+}
+
+/** From each keydown (its event time) to the first paint after it. */
+export function keystrokeProbe(): void {
+  window.__bench.keystrokes = [];
+  const flagged = window as unknown as { __benchKeys?: true };
+  if (flagged.__benchKeys) return;
+  flagged.__benchKeys = true;
+  addEventListener(
+    'keydown',
+    (event) => {
+      const start = event.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__bench.keystrokes.push(performance.now() - start);
+        channel.port2.postMessage(null);
+      });
+    },
+    { capture: true },
+  );
+}

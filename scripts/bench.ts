@@ -1,0 +1,45 @@
+// `npm run bench`: prints performance figures next to their targets (medians of repeated runs with their
+// spread). It asserts nothing: on a shared or busy machine the figures move, so read them with the load
+// average printed at the top. Starts its own servers on free ports with temporary data, and stops them.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { benchBrowser } from './bench-browser.ts';
+import { benchServer } from './bench-http.ts';
+import { benchImpactNode } from './bench-impact.ts';
+import { ROOT, startEmbeddedStack, startSplitStack } from './bench-stack.ts';
+
+const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+
+function section(title: string, lines: string[]): void {
+  console.log(`\n${title}`);
+  for (const text of lines) console.log(text);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log(`Cekura console benchmark, ${new Date().toISOString()}`);
+  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load()}`);
+
+  const app = await startEmbeddedStack(); // builds dist/ first when it is older than the sources
+  try {
+    const sizes = execFileSync(process.execPath, ['scripts/bundle-size.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    section('Bundle (gzip level 9; target: first load <= 200 KB)', sizes.trimEnd().split('\n').map((l) => `  ${l}`));
+    section('Browser (headless Chromium, 1280x800, medians)', await benchBrowser(app.baseURL));
+    section('Impact computation in Node (same module as the browser)', await benchImpactNode(app));
+  } finally {
+    await app.close();
+  }
+
+  const split = await startSplitStack();
+  try {
+    section('Admin server cost (emulator in its own process; admin server in live mode in front of it)', await benchServer(split));
+  } finally {
+    await split.close();
+  }
+  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${load()}.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

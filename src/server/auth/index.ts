@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { LoginLimiter, type LimiterOptions } from './limiter';
+import { dummyHash, verifyPassword } from './password';
+import { SESSION_TTL_MS, type AuthStore } from './store';
+
+// Login for the console. Required once a user exists, or always when the server is reachable from other
+// machines. A session is an HttpOnly, SameSite=Strict cookie; everything but the login page, its script,
+// /app-api/health, /app-api/session, login and logout needs one.
+
+export const SESSION_COOKIE = 'cekura_session';
+
+export type AuthOptions = {
+  store: AuthStore;
+  /** Login is needed even without users (a non-loopback HOST, or behind a proxy): the server refuses to start then. */
+  alwaysRequired: boolean;
+  /** Decides whether the request targets the API (401) or is a page (redirect to /login). */
+  isPage: (method: string, rawUrl: string) => boolean;
+  limiter?: LimiterOptions;
+};
+
+const PUBLIC = new Set(['GET /login', 'GET /login.js', 'GET /app-api/health', 'GET /app-api/session', 'POST /app-api/login', 'POST /app-api/logout']);
+
+const loginPage = readFileSync(new URL('./login.html', import.meta.url), 'utf8');
+const loginScript = readFileSync(new URL('./login.js', import.meta.url), 'utf8');
+
+const loginBody = z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1024) });
+
+/** Only a same-origin relative path is followed after login: never //host, /\host or an absolute URL. */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+  return /[\u0000-\u001f\u007f\\]/.test(next) ? '/' : next;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function sessionCookie(req: FastifyRequest, token: string, maxAgeSeconds: number): string {
+  // Secure whenever the browser reached us over https (directly or, with TRUST_PROXY=1, via the proxy).
+  const secure = req.protocol === 'https' ? '; Secure' : '';
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+}
+
+export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
+  const { store } = opts;
+  const limiter = new LoginLimiter(opts.limiter);
+  const required = () => opts.alwaysRequired || store.hasUsers();
+  const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
+
+  app.addHook('onRequest', async (req, reply) => {
+    const token = tokenOf(req);
+    req.user = token ? (store.sessionUser(token) ?? null) : null;
+    const path = (req.raw.url ?? '/').split('?')[0];
+    if (req.user || PUBLIC.has(`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`) || !required()) return;
+    reply.header('cache-control', 'no-store');
+    if (opts.isPage(req.method, req.raw.url ?? '/')) return reply.redirect(`/login?next=${encodeURIComponent(req.raw.url ?? '/')}`, 302);
+    return reply.code(401).send({ detail: 'Log in first' });
+  });
+
+  app.get('/login', async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    const next = safeNext((req.query as { next?: unknown }).next);
+    if (req.user || !required()) return reply.redirect(next, 302);
+    return reply.type('text/html; charset=utf-8').send(loginPage);
+  });
+  app.get('/login.js', async (_req, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(loginScript));
+
+  app.get('/app-api/session', async (req, reply) => reply.header('cache-control', 'no-store').send({ user: req.user, authRequired: required() }));
+
+  app.post('/app-api/login', async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    const wait = limiter.blockedFor(req.ip);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      return reply.code(429).header('retry-after', String(wait)).send({ detail: `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+    }
+    const body = loginBody.safeParse(typeof req.body === 'string' && req.body !== '' ? JSON.parse(req.body) : undefined);
+    if (!body.success) return reply.code(400).send({ detail: 'Send {"name": ..., "password": ...}.' });
+    const stored = store.passwordHash(body.data.name);
+    // An unknown name costs the same scrypt as a wrong password, so timing does not reveal which names exist.
+    const ok = (await verifyPassword(body.data.password, stored ?? (await dummyHash()))) && stored !== undefined;
+    if (!ok) {
+      limiter.fail(req.ip);
+      req.log.info({ user: body.data.name.slice(0, 64) }, 'failed login');
+      return reply.code(401).send({ detail: 'Wrong user name or password.' });
+    }
+    limiter.succeed(req.ip);
+    const old = tokenOf(req);
+    if (old) store.deleteSession(old);
+    const token = store.createSession(body.data.name);
+    return reply.header('set-cookie', sessionCookie(req, token, SESSION_TTL_MS / 1000)).send({ user: body.data.name });
+  });
+
+  app.post('/app-api/logout', async (req, reply) => {
+    const token = tokenOf(req);
+    if (token) store.deleteSession(token);
+    return reply.header('cache-control', 'no-store').header('set-cookie', sessionCookie(req, '', 0)).send({ user: null });
+  });
+}
