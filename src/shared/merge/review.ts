@@ -2,7 +2,7 @@ import { PROJECT_FIELDS, SECTION_IDS, type Project, type ProjectField, type Sect
 import { canonicalJson } from '../schemas/rubric';
 import { toFormValues, type ProjectFormValues, type SecretEdit } from '../form';
 import { dirtyFields } from '../patch';
-import { diffRules, type RuleDiff } from './rule-multiset';
+import { diffRules, subtract, type RuleDiff } from './rule-multiset';
 
 // What a save would change, grouped by section, in terms a reviewer reads: before -> after for values,
 // items added/removed for sets, rules added/removed/changed for the rubric, and secrets only by intent.
@@ -62,25 +62,7 @@ function showValue(field: ProjectField, value: unknown): string {
 
 /** Items added and removed between two lists compared as multisets by identity. */
 export function setDelta(before: readonly unknown[] = [], after: readonly unknown[] = []): { added: unknown[]; removed: unknown[] } {
-  const remaining = new Map<string, number>();
-  for (const item of before) remaining.set(canonicalJson(item), (remaining.get(canonicalJson(item)) ?? 0) + 1);
-  const added: unknown[] = [];
-  for (const item of after) {
-    const key = canonicalJson(item);
-    const left = remaining.get(key) ?? 0;
-    if (left > 0) remaining.set(key, left - 1);
-    else added.push(item);
-  }
-  const removed = before.filter((item) => {
-    const key = canonicalJson(item);
-    const left = remaining.get(key) ?? 0;
-    if (left > 0) {
-      remaining.set(key, left - 1);
-      return true;
-    }
-    return false;
-  });
-  return { added, removed };
+  return { added: subtract(after, before), removed: subtract(before, after) };
 }
 
 function describeNoCalls(before: unknown, after: unknown): NoCallsChange[] {

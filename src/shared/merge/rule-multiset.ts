@@ -1,6 +1,7 @@
 import { canonicalJson, rulesOf } from '../schemas/rubric';
 
-// Rubric rules as multisets keyed by identity (canonical JSON, decision 2). Exact duplicates count twice.
+// Lists as multisets keyed by identity (canonical JSON, decision 2): rubric rules, and any set the review
+// compares. Exact duplicates count twice.
 
 export type RuleCounts = Map<string, number>;
 
