@@ -1,20 +1,20 @@
-// Shared e2e steps. Save goes through the review dialog when the console shows one (it lists the changes and
-// asks for a confirmation); these helpers work whether or not that dialog exists.
+// Shared e2e steps. Save opens the review dialog ("Review changes": the pending changes by section); its
+// Confirm sends the PATCH.
 import { expect, type Page } from '@playwright/test';
 
 const isProjectPatch = (method: string, url: string) => method === 'PATCH' && /\/api\/user\/v1\/projects\/\d+\/$/.test(new URL(url).pathname);
 
-/** Clicks the save bar's Save, then confirms the review dialog if one opens. */
+/** Clicks the save bar's Save, waits for the review dialog and confirms it. */
 export async function saveAndConfirm(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await confirmReviewIfShown(page);
+  await openReview(page);
+  await confirmReview(page);
 }
 
 /**
  * After an action that saves (Save, a banner's Retry): confirms the review dialog if it opens. Returns as soon
  * as either the dialog appears (then confirms it) or the PATCH leaves without one; waits at most `timeout`.
  */
-export async function confirmReviewIfShown(page: Page, timeout = 5000): Promise<void> {
+export async function confirmReviewIfShown(page: Page, timeout = 10_000): Promise<void> {
   const dialog = page.getByRole('dialog', { name: /review/i });
   const shown = dialog.waitFor({ state: 'visible', timeout }).then(() => 'dialog' as const);
   const sent = page.waitForRequest((req) => isProjectPatch(req.method(), req.url()), { timeout }).then(() => 'sent' as const);

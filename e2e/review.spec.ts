@@ -1,5 +1,6 @@
 // Review before save and the three-way merge: two admins on one project lose nothing. Two admins are two
 // browser contexts against the same admin server and emulator.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test as base, type EmuRequest } from './fixtures';
 import { confirmReview, openReview, reviewDialog } from './helpers';
@@ -12,6 +13,11 @@ const navLink = (page: Page, name: string) => page.getByRole('navigation', { nam
 const ruleScore = (page: Page, n: number) => page.getByRole('group', { name: `Rule ${n}`, exact: true }).getByLabel('Score');
 const conflictDialog = (page: Page) => page.getByRole('dialog', { name: 'Changed in two places' });
 const saved = (page: Page) => page.getByText(/^Saved \d+ changes?\.$/);
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 /** `other`: a second admin, in a fresh browser context (own storage) on the same console. */
 const test = base.extend<{ other: Page }>({
@@ -49,6 +55,7 @@ async function bothChangeSatisfaction(page: Page, other: Page) {
   await expect(item).toContainText('Theirs (saved elsewhere)Customer satisfaction is at least 3');
   await expect(dialog.getByRole('heading', { level: 3 })).toHaveText(['Rubric rules for Customer satisfaction']);
   await expect(dialog.getByRole('button', { name: 'Continue to review' })).toBeDisabled();
+  await expectNoAxeViolations(page);
 }
 
 const satisfactionValue = (project: { rubric_config: { rules: { metric_id: number; conditions: { conditions: { value: unknown }[] } }[] } }) =>
@@ -138,6 +145,7 @@ test('the review lists exactly the pending changes by section; Back keeps them, 
   ]);
   await expect(review).toContainText('6 changes will be saved');
   await expect(review).not.toContainText('vapi_sk_review_secret');
+  await expectNoAxeViolations(page);
 
   await review.getByRole('button', { name: 'Back' }).click();
   await expect(review).toBeHidden();
@@ -187,6 +195,24 @@ test('a reload with unsaved edits restores them (secrets excluded), merged with 
   await saveThrough(page);
   expect(await stack.getProject(DEMO_PROJECT_ID)).toMatchObject({ name: 'Survives a reload', outbound_timeout: 120, max_call_duration: 777 });
   await expect.poll(() => page.evaluate((key) => sessionStorage.getItem(key), `cekura-console:draft:${DEMO_PROJECT_ID}`)).toBeNull();
+});
+
+test('a restored draft that conflicts with a change made meanwhile asks first, then restores the choice', async ({ page, stack }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  await open(page, 'limits');
+  await page.getByLabel('Maximum call duration (s)').fill('650');
+  await stack.setRaw(DEMO_PROJECT_ID, { max_call_duration: 777 });
+  await page.reload();
+  const dialog = conflictDialog(page);
+  const item = dialog.getByRole('group', { name: 'Maximum call duration (s)', exact: true });
+  await expect(item).toContainText('Mine (this page)650');
+  await expect(dialog.getByRole('button', { name: 'Back to editing' })).toHaveCount(0);
+  await item.getByRole('button', { name: 'Keep mine' }).click();
+  await dialog.getByRole('button', { name: 'Apply choices' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Restored 1 unsaved change from before the reload.' })).toBeVisible();
+  await expect(page.getByLabel('Maximum call duration (s)')).toHaveValue('650');
+  await expect(status(page)).toHaveText('1 unsaved change');
+  expect((await stack.getProject(DEMO_PROJECT_ID)).max_call_duration).toBe(777); // nothing sent yet
 });
 
 test('a dropped connection after the upstream applied the PATCH ends in "Saved", not a false conflict', async ({ page, stack }) => {

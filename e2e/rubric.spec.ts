@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
-import { confirmReview, openReview, saveAndConfirm } from './helpers';
+import { confirmReview, openReview } from './helpers';
 import { DEMO_METRIC_IDS, DEMO_PROJECT_ID, exampleRubricForDemo, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
 import { percent } from '../src/web/sections/rubric/format';
 import { canonicalJson } from '../src/shared/schemas/rubric';
@@ -183,7 +183,8 @@ test('a server message with a rule path lands on that rule', async ({ page, stac
   await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 400, body: { rubric_config: [message] } });
   await openRubric(page);
   await ruleGroup(page, 2).getByLabel('Score').fill('3');
-  await saveAndConfirm(page);
+  await openReview(page);
+  await confirmReview(page);
   await expect(ruleGroup(page, 3).getByText("The server rejected this rule: 'maybe' is not one of the metric's enum_values")).toBeVisible();
   await expect(ruleGroup(page, 1).getByText('The server rejected this rule')).toHaveCount(0);
   await expect(status(page)).toHaveText('1 unsaved change');

@@ -3,6 +3,7 @@ import { ProjectPicker } from './ProjectPicker';
 import { ProjectShell } from '../settings/ProjectShell';
 import { SectionRoute } from './SectionRoute';
 import { HistoryRoute } from './HistoryRoute';
+import { TransferRoute } from '../transfer/TransferRoute';
 import { NotFound } from './NotFound';
 
 export function AppRoutes() {
@@ -12,6 +13,7 @@ export function AppRoutes() {
       <Route path="/projects/:projectId" element={<ProjectShell />}>
         <Route index element={<Navigate to="general" replace />} />
         <Route path="history" element={<HistoryRoute />} />
+        <Route path="transfer" element={<TransferRoute />} />
         <Route path=":section" element={<SectionRoute />} />
       </Route>
       <Route path="*" element={<NotFound />} />

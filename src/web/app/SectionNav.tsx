@@ -12,7 +12,7 @@ export function useNavItems(projectId: number): NavItem[] {
   const { bySection } = useDirtyState();
   const base = `/projects/${projectId}`;
   const item = (id: string, label: string, count: number) => ({ id, label, count, href: `${base}/${id}` });
-  return [...SECTION_IDS.map((id) => item(id, SECTION_LABELS[id], bySection[id] ?? 0)), item('history', 'History', 0)];
+  return [...SECTION_IDS.map((id) => item(id, SECTION_LABELS[id], bySection[id] ?? 0)), item('history', 'History', 0), item('transfer', 'Import & export', 0)];
 }
 
 /**

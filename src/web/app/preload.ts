@@ -22,17 +22,24 @@ const SECTION_DATA: Partial<Record<SectionId, (client: QueryClient, projectId: n
 
 const isSection = (value: string): value is SectionId => Object.hasOwn(SECTION_CODE, value);
 
+/** What the first screen at `pathname` shows: a project (and which of its sections), or no project. */
+export function firstScreenOf(pathname: string): { projectId: number; section: SectionId | null } | null {
+  const match = /^\/projects\/(\d+)(?:\/([a-z-]+))?\/?$/.exec(pathname);
+  if (!match) return null;
+  const projectId = Number(match[1]);
+  if (!Number.isSafeInteger(projectId) || projectId <= 0) return null;
+  const section = match[2] ?? 'general'; // /projects/:id opens General
+  return { projectId, section: isSection(section) ? section : null };
+}
+
 /** Starts the data and code the page at `pathname` needs. Failures are left to the hooks and routes, which retry and report. */
 export function preloadFirstScreen(client: QueryClient, pathname: string): void {
   void client.prefetchQuery(appConfigQuery());
   void client.prefetchQuery(projectsQuery());
-  const match = /^\/projects\/(\d+)(?:\/([a-z-]+))?\/?$/.exec(pathname);
-  if (!match) return;
-  const projectId = Number(match[1]);
-  const section = match[2] ?? 'general';
-  if (!Number.isSafeInteger(projectId) || projectId <= 0) return;
-  void client.prefetchQuery(projectQuery(projectId));
-  if (!isSection(section)) return;
-  SECTION_CODE[section]().catch(() => undefined);
-  SECTION_DATA[section]?.(client, projectId).catch(() => undefined);
+  const screen = firstScreenOf(pathname);
+  if (!screen) return;
+  void client.prefetchQuery(projectQuery(screen.projectId));
+  if (!screen.section) return;
+  SECTION_CODE[screen.section]().catch(() => undefined);
+  SECTION_DATA[screen.section]?.(client, screen.projectId).catch(() => undefined);
 }

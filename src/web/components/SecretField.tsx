@@ -42,7 +42,7 @@ export default function SecretField({ name, label, description, status }: Secret
   };
 
   return (
-    <Box role="group" aria-labelledby={headingId} aria-describedby={statusId} sx={{ py: 1 }}>
+    <Box role="group" aria-labelledby={headingId} aria-describedby={statusId} data-field={name} sx={{ py: 1 }}>
       <Typography id={headingId} component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
         {label}
       </Typography>

@@ -13,7 +13,7 @@ export function DangerZone() {
   const name = typeof project.name === 'string' && project.name ? `“${project.name}”` : 'this project';
 
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="general-danger" sx={{ p: 3, borderColor: 'error.main' }}>
+    <Paper variant="outlined" component="section" aria-labelledby="general-danger" data-field="is_deleted" sx={{ p: 3, borderColor: 'error.main' }}>
       <Typography id="general-danger" variant="h6" component="h2" gutterBottom>
         Danger zone
       </Typography>

@@ -16,7 +16,7 @@ export function ScheduleEditor() {
   const ownErrors = state.edited && state.issues.some((issue) => issue.severity === 'error');
   const whole = combine(messagesAt(state.issues, '', state.edited), rootMessage(state.errors, ownErrors));
   return (
-    <Stack spacing={3}>
+    <Stack spacing={3} data-field="no_calls_notify_time_period">
       {!notifyOn && (
         <Alert severity="info">The alert is off, so this schedule has no effect. You can still edit it; it applies once the alert is on.</Alert>
       )}

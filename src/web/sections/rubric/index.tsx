@@ -57,7 +57,7 @@ export default function RubricSection() {
         </Alert>
       ))}
       <RubricSummary config={field.config} metrics={catalog?.byId ?? null} check={check} />
-      <Paper variant="outlined" component="section" aria-labelledby="rubric-rules" sx={{ p: 3 }}>
+      <Paper variant="outlined" component="section" aria-labelledby="rubric-rules" data-field="rubric_config" sx={{ p: 3 }}>
         <Typography id="rubric-rules" variant="h6" component="h2">
           Rules
         </Typography>
