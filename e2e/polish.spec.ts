@@ -69,6 +69,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test.use({ colorScheme, viewport });
 
       test('every section loads and is used without a console error or warning', async ({ page }) => {
+        test.slow(); // seven pages, each with its code and data
         const problems = watchConsole(page);
         await page.goto(`/projects/${DEMO_PROJECT_ID}/general`);
         await expect(page.getByRole('heading', { level: 1, name: 'General' })).toBeVisible();
@@ -116,6 +117,19 @@ test.describe('at 800 px', () => {
       await expect(menuButton(page)).toBeFocused();
     }
   });
+});
+
+test('at 800 px, when the menu\'s code cannot be downloaded, the sections open in place and the edits stay', async ({ page }) => {
+  await page.setViewportSize(NARROW);
+  await page.route('**/assets/NavDrawer-*.js', (route) => route.abort());
+  await page.goto(`/projects/${DEMO_PROJECT_ID}/general`);
+  await page.getByLabel('Name', { exact: true }).fill('Renamed while offline');
+  await menuButton(page).click();
+  const nav = page.getByRole('navigation', { name: 'Project sections' });
+  await nav.getByRole('link', { name: 'Limits' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Limits' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Limits' })).toBeHidden(); // closed after the choice
+  await expect(page.getByRole('region', { name: 'Save changes' }).getByRole('status')).toHaveText('1 unsaved change');
 });
 
 test('the theme follows the system setting until the switch chooses one, and the choice is remembered', async ({ page }) => {

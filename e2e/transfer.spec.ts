@@ -173,7 +173,7 @@ test('a file with an unknown field is refused whole with a message, and nothing 
   expect(patches(await stack.requests())).toEqual([]);
 });
 
-test('axe: the transfer page, with a notice and a refusal shown, has no violations', async ({ page }) => {
+test('axe: the transfer page, with a notice and a refusal shown, has no violations in either theme', async ({ page }) => {
   await openTransfer(page, DEMO_PROJECT_ID);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByLabel('Copy from project').selectOption({ label: `Bolt Sales Outbound (#${SECOND_PROJECT_ID})` });
@@ -182,5 +182,8 @@ test('axe: the transfer page, with a notice and a refusal shown, has no violatio
   await expect(page.getByRole('status').filter({ hasText: 'Copied No-calls schedule' })).toBeVisible();
   await importFile(page, 'broken.json', '{"format":"cekura-console-settings","version":1,"settings":{"nope":1}}');
   await expect(page.getByRole('alert').filter({ hasText: 'was not imported' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' }); // the theme follows the system setting by default
+  await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-color-scheme'))).toBe('dark');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

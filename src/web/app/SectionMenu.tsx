@@ -1,12 +1,16 @@
 import { lazy, Suspense, useState } from 'react';
-import { Box, Button, Typography } from '@mui/material';
+import { Box, Button, Paper, Typography } from '@mui/material';
 import { useLocation } from 'react-router';
 import { MenuIcon } from './icons';
-import type { NavItem } from './SectionNav';
+import { SectionLinks, type NavItem } from './SectionNav';
+
+type MenuProps = { id: string; open: boolean; onClose(): void; items: NavItem[] };
 
 // The drawer (and MUI's Modal under it) is downloaded when the menu is first wanted, not on first load.
+// Should its code fail to arrive (offline, or the app was updated since this page loaded), the menu still
+// works, as a list opening in place: a failed chunk must not take the page and its unsaved edits down.
 const loadDrawer = () => import('./NavDrawer');
-const NavDrawer = lazy(loadDrawer);
+const NavDrawer = lazy(() => loadDrawer().catch(() => ({ default: InPlaceMenu })));
 const DRAWER_ID = 'section-menu';
 
 /** Below 900 px: "Sections" opens the section list in a drawer; beside it, where you are and what is unsaved. */
@@ -16,35 +20,46 @@ export function SectionMenu({ items }: { items: NavItem[] }) {
   const { pathname } = useLocation();
   const current = items.find((item) => item.href === pathname);
   const unsaved = items.reduce((sum, item) => sum + item.count, 0);
-  const preload = () => void loadDrawer();
+  const preload = () => void loadDrawer().catch(() => undefined);
   return (
-    <Box sx={{ display: { xs: 'flex', md: 'none' }, alignItems: 'center', gap: 1.5, px: 1, py: 0.5 }}>
-      <Button
-        startIcon={<MenuIcon />}
-        aria-expanded={open}
-        aria-controls={open ? DRAWER_ID : undefined}
-        onPointerEnter={preload}
-        onFocus={preload}
-        onClick={() => {
-          setWanted(true);
-          setOpen(true);
-        }}
-      >
-        Sections
-      </Button>
-      <Typography noWrap sx={{ minWidth: 0 }}>
-        {current?.label}
-        {unsaved > 0 && (
-          <Typography component="span" color="text.secondary">
-            {` · ${unsaved} unsaved ${unsaved === 1 ? 'change' : 'changes'}`}
-          </Typography>
-        )}
-      </Typography>
+    <Box sx={{ display: { xs: 'block', md: 'none' } }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1, py: 0.5 }}>
+        <Button
+          startIcon={<MenuIcon />}
+          aria-expanded={open}
+          aria-controls={open ? DRAWER_ID : undefined}
+          onPointerEnter={preload}
+          onFocus={preload}
+          onClick={() => {
+            setWanted(true);
+            setOpen(!open);
+          }}
+        >
+          Sections
+        </Button>
+        <Typography noWrap sx={{ minWidth: 0 }}>
+          {current?.label}
+          {unsaved > 0 && (
+            <Typography component="span" color="text.secondary">
+              {` · ${unsaved} unsaved ${unsaved === 1 ? 'change' : 'changes'}`}
+            </Typography>
+          )}
+        </Typography>
+      </Box>
       {wanted && (
         <Suspense fallback={null}>
           <NavDrawer id={DRAWER_ID} open={open} onClose={() => setOpen(false)} items={items} />
         </Suspense>
       )}
     </Box>
+  );
+}
+
+function InPlaceMenu({ id, open, onClose, items }: MenuProps) {
+  if (!open) return null;
+  return (
+    <Paper id={id} square elevation={0} sx={{ borderTop: 1, borderColor: 'divider' }}>
+      <SectionLinks items={items} onNavigate={onClose} />
+    </Paper>
   );
 }
