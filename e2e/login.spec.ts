@@ -92,12 +92,12 @@ test('a next= pointing elsewhere lands on the console itself', async ({ page }) 
   await expect(page).toHaveURL(`${base}/`);
 });
 
-test('logout ends the session: the next page asks for login again', async ({ page }) => {
-  await page.goto(`${base}/login`);
+test('the top bar says who is signed in; Log out ends the session', async ({ page }) => {
+  await page.goto(`${base}/login?next=${encodeURIComponent(`/projects/${P}/general`)}`);
   await logIn(page);
-  await expect(page).toHaveURL(`${base}/`);
-  const status = await page.evaluate(async () => (await fetch('/app-api/logout', { method: 'POST' })).status);
-  expect(status).toBe(200);
+  await expect(page.getByText('Signed in as ann')).toBeVisible();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(`${base}/login`);
   await page.goto(`${base}/projects/${P}/general`);
   await expect(page).toHaveURL(/\/login\?next=/);
   expect((await page.request.get(`${base}/api/user/v1/projects/`)).status()).toBe(401);

@@ -1,6 +1,7 @@
 // The one query-key factory. Hooks and mutations use these, so invalidation hits what it should.
 export const queryKeys = {
   config: () => ['app-config'] as const,
+  session: () => ['session'] as const,
   projects: () => ['projects'] as const,
   project: (id: number) => ['projects', id] as const,
   metrics: (projectId: number, agentIds: readonly number[] = []) => ['metrics', projectId, [...agentIds].sort((a, b) => a - b)] as const,

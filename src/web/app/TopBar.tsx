@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AppBar, Box, Toolbar, Typography } from '@mui/material';
 import { ColorModeSwitch } from './ColorModeSwitch';
 import { ModeChip } from './ModeChip';
+import { SessionMenu } from './SessionMenu';
 import { SettingsSearch } from '../search/SettingsSearch';
 
 /** The bar on every page: product name, what is open, the theme switch, whose data it is. */
@@ -24,6 +25,7 @@ export function TopBar({ title, children }: { title?: string; children?: ReactNo
         {children}
         <ColorModeSwitch />
         <ModeChip />
+        <SessionMenu />
       </Toolbar>
     </AppBar>
   );
