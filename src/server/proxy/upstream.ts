@@ -1,6 +1,8 @@
 // One call to the Cekura API (or the emulator): adds the key, bounds the whole exchange by a timeout and turns
 // network failures into the admin server's own 502/504 answers. Nothing from the browser's request is forwarded
 // except the path, the filtered query and (for writes) the body text.
+import http from 'node:http';
+import https from 'node:https';
 
 export type UpstreamConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
 
@@ -12,15 +14,31 @@ export type UpstreamFailure = { ok: false; status: 502 | 504; detail: string; re
 
 export type UpstreamResult = UpstreamResponse | UpstreamFailure;
 
-// Network error codes (undici's `cause.code`) that mean the connection broke after it was made.
-const DROPPED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+// node:http with keep-alive agents rather than fetch(): a proxied GET costs the admin server about a third
+// less CPU (measured by `npm run bench`). Writes take a fresh connection: a kept-alive socket the upstream
+// has just closed would fail a PATCH that was never sent, and a failed PATCH is never retried.
+const readAgents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+const writeAgents = {
+  'http:': new http.Agent({ keepAlive: false }),
+  'https:': new https.Agent({ keepAlive: false }),
+};
+
+// Error codes that mean the connection broke after it was made.
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+class UpstreamTimeout extends Error {
+  override name = 'TimeoutError';
+}
 
 export function upstreamFailure(error: unknown, timeoutMs: number): UpstreamFailure {
-  const err = error as { name?: string; cause?: { code?: string; name?: string } };
+  const err = error as { name?: string; code?: string; cause?: { code?: string; name?: string } };
   if (err?.name === 'TimeoutError' || err?.cause?.name === 'TimeoutError') {
     return { ok: false, status: 504, detail: `The Cekura API did not answer within ${timeoutMs} ms.`, reason: 'timeout' };
   }
-  const code = err?.cause?.code ?? 'unknown';
+  const code = err?.code ?? err?.cause?.code ?? 'unknown';
   if (DROPPED.has(code)) {
     return {
       ok: false,
@@ -33,28 +51,49 @@ export function upstreamFailure(error: unknown, timeoutMs: number): UpstreamFail
 }
 
 export async function callUpstream(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamResult> {
-  const url = `${cfg.baseUrl}${req.path}${req.search ? `?${req.search}` : ''}`;
-  const headers: Record<string, string> = {
+  try {
+    const res = await exchange(cfg, req);
+    if (res.status >= 300 && res.status < 400) {
+      return { ok: false, status: 502, detail: `The Cekura API answered with a redirect (${res.status}), which is not followed.`, reason: 'redirect' };
+    }
+    return res;
+  } catch (error) {
+    return upstreamFailure(error, cfg.timeoutMs);
+  }
+}
+
+/** One request and its whole response body, within cfg.timeoutMs (connect, headers and body together). */
+function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamResponse> {
+  const url = new URL(`${cfg.baseUrl}${req.path}${req.search ? `?${req.search}` : ''}`);
+  const transport = url.protocol === 'https:' ? https : http;
+  const headers: Record<string, string | number> = {
     'X-CEKURA-API-KEY': cfg.apiKey,
     Accept: 'application/json',
     'User-Agent': 'cekura-console',
   };
-  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
-  try {
-    // One signal bounds connect, headers and body; redirects are never followed (the key must not travel on).
-    const res = await fetch(url, {
-      method: req.method,
-      headers,
-      body: req.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(cfg.timeoutMs),
-    });
-    const body = Buffer.from(await res.arrayBuffer());
-    if (res.status >= 300 && res.status < 400) {
-      return { ok: false, status: 502, detail: `The Cekura API answered with a redirect (${res.status}), which is not followed.`, reason: 'redirect' };
-    }
-    return { ok: true, status: res.status, contentType: res.headers.get('content-type'), retryAfter: res.headers.get('retry-after'), body };
-  } catch (error) {
-    return upstreamFailure(error, cfg.timeoutMs);
+  if (req.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    headers['Content-Length'] = Buffer.byteLength(req.body);
   }
+  return new Promise((resolve, reject) => {
+    const request = transport.request(url, { method: req.method, headers, agent: (req.method === 'GET' ? readAgents : writeAgents)[url.protocol as 'http:' | 'https:'] });
+    const timer = setTimeout(() => request.destroy(new UpstreamTimeout()), cfg.timeoutMs);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    request.on('error', fail);
+    request.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', fail);
+      res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+      res.on('end', () => {
+        clearTimeout(timer);
+        const header = (name: string) => (typeof res.headers[name] === 'string' ? (res.headers[name] as string) : null);
+        resolve({ ok: true, status: res.statusCode ?? 502, contentType: header('content-type'), retryAfter: header('retry-after'), body: Buffer.concat(chunks) });
+      });
+    });
+    request.end(req.body);
+  });
 }
