@@ -21,6 +21,8 @@ export type FaultSpec = Omit<EmulatorFaultSpec, 'times'> & { times?: number };
 
 export type Stack = {
   baseURL: string;
+  /** The distinctive API key the server holds: no response and no log line may ever contain it. */
+  apiKey: string;
   emulatorURL: string;
   /** UPSTREAM_TIMEOUT_MS the server runs with (a 'slow' fault longer than this gives 504). */
   upstreamTimeoutMs: number;
@@ -72,15 +74,18 @@ function emulatorClient(emulatorURL: string, apiKey: string) {
   };
 }
 
-/** Output kept for the error message when the server fails to start. */
-function captureOutput(child: ChildProcess): () => string {
+/** Output kept for the error message when the server fails to start; also watched for the API key. */
+function captureOutput(child: ChildProcess, apiKey: string): { output: () => string; keyLogged: () => boolean } {
   let out = '';
+  let keyLogged = false;
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString()).slice(-20_000);
+    // The tail overlaps the previous chunk, so a key split across two chunks is still seen.
+    if (out.slice(-(chunk.length + apiKey.length)).includes(apiKey)) keyLogged = true;
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  return () => out;
+  return { output: () => out, keyLogged: () => keyLogged };
 }
 
 async function waitForHealth(baseURL: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -135,7 +140,7 @@ function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: 
   return env;
 }
 
-export const test = base.extend<{ resetEmulator: void }, { stack: Stack; upstreamTimeoutMs: number }>({
+export const test = base.extend<{ resetEmulator: void; keyNeverInResponses: void }, { stack: Stack; upstreamTimeoutMs: number }>({
   // A spec that injects 'slow' faults can shorten the server's timeout for its own workers:
   // `test.use({ upstreamTimeoutMs: 2000 })` (Playwright then gives that file workers of its own).
   upstreamTimeoutMs: [UPSTREAM_TIMEOUT_MS, { option: true, scope: 'worker' }],
@@ -143,7 +148,7 @@ export const test = base.extend<{ resetEmulator: void }, { stack: Stack; upstrea
     async ({ upstreamTimeoutMs }, use, workerInfo) => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), `cekura-e2e-w${workerInfo.workerIndex}-`));
       const [port, emulatorPort] = [await freePort(), await freePort()];
-      const apiKey = `e2e-${randomBytes(18).toString('hex')}`;
+      const apiKey = `e2e-LEAKCANARY-${randomBytes(18).toString('hex')}`;
       // Own process group (detached) so teardown can kill the server and anything it spawned; stdin stays a
       // pipe from this worker, and the server exits when it closes (EXIT_WITH_STDIN), even if the worker dies.
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -152,16 +157,17 @@ export const test = base.extend<{ resetEmulator: void }, { stack: Stack; upstrea
         detached: true,
         stdio: ['pipe', 'pipe', 'pipe'],
       });
-      const output = captureOutput(child);
+      const { output, keyLogged } = captureOutput(child, apiKey);
       const onExit = () => killGroup(child, 'SIGKILL');
       process.once('exit', onExit);
       const baseURL = `http://127.0.0.1:${port}`;
       const emulatorURL = `http://127.0.0.1:${emulatorPort}`;
       try {
         await waitForHealth(baseURL, child, output);
-        await use({ baseURL, emulatorURL, upstreamTimeoutMs, ...emulatorClient(emulatorURL, apiKey) });
+        await use({ baseURL, emulatorURL, apiKey, upstreamTimeoutMs, ...emulatorClient(emulatorURL, apiKey) });
       } finally {
         await stopServer(child);
+        if (keyLogged()) throw new Error('The admin server wrote its API key to its log.');
         process.off('exit', onExit);
         rmSync(dataDir, { recursive: true, force: true });
       }
@@ -173,6 +179,28 @@ export const test = base.extend<{ resetEmulator: void }, { stack: Stack; upstrea
     async ({ stack }, use) => {
       await stack.reset();
       await use();
+    },
+    { auto: true },
+  ],
+  // Every flow runs with a distinctive key: no header or body the browser receives from the console may hold it.
+  keyNeverInResponses: [
+    async ({ stack, context }, use) => {
+      const leaks: string[] = [];
+      const checks: Promise<void>[] = [];
+      context.on('response', (response) => {
+        if (!response.url().startsWith(stack.baseURL)) return;
+        checks.push(
+          (async () => {
+            // A response of a page already closed has nothing left to read: it cannot be checked, nor fail.
+            const headers = await response.allHeaders().then(JSON.stringify, () => '');
+            const body = await response.text().catch(() => ''); // redirects and aborted responses have no body
+            if (headers.includes(stack.apiKey) || body.includes(stack.apiKey)) leaks.push(response.url());
+          })(),
+        );
+      });
+      await use();
+      await Promise.allSettled(checks);
+      expect(leaks, 'responses that contained the API key').toEqual([]);
     },
     { auto: true },
   ],

@@ -29,3 +29,13 @@ test('the project list goes through the admin server to the emulator', async ({ 
   const received = await stack.requests();
   expect(received.map((r) => `${r.method} ${r.path} ${r.status}`)).toContain('GET /user/v1/projects/ 200');
 });
+
+test('the key guard works: a response holding the API key fails the test that received it', async ({ page, stack }) => {
+  // Expected to fail: the auto fixture `keyNeverInResponses` must notice the key in this response.
+  test.fail();
+  await page.route('**/app-api/config', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ mode: 'emulator', upstreamHost: stack.apiKey }) }),
+  );
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+});
