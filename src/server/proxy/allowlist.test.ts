@@ -1,25 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
 import { OPERATIONS, classifyRequest } from './allowlist.ts';
-import { api, hooks, rawRequest, startAdmin, startTestEmulator, type Admin, type Emulator } from './test-support.ts';
+import { api, rawRequest, useAdminStack } from './test-support.ts';
 
-let emu: Emulator;
-let admin: Admin;
-let hook: ReturnType<typeof hooks>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  admin = await startAdmin(emu.url);
-  hook = hooks(emu.url);
-});
-afterAll(async () => {
-  await admin?.close();
-  await emu?.close();
-});
-beforeEach(async () => {
-  await hook.reset();
-});
+const stack = useAdminStack();
 
 describe('allowlist table', () => {
   const spec = JSON.parse(readFileSync(new URL('../../shared/reference/cekura-openapi-subset.json', import.meta.url), 'utf8'));
@@ -87,19 +72,19 @@ describe('every allowed operation reaches the emulator with the key', () => {
   ];
 
   it.each(cases)('$method $path', async ({ method, path, upstream, query, check }) => {
-    await hook.clearRequests();
-    const res = await api(admin.url, `/api${path}`, { method });
+    await stack.hook.clearRequests();
+    const res = await api(stack.admin.url, `/api${path}`, { method });
     expect(res.status).toBe(200);
     check(res.json());
-    const [received] = await hook.requests();
+    const [received] = await stack.hook.requests();
     expect(received).toMatchObject({ method, path: upstream, status: 200 });
     if (query) expect(received.query).toMatchObject(query);
   });
 
   it('POST test-webhook passes through with the emulator status', async () => {
-    await hook.clearRequests();
-    const res = await api(admin.url, `/api/user/v1/projects/${P}/test-webhook/`, { method: 'POST' });
-    const log = await hook.requests();
+    await stack.hook.clearRequests();
+    const res = await api(stack.admin.url, `/api/user/v1/projects/${P}/test-webhook/`, { method: 'POST' });
+    const log = await stack.hook.requests();
     expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /user/v1/projects/${P}/test-webhook/`]);
     expect(res.status).toBe(log[0].status);
     expect(res.status).not.toBe(401);
@@ -173,22 +158,22 @@ describe('everything else is 404 and never reaches the emulator', () => {
   ];
 
   it('answers 404 to every attack path, and the emulator log stays empty', async () => {
-    await hook.clearRequests();
-    const list = attacks(new URL(emu.url).port, admin.port);
+    await stack.hook.clearRequests();
+    const list = attacks(new URL(stack.emu.url).port, stack.admin.port);
     const answers = [];
     for (const [method, target] of list) {
-      const res = await rawRequest(admin.port, method, target);
+      const res = await rawRequest(stack.admin.port, method, target);
       answers.push(`${res.status} ${method} ${target}`);
     }
     expect(answers).toEqual(list.map(([method, target]) => `404 ${method} ${target}`));
-    expect(await hook.requests()).toEqual([]);
+    expect(await stack.hook.requests()).toEqual([]);
   });
 
   it('ignores a browser-sent key header and cannot smuggle a second request line', async () => {
-    await hook.clearRequests();
-    const res = await rawRequest(admin.port, 'GET', `/api/user/v1/projects/${P}/x`, 'X-CEKURA-API-KEY: attacker\r\n');
+    await stack.hook.clearRequests();
+    const res = await rawRequest(stack.admin.port, 'GET', `/api/user/v1/projects/${P}/x`, 'X-CEKURA-API-KEY: attacker\r\n');
     expect(res.status).toBe(404);
-    expect(await hook.requests()).toEqual([]);
+    expect(await stack.hook.requests()).toEqual([]);
   });
 });
 
@@ -196,7 +181,7 @@ describe('query parameters', () => {
   const P = DEMO_PROJECT_ID;
 
   it('refuses unknown, repeated or malformed parameters with 400 before the upstream', async () => {
-    await hook.clearRequests();
+    await stack.hook.clearRequests();
     const bad = [
       `/api/user/v1/projects/?project_id=${P}&format=api`,
       `/api/user/v1/projects/${P}/?fields=id`,
@@ -209,23 +194,23 @@ describe('query parameters', () => {
       '/api/user/v1/projects/?__proto__=1',
     ];
     for (const path of bad) {
-      const res = await api(admin.url, path);
+      const res = await api(stack.admin.url, path);
       expect(res.status, path).toBe(400);
       expect(res.json().detail, path).toMatch(/Query parameter/);
     }
-    expect(await hook.requests()).toEqual([]);
+    expect(await stack.hook.requests()).toEqual([]);
   });
 
   it('forwards the documented ones, decoded and re-encoded', async () => {
-    await hook.clearRequests();
+    await stack.hook.clearRequests();
     const q = 'Support & "sales" +1/2';
     // A recent instant (the API refuses windows over 33 days), written with an explicit +00:00 offset.
     const from = `${new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 19)}+00:00`;
     const search = new URLSearchParams({ project_id: String(P), q, page: '1' });
-    expect((await api(admin.url, `/api/test_framework/v1/aiagents/short_list/?${search}`)).status).toBe(200);
+    expect((await api(stack.admin.url, `/api/test_framework/v1/aiagents/short_list/?${search}`)).status).toBe(200);
     const logs = new URLSearchParams({ project_id: String(P), timestamp_from: from, page_size: '2' });
-    expect((await api(admin.url, `/api/observability/v2/call-logs/?${logs}`)).status).toBe(200);
-    const [agents, calls] = await hook.requests();
+    expect((await api(stack.admin.url, `/api/observability/v2/call-logs/?${logs}`)).status).toBe(200);
+    const [agents, calls] = await stack.hook.requests();
     expect(agents.query).toMatchObject({ project_id: String(P), q, page: '1' });
     expect(calls.query).toMatchObject({ timestamp_from: from, page_size: '2' });
   });

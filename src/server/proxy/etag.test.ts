@@ -1,46 +1,31 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
-import { api, hooks, startAdmin, startTestEmulator, type Admin, type Emulator } from './test-support.ts';
+import { api, useAdminStack } from './test-support.ts';
 
 const P = DEMO_PROJECT_ID;
 const PROJECT = `/api/user/v1/projects/${P}/`;
 const sha = (text: string) => `"${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex')}"`;
 
-let emu: Emulator;
-let admin: Admin;
-let hook: ReturnType<typeof hooks>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  admin = await startAdmin(emu.url);
-  hook = hooks(emu.url);
-});
-afterAll(async () => {
-  await admin?.close();
-  await emu?.close();
-});
-beforeEach(async () => {
-  await hook.reset();
-});
+const stack = useAdminStack();
 
 const patch = (body: string, ifMatch?: string, contentType = 'application/json') =>
-  api(admin.url, PROJECT, {
+  api(stack.admin.url, PROJECT, {
     method: 'PATCH',
     headers: { 'content-type': contentType, ...(ifMatch ? { 'if-match': ifMatch } : {}) },
     body,
   });
 
 async function load() {
-  const res = await api(admin.url, PROJECT);
+  const res = await api(stack.admin.url, PROJECT);
   expect(res.status).toBe(200);
   return { etag: res.headers.get('etag') as string, project: res.json(), text: res.text };
 }
 
 describe('project GET', () => {
   it('carries a strong ETag over the exact upstream bytes, and is never cached', async () => {
-    const res = await api(admin.url, PROJECT);
-    const direct = await hook.project(P);
+    const res = await api(stack.admin.url, PROJECT);
+    const direct = await stack.hook.project(P);
     expect(res.text).toBe(direct.text);
     expect(res.headers.get('etag')).toBe(sha(direct.text));
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -49,12 +34,12 @@ describe('project GET', () => {
   it('keeps the ETag while the project is unchanged and changes it after any change', async () => {
     const first = await load();
     expect((await load()).etag).toBe(first.etag);
-    await hook.setRaw(P, { name: 'Changed elsewhere' });
+    await stack.hook.setRaw(P, { name: 'Changed elsewhere' });
     expect((await load()).etag).not.toBe(first.etag);
   });
 
   it('passes a missing project through as the upstream 404', async () => {
-    const res = await api(admin.url, '/api/user/v1/projects/987654/');
+    const res = await api(stack.admin.url, '/api/user/v1/projects/987654/');
     expect(res.status).toBe(404);
     expect(res.json()).toHaveProperty('detail');
     expect(res.headers.get('etag')).toBeNull();
@@ -63,12 +48,12 @@ describe('project GET', () => {
 
 describe('project PATCH', () => {
   it('needs If-Match: 428 without it (or with *), and nothing reaches the upstream', async () => {
-    await hook.clearRequests();
+    await stack.hook.clearRequests();
     const without = await patch('{"name":"x"}');
     expect(without.status).toBe(428);
     expect(without.json().detail).toMatch(/If-Match/);
     expect((await patch('{"name":"x"}', '*')).status).toBe(428);
-    expect(await hook.requests()).toEqual([]);
+    expect(await stack.hook.requests()).toEqual([]);
   });
 
   it('saves with the current ETag and returns the new project with its new ETag', async () => {
@@ -86,15 +71,15 @@ describe('project PATCH', () => {
 
   it('answers 412 with the current project and ETag after a direct change, without patching', async () => {
     const { etag } = await load();
-    await hook.setRaw(P, { name: 'Changed by a colleague' });
-    await hook.clearRequests();
+    await stack.hook.setRaw(P, { name: 'Changed by a colleague' });
+    await stack.hook.clearRequests();
     const res = await patch('{"name":"My stale edit"}', etag);
     expect(res.status).toBe(412);
-    expect((await hook.requests()).map((r) => r.method)).toEqual(['GET']);
+    expect((await stack.hook.requests()).map((r) => r.method)).toEqual(['GET']);
     const body = res.json();
     expect(body.detail).toMatch(/changed/);
     expect(body.project.name).toBe('Changed by a colleague');
-    const current = await hook.project(P);
+    const current = await stack.hook.project(P);
     expect(body.project).toEqual(JSON.parse(current.text));
     expect(res.headers.get('etag')).toBe(sha(current.text));
     // Retrying with the ETag from the 412 goes through.
@@ -110,24 +95,24 @@ describe('project PATCH', () => {
 
   it('lets exactly one of two concurrent saves with the same ETag through', async () => {
     const { etag } = await load();
-    await hook.clearRequests();
+    await stack.hook.clearRequests();
     const answers = await Promise.all([patch('{"name":"Alice"}', etag), patch('{"name":"Bob"}', etag)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
     const loser = answers.find((a) => a.status === 412);
     const winner = answers.find((a) => a.status === 200);
     expect(loser?.json().project.name).toBe(winner?.json().name);
-    expect((await hook.requests()).filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect((await stack.hook.requests()).filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
   it('refuses bodies that are not a JSON object before the upstream', async () => {
     const { etag } = await load();
-    await hook.clearRequests();
+    await stack.hook.clearRequests();
     // A form's content type is refused before anything else (403, the cross-site rule), so never reaches the upstream.
     expect((await patch('name=x', etag, 'application/x-www-form-urlencoded')).status).toBe(403);
     expect((await patch('{"name":', etag)).status).toBe(400);
     expect((await patch('["name"]', etag)).status).toBe(400);
     expect((await patch('', etag)).status).toBe(400);
-    expect(await hook.requests()).toEqual([]);
+    expect(await stack.hook.requests()).toEqual([]);
   });
 
   it('passes the upstream validation error through with its field errors', async () => {
@@ -138,7 +123,7 @@ describe('project PATCH', () => {
   });
 
   it('passes a missing project through as 404 on the re-read', async () => {
-    const res = await api(admin.url, '/api/user/v1/projects/987654/', {
+    const res = await api(stack.admin.url, '/api/user/v1/projects/987654/', {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'if-match': '"x"' },
       body: '{"name":"x"}',

@@ -1,28 +1,13 @@
 // What exactly goes upstream: the key (and only ours), no browser headers, and the PATCH body byte-for-byte.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID, exampleRubricForDemo } from '../emulator/seed.ts';
-import { TEST_KEY, api, hooks, startAdmin, startRecorder, startTestEmulator, type Admin, type Emulator } from './test-support.ts';
+import { TEST_KEY, api, startAdmin, startRecorder, type Admin, useAdminStack } from './test-support.ts';
 
 const P = DEMO_PROJECT_ID;
 const PROJECT = `/api/user/v1/projects/${P}/`;
 
-let emu: Emulator;
-let admin: Admin;
-let hook: ReturnType<typeof hooks>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  admin = await startAdmin(emu.url);
-  hook = hooks(emu.url);
-});
-afterAll(async () => {
-  await admin?.close();
-  await emu?.close();
-});
-beforeEach(async () => {
-  await hook.reset();
-});
+const stack = useAdminStack();
 
 /** The demo rubric with every object's keys in reverse order: a re-serialising proxy would reorder them. */
 function reversedKeys(value: unknown): unknown {
@@ -38,13 +23,13 @@ describe('PATCH body against the emulator', () => {
     const rubric = reversedKeys(exampleRubricForDemo());
     const sent = JSON.stringify({ rubric_config: rubric });
     expect(sent).not.toBe(JSON.stringify({ rubric_config: exampleRubricForDemo() }));
-    const etag = (await api(admin.url, PROJECT)).headers.get('etag') as string;
-    await hook.clearRequests();
-    const res = await api(admin.url, PROJECT, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': etag }, body: sent });
+    const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
+    await stack.hook.clearRequests();
+    const res = await api(stack.admin.url, PROJECT, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': etag }, body: sent });
     expect(res.status).toBe(200);
-    const patchLog = (await hook.requests()).find((r) => r.method === 'PATCH');
+    const patchLog = (await stack.hook.requests()).find((r) => r.method === 'PATCH');
     expect(JSON.stringify(patchLog?.body)).toBe(sent);
-    const stored = JSON.parse((await hook.project(P)).text);
+    const stored = JSON.parse((await stack.hook.project(P)).text);
     expect(JSON.stringify(stored.rubric_config)).toBe(JSON.stringify(rubric));
   });
 });
@@ -99,19 +84,19 @@ describe('against a recording upstream', () => {
 
 describe('the configured key', () => {
   it('is what the emulator authenticates: a wrong key gets the upstream 401 passed through', async () => {
-    const wrong = await startAdmin(emu.url, { apiKey: 'ck-wrong-key-0000000000' });
+    const wrong = await startAdmin(stack.emu.url, { apiKey: 'ck-wrong-key-0000000000' });
     try {
-      await hook.clearRequests();
+      await stack.hook.clearRequests();
       const res = await api(wrong.url, PROJECT);
       expect(res.status).toBe(401);
       expect(res.json()).toHaveProperty('detail');
-      expect(await hook.requests()).toMatchObject([{ method: 'GET', path: `/user/v1/projects/${P}/`, status: 401 }]);
+      expect(await stack.hook.requests()).toMatchObject([{ method: 'GET', path: `/user/v1/projects/${P}/`, status: 401 }]);
     } finally {
       await wrong.close();
     }
   });
 
   it('is refused at build time when undici would quote it in an error', async () => {
-    await expect(startAdmin(emu.url, { apiKey: 'has a space' })).rejects.toThrow(/printable ASCII/);
+    await expect(startAdmin(stack.emu.url, { apiKey: 'has a space' })).rejects.toThrow(/printable ASCII/);
   });
 });

@@ -1,34 +1,19 @@
 // Retries of upstream reads against the real emulator's fault hooks; its request log shows every try.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
 import { retryAfterMs } from './retry.ts';
-import { api, hooks, startAdmin, startTestEmulator, type Admin, type Emulator } from './test-support.ts';
+import { api, useAdminStack } from './test-support.ts';
 
 const P = DEMO_PROJECT_ID;
 const UPSTREAM_PATH = `/user/v1/projects/${P}/`;
 const PROJECT = `/api${UPSTREAM_PATH}`;
 const WEBHOOK = `/user/v1/projects/${P}/test-webhook/`;
 
-let emu: Emulator;
-let admin: Admin;
-let hook: ReturnType<typeof hooks>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  admin = await startAdmin(emu.url, { timeoutMs: 1000 });
-  hook = hooks(emu.url);
-});
-afterAll(async () => {
-  await admin?.close();
-  await emu?.close();
-});
-beforeEach(async () => {
-  await hook.reset();
-});
+const stack = useAdminStack({ timeoutMs: 1000 });
 
 /** What the browser sends with a write: JSON from the console's own origin. */
-const headers = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', origin: admin.url, ...extra });
-const tries = async (method: string, path: string) => (await hook.requests()).filter((r) => r.method === method && r.path === path);
+const headers = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', origin: stack.admin.url, ...extra });
+const tries = async (method: string, path: string) => (await stack.hook.requests()).filter((r) => r.method === method && r.path === path);
 
 describe('reads are retried on transient failures', () => {
   it.each([
@@ -39,8 +24,8 @@ describe('reads are retried on transient failures', () => {
     ['504', { kind: 'status', status: 504 }],
     ['429 without Retry-After', { kind: 'status', status: 429 }],
   ])('%s, then success: 200 after two tries', async (_name, fault) => {
-    await hook.fault({ method: 'GET', path: UPSTREAM_PATH, ...fault });
-    const res = await api(admin.url, PROJECT);
+    await stack.hook.fault({ method: 'GET', path: UPSTREAM_PATH, ...fault });
+    const res = await api(stack.admin.url, PROJECT);
     expect(res.status).toBe(200);
     expect(res.json().id).toBe(P);
     expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{64}"$/);
@@ -52,25 +37,25 @@ describe('reads are retried on transient failures', () => {
   });
 
   it('does not retry a 500 (not transient): it passes through after one try', async () => {
-    await hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'status', status: 500, body: { detail: 'Boom' } });
-    const res = await api(admin.url, PROJECT);
+    await stack.hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'status', status: 500, body: { detail: 'Boom' } });
+    const res = await api(stack.admin.url, PROJECT);
     expect(res.status).toBe(500);
     expect(res.json()).toEqual({ detail: 'Boom' });
     expect(await tries('GET', UPSTREAM_PATH)).toHaveLength(1);
   });
 
   it('gives up after three tries and passes the last answer through (status and body)', async () => {
-    await hook.fault({ method: 'GET', path: '/user/v1/projects/', kind: 'status', status: 503, times: 5, body: { detail: 'Down for maintenance' } });
-    const res = await api(admin.url, '/api/user/v1/projects/');
+    await stack.hook.fault({ method: 'GET', path: '/user/v1/projects/', kind: 'status', status: 503, times: 5, body: { detail: 'Down for maintenance' } });
+    const res = await api(stack.admin.url, '/api/user/v1/projects/');
     expect(res.status).toBe(503);
     expect(res.json()).toEqual({ detail: 'Down for maintenance' });
     expect(await tries('GET', '/user/v1/projects/')).toHaveLength(3);
   });
 
   it('waits as long as Retry-After asks before the next try', async () => {
-    await hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'status', status: 429, retryAfter: 1 });
+    await stack.hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'status', status: 429, retryAfter: 1 });
     const started = Date.now();
-    const res = await api(admin.url, PROJECT);
+    const res = await api(stack.admin.url, PROJECT);
     expect(res.status).toBe(200);
     const [first, second] = await tries('GET', UPSTREAM_PATH);
     expect(first.status).toBe(429);
@@ -80,12 +65,12 @@ describe('reads are retried on transient failures', () => {
   });
 
   it('retries the re-read inside a PATCH, and sends the PATCH once', async () => {
-    const etag = (await api(admin.url, PROJECT)).headers.get('etag') as string;
-    await hook.clearRequests();
-    await hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'drop' });
-    const res = await api(admin.url, PROJECT, { method: 'PATCH', headers: headers({ 'if-match': etag }), body: '{"name":"After a dropped re-read"}' });
+    const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
+    await stack.hook.clearRequests();
+    await stack.hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'drop' });
+    const res = await api(stack.admin.url, PROJECT, { method: 'PATCH', headers: headers({ 'if-match': etag }), body: '{"name":"After a dropped re-read"}' });
     expect(res.status).toBe(200);
-    expect((await hook.requests()).map((r) => `${r.method} ${r.fault ?? r.status}`)).toEqual(['GET drop', 'GET 200', 'PATCH 200']);
+    expect((await stack.hook.requests()).map((r) => `${r.method} ${r.fault ?? r.status}`)).toEqual(['GET drop', 'GET 200', 'PATCH 200']);
   });
 });
 
@@ -96,10 +81,10 @@ describe('writes are never retried', () => {
     ['503', { kind: 'status', status: 503 }, 503],
     ['a timeout', { kind: 'slow', delayMs: 1500 }, 504],
   ])('PATCH with %s: one PATCH reaches the upstream', async (_name, fault, status) => {
-    const etag = (await api(admin.url, PROJECT)).headers.get('etag') as string;
-    await hook.fault({ method: 'PATCH', path: UPSTREAM_PATH, ...fault });
-    await hook.clearRequests();
-    const res = await api(admin.url, PROJECT, { method: 'PATCH', headers: headers({ 'if-match': etag }), body: '{"name":"Once only"}' });
+    const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
+    await stack.hook.fault({ method: 'PATCH', path: UPSTREAM_PATH, ...fault });
+    await stack.hook.clearRequests();
+    const res = await api(stack.admin.url, PROJECT, { method: 'PATCH', headers: headers({ 'if-match': etag }), body: '{"name":"Once only"}' });
     expect(res.status).toBe(status);
     // Let a (wrong) delayed retry show up in the log before counting.
     await new Promise((resolve) => setTimeout(resolve, 700));
@@ -107,8 +92,8 @@ describe('writes are never retried', () => {
   });
 
   it('the test-webhook POST with 503: one POST reaches the upstream', async () => {
-    await hook.fault({ method: 'POST', path: WEBHOOK, kind: 'status', status: 503 });
-    const res = await api(admin.url, `/api${WEBHOOK}`, { method: 'POST', headers: headers(), body: '{}' });
+    await stack.hook.fault({ method: 'POST', path: WEBHOOK, kind: 'status', status: 503 });
+    const res = await api(stack.admin.url, `/api${WEBHOOK}`, { method: 'POST', headers: headers(), body: '{}' });
     expect(res.status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await tries('POST', WEBHOOK)).toHaveLength(1);

@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { buildEmulator } from '../emulator/index.ts';
 import type { LoggedRequest } from '../emulator/test-hooks.ts';
 import { buildAdminServer, type AdminServerOptions } from './index.ts';
@@ -180,4 +180,27 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+export type AdminStack = { readonly emu: Emulator; readonly admin: Admin; readonly hook: ReturnType<typeof hooks> };
+
+/**
+ * The usual setup of a test file: one emulator and one admin server in front of it for the whole file, the
+ * emulator reset before each test. The returned object fills in when the file's tests start.
+ */
+export function useAdminStack(overrides: Partial<AdminServerOptions> = {}): AdminStack {
+  const stack = {} as { emu: Emulator; admin: Admin; hook: ReturnType<typeof hooks> };
+  beforeAll(async () => {
+    stack.emu = await startTestEmulator();
+    stack.admin = await startAdmin(stack.emu.url, overrides);
+    stack.hook = hooks(stack.emu.url);
+  });
+  afterAll(async () => {
+    await stack.admin?.close();
+    await stack.emu?.close();
+  });
+  beforeEach(async () => {
+    await stack.hook.reset();
+  });
+  return stack;
 }
