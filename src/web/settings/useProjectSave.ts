@@ -86,7 +86,11 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
   const save = useCallback(() => {
     if (merge.dialog) return;
     void form.handleSubmit(
-      () => merge.openReview(latest.current.snapshot.project),
+      () => {
+        // A new attempt that passes validation replaces the last one's message (a failed send sets a new one).
+        setProblem(null);
+        merge.openReview(latest.current.snapshot.project);
+      },
       (errors) => {
         const sections = sectionsOfPaths(errorPaths(errors));
         setProblem({ kind: 'error', title: 'Not saved: some values need fixing.', messages: ['The messages are shown at the fields.'], sections });
