@@ -2,25 +2,18 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { SectionId } from '../../shared/schemas/fields';
 import { appConfigQuery } from '../api/config';
 import { projectQuery, projectsQuery } from '../api/projects';
+import { isSectionId, loadSection } from './sections';
 
 // The first screen of a project page otherwise loads as a chain: render, then fetch the project, then
 // render the form, then download the section's code, then (rubric) fetch the metrics. Started here, before
 // React's first render, they run side by side; the hooks later find the same queries in flight or done.
-// The imports below are the same modules as the route-level lazy() in sections.ts (same chunks).
-const SECTION_CODE: Record<SectionId, () => Promise<unknown>> = {
-  general: () => import('../sections/general'),
-  limits: () => import('../sections/limits'),
-  notifications: () => import('../sections/notifications'),
-  'no-calls': () => import('../sections/no-calls'),
-  integrations: () => import('../sections/integrations'),
-  rubric: () => import('../sections/rubric'),
-};
+// The section code is started through sections.ts, so its route renders it without suspending.
 
 const SECTION_DATA: Partial<Record<SectionId, (client: QueryClient, projectId: number) => Promise<unknown>>> = {
   rubric: async (client, projectId) => client.prefetchQuery((await import('../api/metrics')).metricCatalogQuery(projectId)),
 };
 
-const isSection = (value: string): value is SectionId => Object.hasOwn(SECTION_CODE, value);
+
 
 /** What the first screen at `pathname` shows: a project (and which of its sections), or no project. */
 export function firstScreenOf(pathname: string): { projectId: number; section: SectionId | null } | null {
@@ -29,7 +22,7 @@ export function firstScreenOf(pathname: string): { projectId: number; section: S
   const projectId = Number(match[1]);
   if (!Number.isSafeInteger(projectId) || projectId <= 0) return null;
   const section = match[2] ?? 'general'; // /projects/:id opens General
-  return { projectId, section: isSection(section) ? section : null };
+  return { projectId, section: isSectionId(section) ? section : null };
 }
 
 /** Starts the data and code the page at `pathname` needs. Failures are left to the hooks and routes, which retry and report. */
@@ -40,6 +33,6 @@ export function preloadFirstScreen(client: QueryClient, pathname: string): void 
   if (!screen) return;
   void client.prefetchQuery(projectQuery(screen.projectId));
   if (!screen.section) return;
-  SECTION_CODE[screen.section]().catch(() => undefined);
+  loadSection(screen.section).catch(() => undefined);
   SECTION_DATA[screen.section]?.(client, screen.projectId).catch(() => undefined);
 }

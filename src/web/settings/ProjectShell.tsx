@@ -1,7 +1,8 @@
 import { Alert, Box, Button, LinearProgress, Skeleton } from '@mui/material';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useAppConfig } from '../api/config';
 import { useProject } from '../api/projects';
+import { useSectionCodeReady } from '../app/sections';
 import { RequestErrorAlert } from '../components/RequestProblem';
 import { ProjectFrame } from './ProjectFrame';
 import { ProjectForm } from './ProjectForm';
@@ -11,6 +12,7 @@ export function ProjectShell() {
   const projectId = Number(useParams().projectId);
   const project = useProject(projectId);
   const config = useAppConfig();
+  const sectionCodeReady = useSectionCodeReady(useLocation().pathname);
 
   if (!Number.isInteger(projectId) || projectId <= 0) return <LoadProblem projectId={projectId} message="This is not a project address." />;
   if (project.isError) {
@@ -20,7 +22,7 @@ export function ProjectShell() {
       </ProjectFrame>
     );
   }
-  if (!project.data || config.isPending) {
+  if (!project.data || config.isPending || !sectionCodeReady) {
     return (
       <ProjectFrame projectId={projectId}>
         <LinearProgress aria-label="Loading project" sx={{ mb: 2 }} />
