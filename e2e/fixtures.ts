@@ -3,12 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import type { FaultSpec as EmulatorFaultSpec, LoggedRequest } from '../src/server/emulator/test-hooks.ts';
+import { freePort } from '../scripts/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STARTUP_DEADLINE_MS = 150_000; // the first worker may have to build the SPA
@@ -36,16 +36,6 @@ export type Stack = {
   getProject(id: number): Promise<any>;
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function call(url: string, init: RequestInit = {}): Promise<Response> {
   const res = await fetch(url, init);

@@ -4,12 +4,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed.ts';
 import { ensureSpaBuilt } from '../src/server/proxy/spa-build.ts';
+import { freePort } from './free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LOAD_PROJECTS = [DEMO_PROJECT_ID, SECOND_PROJECT_ID] as const;
@@ -18,15 +18,6 @@ export const LOAD_PROJECTS = [DEMO_PROJECT_ID, SECOND_PROJECT_ID] as const;
 
 export type Stack = { baseURL: string; adminPid: number; close(): Promise<void> };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startProcess(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
