@@ -9,14 +9,18 @@ const PROJECT_PATH = `/user/v1/projects/${DEMO_PROJECT_ID}/`;
 const patches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH');
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /unsaved|Read-only/ });
 const saveButton = (page: Page) => page.getByRole('button', { name: 'Save', exact: true });
-const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
+const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
 
 async function openGeneral(page: Page, projectId = DEMO_PROJECT_ID) {
   await page.goto(`/projects/${projectId}/general`);
   await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
 }
 
-test('General and Limits: edits across sections go out in one PATCH with only the changed fields, and stay after a reload', async ({ page, stack }) => {
+test('General and Limits: edits across sections go out in one PATCH with only the changed fields, and stay after a reload', async ({
+  page,
+  stack,
+}) => {
   await openGeneral(page);
   await expect(page.getByText('Demo data (built-in emulator)')).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill('Acme Support Line EU');
@@ -59,7 +63,12 @@ test('General and Limits: edits across sections go out in one PATCH with only th
   await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/Berlin');
   await expect(page.getByLabel('Client-side testing')).toBeChecked();
   const stored = await stack.getProject(DEMO_PROJECT_ID);
-  expect(stored).toMatchObject({ name: 'Acme Support Line EU', sample_rate: 0.125, max_call_duration: 600, min_call_duration: 20 });
+  expect(stored).toMatchObject({
+    name: 'Acme Support Line EU',
+    sample_rate: 0.125,
+    max_call_duration: 600,
+    min_call_duration: 20,
+  });
 });
 
 test('bad values show messages at their fields and send nothing', async ({ page, stack }) => {
@@ -108,7 +117,13 @@ test('a save failing upstream keeps the edits, and the next save goes through', 
 test('a field error from the API lands on its field', async ({ page, stack }) => {
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('Refused name');
-  await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 400, body: { name: ['Project with this name already exists.'] } });
+  await stack.fault({
+    method: 'PATCH',
+    path: PROJECT_PATH,
+    kind: 'status',
+    status: 400,
+    body: { name: ['Project with this name already exists.'] },
+  });
   await openReview(page);
   await confirmReview(page);
   await expect(page.getByText('Project with this name already exists.')).toBeVisible();
@@ -116,7 +131,10 @@ test('a field error from the API lands on its field', async ({ page, stack }) =>
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Refused name');
 });
 
-test('a project changed elsewhere: the 412 is merged, the review shows what is left, and the save keeps both changes', async ({ page, stack }) => {
+test('a project changed elsewhere: the 412 is merged, the review shows what is left, and the save keeps both changes', async ({
+  page,
+  stack,
+}) => {
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('My edit');
   await stack.setRaw(DEMO_PROJECT_ID, { max_call_duration: 777 });
@@ -138,7 +156,13 @@ test('a project changed elsewhere: the 412 is merged, the review shows what is l
 test('a read-only key: a 403 on save switches the console to read-only and says why', async ({ page, stack }) => {
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('Not allowed');
-  await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 403, body: { detail: 'You do not have permission to perform this action.' } });
+  await stack.fault({
+    method: 'PATCH',
+    path: PROJECT_PATH,
+    kind: 'status',
+    status: 403,
+    body: { detail: 'You do not have permission to perform this action.' },
+  });
   await openReview(page);
   await confirmReview(page);
   await expect(page.getByText('Not saved: this API key is read-only.')).toBeVisible();
@@ -156,7 +180,15 @@ test('moving between sections keeps edits without a warning; leaving the project
   });
   await openGeneral(page);
   await page.getByLabel('Name', { exact: true }).fill('Kept across sections');
-  for (const section of ['Limits', 'Notifications', 'No-calls schedule', 'Integrations', 'Rubric builder', 'History', 'General']) {
+  for (const section of [
+    'Limits',
+    'Notifications',
+    'No-calls schedule',
+    'Integrations',
+    'Rubric builder',
+    'History',
+    'General',
+  ]) {
     await navLink(page, section).click();
     await expect(page).toHaveURL(new RegExp(`/projects/${DEMO_PROJECT_ID}/`));
   }
@@ -185,7 +217,9 @@ test('moving between sections keeps edits without a warning; leaving the project
   expect(dialogs).toBe(0); // no native dialogs along the way
 });
 
-test('closing or reloading the tab with unsaved edits asks first (beforeunload); a clean page does not', async ({ page }) => {
+test('closing or reloading the tab with unsaved edits asks first (beforeunload); a clean page does not', async ({
+  page,
+}) => {
   const kinds: string[] = [];
   page.on('dialog', (dialog) => {
     kinds.push(dialog.type());
@@ -197,7 +231,11 @@ test('closing or reloading the tab with unsaved edits asks first (beforeunload);
   // Kept for this tab (review.spec.ts covers the restore); Discard drops it.
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('About to be dropped');
   expect(kinds).toEqual(['beforeunload']);
-  await page.getByRole('alert').filter({ hasText: 'Restored 1 unsaved change' }).getByRole('button', { name: 'Discard' }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Restored 1 unsaved change' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Acme Support Line');
   await page.getByLabel('Name', { exact: true }).click();
   await page.reload();
@@ -240,7 +278,10 @@ test('Delete project asks first, keeps other edits unsaved, and can be undone', 
   expect((await stack.getProject(SECOND_PROJECT_ID)).is_deleted).toBe(false);
 });
 
-test('an odd stored value is a warning at its field and does not block saving another field', async ({ page, stack }) => {
+test('an odd stored value is a warning at its field and does not block saving another field', async ({
+  page,
+  stack,
+}) => {
   await stack.setRaw(DEMO_PROJECT_ID, { sample_rate: 7 });
   await page.goto(`/projects/${DEMO_PROJECT_ID}/limits`);
   await expect(page.getByText(/Warning: Stored value 7 is unusual/)).toBeVisible();

@@ -45,7 +45,11 @@ async function retryAndExpectSaved(page: Page, stack: Stack) {
 }
 
 const cases: { name: string; fault: FaultSpec; title: string; also?: RegExp }[] = [
-  { name: '500', fault: { method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 500 }, title: 'Not saved: Cekura had a problem (500).' },
+  {
+    name: '500',
+    fault: { method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 500 },
+    title: 'Not saved: Cekura had a problem (500).',
+  },
   {
     name: '503',
     fault: { method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 503 },
@@ -74,7 +78,10 @@ const cases: { name: string; fault: FaultSpec; title: string; also?: RegExp }[] 
 ];
 
 for (const c of cases) {
-  test(`save fails with ${c.name}: the message, the draft kept, nothing written, Retry saves`, async ({ page, stack }) => {
+  test(`save fails with ${c.name}: the message, the draft kept, nothing written, Retry saves`, async ({
+    page,
+    stack,
+  }) => {
     const before = await editName(page, stack);
     await stack.fault(c.fault);
     await saveAndConfirm(page);
@@ -98,7 +105,11 @@ test('save rate-limited (429 with Retry-After): a live countdown, then Retry sav
   await retryAndExpectSaved(page, stack);
 });
 
-test('save while offline: "You are offline", the draft kept; back online, Retry saves', async ({ page, context, stack }) => {
+test('save while offline: "You are offline", the draft kept; back online, Retry saves', async ({
+  page,
+  context,
+  stack,
+}) => {
   const before = await editName(page, stack);
   // The review dialog's code loads on first use (offline it cannot, and the console then sends nothing):
   // open it once and go back, as a user who reviewed before losing the network.
@@ -118,16 +129,27 @@ test('save while offline: "You are offline", the draft kept; back online, Retry 
 
 test('save of a project that is gone (404): says so and links to the project picker', async ({ page, stack }) => {
   const before = await editName(page, stack);
-  await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 404, body: { detail: 'Not found.' } });
+  await stack.fault({
+    method: 'PATCH',
+    path: PROJECT_PATH,
+    kind: 'status',
+    status: 404,
+    body: { detail: 'Not found.' },
+  });
   await saveAndConfirm(page);
-  await expect(problem(page).getByText("Not saved: this project no longer exists or this key can't see it.")).toBeVisible();
+  await expect(
+    problem(page).getByText("Not saved: this project no longer exists or this key can't see it."),
+  ).toBeVisible();
   await expect(problem(page).getByRole('link', { name: 'Choose a project' })).toHaveAttribute('href', '/');
   await expectDraftKeptAndNothingWritten(page, stack, before);
   await retryAndExpectSaved(page, stack);
 });
 
 // The write reached Cekura but its answer never came back: the console reads the project back to find out.
-test('outcome unknown, write applied (the connection drops after the write): reported as saved, written once', async ({ page, stack }) => {
+test('outcome unknown, write applied (the connection drops after the write): reported as saved, written once', async ({
+  page,
+  stack,
+}) => {
   await editName(page, stack);
   await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'drop-after' });
   await saveAndConfirm(page);
@@ -138,7 +160,10 @@ test('outcome unknown, write applied (the connection drops after the write): rep
   expect(patchesOf(await stack.requests())).toHaveLength(1);
 });
 
-test('outcome unknown, write lands after the timeout: "did not answer in time", and Retry never writes twice', async ({ page, stack }) => {
+test('outcome unknown, write lands after the timeout: "did not answer in time", and Retry never writes twice', async ({
+  page,
+  stack,
+}) => {
   await editName(page, stack);
   await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'slow', delayMs: 3000 });
   await saveAndConfirm(page);
@@ -175,7 +200,14 @@ test('loading a project that does not exist: says so, with a link to the picker'
 
 test('the project list rate-limited: the wait is shown and Retry lists the projects', async ({ page, stack }) => {
   // Three tries: the server retries a read once or twice before passing the 429 on.
-  await stack.fault({ method: 'GET', path: '/user/v1/projects/', kind: 'status', status: 429, retryAfter: 1, times: 3 });
+  await stack.fault({
+    method: 'GET',
+    path: '/user/v1/projects/',
+    kind: 'status',
+    status: 429,
+    retryAfter: 1,
+    times: 3,
+  });
   await page.goto('/');
   const alert = page.getByRole('alert').filter({ hasText: 'Cekura is limiting the rate of requests.' });
   await expect(alert).toContainText('The projects could not be loaded.');
@@ -188,10 +220,15 @@ test('the project list rate-limited: the wait is shown and Retry lists the proje
 test('a list inside a section (the metrics) says what failed in the same words', async ({ page, stack }) => {
   await stack.fault({ method: 'GET', path: '/test_framework/v1/metrics/', kind: 'status', status: 500, times: 10 });
   await page.goto(`/projects/${DEMO_PROJECT_ID}/rubric`);
-  await expect(page.getByRole('alert').filter({ hasText: "The project's metrics could not be loaded." })).toContainText('Cekura had a problem (500).');
+  await expect(page.getByRole('alert').filter({ hasText: "The project's metrics could not be loaded." })).toContainText(
+    'Cekura had a problem (500).',
+  );
 });
 
-test('a list read while offline (the history): "You are offline", and Retry lists it once back online', async ({ page, context }) => {
+test('a list read while offline (the history): "You are offline", and Retry lists it once back online', async ({
+  page,
+  context,
+}) => {
   await page.goto(`/projects/${DEMO_PROJECT_ID}/history`);
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
   const sections = page.getByRole('navigation', { name: 'Project sections' });

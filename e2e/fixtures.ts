@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
-import type { FaultSpec as EmulatorFaultSpec, LoggedRequest } from '../src/server/emulator/test-hooks.ts';
-import { freePort } from '../scripts/free-port.ts';
+import type { FaultSpec as EmulatorFaultSpec, LoggedRequest } from '../src/server/emulator/test-hooks';
+import { freePort } from '../scripts/free-port';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STARTUP_DEADLINE_MS = 150_000; // the first worker may have to build the SPA
@@ -36,7 +36,6 @@ export type Stack = {
   getProject(id: number): Promise<any>;
 };
 
-
 async function call(url: string, init: RequestInit = {}): Promise<Response> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} -> ${res.status}: ${(await res.text()).slice(0, 500)}`);
@@ -52,12 +51,15 @@ const json = (method: string, body: unknown): RequestInit => ({
 function emulatorClient(emulatorURL: string, apiKey: string) {
   const hook = (p: string) => `${emulatorURL}/__emulator${p}`;
   return {
-    requests: async (since = 0): Promise<EmuRequest[]> => ((await (await call(hook(`/requests?since=${since}`))).json()) as { requests: EmuRequest[] }).requests,
+    requests: async (since = 0): Promise<EmuRequest[]> =>
+      ((await (await call(hook(`/requests?since=${since}`))).json()) as { requests: EmuRequest[] }).requests,
     clearRequests: async () => void (await call(hook('/requests'), { method: 'DELETE' })),
-    reset: async (opts: { scale?: boolean; legacy?: boolean } = {}) => void (await call(hook('/reset'), json('POST', opts))),
+    reset: async (opts: { scale?: boolean; legacy?: boolean } = {}) =>
+      void (await call(hook('/reset'), json('POST', opts))),
     fault: async (f: FaultSpec) => void (await call(hook('/faults'), json('POST', f))),
     clearFaults: async () => void (await call(hook('/faults'), { method: 'DELETE' })),
-    setRaw: async (projectId: number, fields: object) => void (await call(hook(`/projects/${projectId}/raw`), json('PUT', fields))),
+    setRaw: async (projectId: number, fields: object) =>
+      void (await call(hook(`/projects/${projectId}/raw`), json('PUT', fields))),
     deleteMetric: async (id: number) => void (await call(hook(`/metrics/${id}`), { method: 'DELETE' })),
     getProject: async (id: number) =>
       (await call(`${emulatorURL}/user/v1/projects/${id}/`, { headers: { 'X-CEKURA-API-KEY': apiKey } })).json(),
@@ -112,7 +114,13 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: string, upstreamTimeoutMs: number): NodeJS.ProcessEnv {
+function serverEnv(
+  port: number,
+  emulatorPort: number,
+  dataDir: string,
+  apiKey: string,
+  upstreamTimeoutMs: number,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -130,7 +138,10 @@ function serverEnv(port: number, emulatorPort: number, dataDir: string, apiKey: 
   return env;
 }
 
-export const test = base.extend<{ resetEmulator: void; keyNeverInResponses: void }, { stack: Stack; upstreamTimeoutMs: number }>({
+export const test = base.extend<
+  { resetEmulator: void; keyNeverInResponses: void },
+  { stack: Stack; upstreamTimeoutMs: number }
+>({
   // A spec that injects 'slow' faults can shorten the server's timeout for its own workers:
   // `test.use({ upstreamTimeoutMs: 2000 })` (Playwright then gives that file workers of its own).
   upstreamTimeoutMs: [UPSTREAM_TIMEOUT_MS, { option: true, scope: 'worker' }],

@@ -2,7 +2,8 @@
 // Confirm sends the PATCH.
 import { expect, type Page } from '@playwright/test';
 
-const isProjectPatch = (method: string, url: string) => method === 'PATCH' && /\/api\/user\/v1\/projects\/\d+\/$/.test(new URL(url).pathname);
+const isProjectPatch = (method: string, url: string) =>
+  method === 'PATCH' && /\/api\/user\/v1\/projects\/\d+\/$/.test(new URL(url).pathname);
 
 /** Clicks the save bar's Save, waits for the review dialog and confirms it. */
 export async function saveAndConfirm(page: Page): Promise<void> {
@@ -17,11 +18,16 @@ export async function saveAndConfirm(page: Page): Promise<void> {
 export async function confirmReviewIfShown(page: Page, timeout = 10_000): Promise<void> {
   const dialog = page.getByRole('dialog', { name: /review/i });
   const shown = dialog.waitFor({ state: 'visible', timeout }).then(() => 'dialog' as const);
-  const sent = page.waitForRequest((req) => isProjectPatch(req.method(), req.url()), { timeout }).then(() => 'sent' as const);
+  const sent = page
+    .waitForRequest((req) => isProjectPatch(req.method(), req.url()), { timeout })
+    .then(() => 'sent' as const);
   // The losing wait must not surface as an unhandled rejection.
   const outcome = await Promise.race([shown.catch(() => 'none' as const), sent.catch(() => 'none' as const)]);
   if (outcome !== 'dialog') return;
-  await dialog.getByRole('button', { name: /^(save|confirm)/i }).last().click();
+  await dialog
+    .getByRole('button', { name: /^(save|confirm)/i })
+    .last()
+    .click();
   await expect(dialog).toBeHidden();
 }
 

@@ -10,7 +10,8 @@ import { DEMO_PROJECT_ID } from '../src/server/emulator/seed-demo';
 
 const P = DEMO_PROJECT_ID;
 const PROJECT_API = `/api/user/v1/projects/${P}/`;
-const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
+const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
 const entries = (page: Page) => page.getByRole('main').getByRole('article');
 const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /unsaved/ });
 
@@ -24,7 +25,10 @@ async function apiSaves(request: APIRequestContext, baseURL: string, bodies: obj
   }
 }
 
-test('a save is listed with its changes; Revert prepares the old values, and saving them restores the project', async ({ page, stack }) => {
+test('a save is listed with its changes; Revert prepares the old values, and saving them restores the project', async ({
+  page,
+  stack,
+}) => {
   const original = await stack.getProject(P);
   await page.goto(`/projects/${P}/general`);
   await page.getByLabel('Name', { exact: true }).fill('Acme renamed for history');
@@ -39,7 +43,9 @@ test('a save is listed with its changes; Revert prepares the old values, and sav
   const newest = entries(page).first();
   await expect(newest).toContainText('just now');
   await expect(newest).toContainText('by local · 2 changes');
-  await expect(newest.getByRole('group', { name: 'General changes' })).toContainText(`Name: ${original.name} → Acme renamed for history`);
+  await expect(newest.getByRole('group', { name: 'General changes' })).toContainText(
+    `Name: ${original.name} → Acme renamed for history`,
+  );
   await expect(newest.getByRole('group', { name: 'Limits changes' })).toContainText('Sample rate (%): 50% → 12.5%');
   await expect(newest.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
 
@@ -59,14 +65,21 @@ test('a save is listed with its changes; Revert prepares the old values, and sav
   const stored = await stack.getProject(P);
   expect(stored.name).toBe(original.name);
   expect(stored.sample_rate).toBe(original.sample_rate);
-  expect((await stack.requests()).filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ name: original.name, sample_rate: original.sample_rate }]);
+  expect((await stack.requests()).filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
+    { name: original.name, sample_rate: original.sample_rate },
+  ]);
 
   // The revert is itself a save, listed first.
   await navLink(page, 'History').click();
-  await expect(entries(page).first().getByRole('group', { name: 'General changes' })).toContainText(`Name: Acme renamed for history → ${original.name}`);
+  await expect(entries(page).first().getByRole('group', { name: 'General changes' })).toContainText(
+    `Name: Acme renamed for history → ${original.name}`,
+  );
 });
 
-test('a provider key set through the UI is never in the history: only "replaced", and it cannot be reverted', async ({ page, stack }) => {
+test('a provider key set through the UI is never in the history: only "replaced", and it cannot be reverted', async ({
+  page,
+  stack,
+}) => {
   const secret = `vapi_sk_history_${Date.now().toString(36)}_CANARY`;
   await page.goto(`/projects/${P}/integrations`);
   const vapi = page.getByRole('group', { name: 'Vapi private API key' });
@@ -75,7 +88,9 @@ test('a provider key set through the UI is never in the history: only "replaced"
   await saveAndConfirm(page);
   await expect(page.getByText('Saved 1 change.')).toBeVisible();
   // The key really was stored upstream (so the history below had a secret to leak).
-  const secrets = (await (await fetch(`${stack.emulatorURL}/__emulator/secrets/${P}`)).json()) as { secrets: Record<string, unknown> };
+  const secrets = (await (await fetch(`${stack.emulatorURL}/__emulator/secrets/${P}`)).json()) as {
+    secrets: Record<string, unknown>;
+  };
   expect(secrets.secrets.vapi_api_key).toBe(secret);
 
   const res = await page.request.get(`/app-api/projects/${P}/history?page=1&page_size=100`);
@@ -86,7 +101,9 @@ test('a provider key set through the UI is never in the history: only "replaced"
 
   await navLink(page, 'History').click();
   const newest = entries(page).first();
-  await expect(newest.getByRole('group', { name: 'Integrations changes' })).toContainText('Vapi private API key: replaced (secret values are never recorded)');
+  await expect(newest.getByRole('group', { name: 'Integrations changes' })).toContainText(
+    'Vapi private API key: replaced (secret values are never recorded)',
+  );
   await expect(page.getByRole('main')).not.toContainText(secret);
   await newest.getByRole('button', { name: 'Revert this save' }).click();
   const dialog = page.getByRole('dialog', { name: 'Revert this save?' });
@@ -96,7 +113,11 @@ test('a provider key set through the UI is never in the history: only "replaced"
   await expect(saveStatus(page)).toHaveText('No unsaved changes');
 });
 
-test('a rubric change is shown rule by rule, and Revert restores the whole rubric', async ({ page, stack, baseURL }) => {
+test('a rubric change is shown rule by rule, and Revert restores the whole rubric', async ({
+  page,
+  stack,
+  baseURL,
+}) => {
   const original = await stack.getProject(P);
   const rules = original.rubric_config.rules as unknown[];
   expect(rules.length).toBeGreaterThan(1);
@@ -107,7 +128,10 @@ test('a rubric change is shown rule by rule, and Revert restores the whole rubri
   await expect(rubric).toContainText(/Rubric: Removed rule: \S/);
   await expect(rubric).not.toContainText('Added rule');
   await entries(page).first().getByRole('button', { name: 'Revert this save' }).click();
-  await page.getByRole('dialog', { name: 'Revert this save?' }).getByRole('button', { name: 'Prepare the revert' }).click();
+  await page
+    .getByRole('dialog', { name: 'Revert this save?' })
+    .getByRole('button', { name: 'Prepare the revert' })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/projects/${P}/rubric$`));
   await expect(saveStatus(page)).toHaveText('1 unsaved change');
   await saveAndConfirm(page);
@@ -117,7 +141,11 @@ test('a rubric change is shown rule by rule, and Revert restores the whole rubri
 
 test('saves are paged newest first: "Older saves" shows the next page', async ({ page, baseURL }) => {
   const limits = Array.from({ length: 21 }, (_, i) => 201 + i);
-  await apiSaves(page.request, baseURL!, limits.map((value) => ({ max_messages_chat_runs_limit: value })));
+  await apiSaves(
+    page.request,
+    baseURL!,
+    limits.map((value) => ({ max_messages_chat_runs_limit: value })),
+  );
 
   await page.goto(`/projects/${P}/history`);
   await expect(entries(page)).toHaveCount(20);
@@ -133,7 +161,9 @@ test('saves are paged newest first: "Older saves" shows the next page', async ({
 });
 
 test('the history page has no accessibility violations', async ({ page, baseURL }) => {
-  await apiSaves(page.request, baseURL!, [{ name: 'Acme for axe', end_call_enabled: false, daily_report_dashboard_ids: [] }]);
+  await apiSaves(page.request, baseURL!, [
+    { name: 'Acme for axe', end_call_enabled: false, daily_report_dashboard_ids: [] },
+  ]);
   await page.goto(`/projects/${P}/history`);
   await expect(entries(page).first()).toContainText('Name:');
   const results = await new AxeBuilder({ page }).include('main').analyze();

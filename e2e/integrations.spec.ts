@@ -28,7 +28,12 @@ async function storedSecrets(emulatorURL: string, projectId: number): Promise<Re
 function recordResponses(page: Page): () => Promise<{ url: string; body: string }[]> {
   const bodies: Promise<{ url: string; body: string }>[] = [];
   const onResponse = (response: Response) =>
-    bodies.push(response.text().then((body) => ({ url: response.url(), body }), () => ({ url: response.url(), body: '' })));
+    bodies.push(
+      response.text().then(
+        (body) => ({ url: response.url(), body }),
+        () => ({ url: response.url(), body: '' }),
+      ),
+    );
   page.on('response', onResponse);
   return async () => {
     page.off('response', onResponse);
@@ -36,7 +41,10 @@ function recordResponses(page: Page): () => Promise<{ url: string; body: string 
   };
 }
 
-test('Replace the Vapi key: stored upstream, never in a response, status configured; Clear removes it', async ({ page, stack }) => {
+test('Replace the Vapi key: stored upstream, never in a response, status configured; Clear removes it', async ({
+  page,
+  stack,
+}) => {
   const newKey = `vapi_sk_e2e_${Date.now().toString(36)}_9f3c`;
   const bodies = recordResponses(page);
   await openIntegrations(page, DEMO_PROJECT_ID);
@@ -66,13 +74,17 @@ test('Replace the Vapi key: stored upstream, never in a response, status configu
   const projectBodies = all.filter((r) => r.url.endsWith(`/api/user/v1/projects/${DEMO_PROJECT_ID}/`));
   expect(projectBodies.length).toBeGreaterThanOrEqual(3); // first load, the PATCH answer, the reload
   // Current API version: no write-only key (secret) in any project response.
-  for (const { body } of projectBodies) expect(Object.keys(JSON.parse(body)).filter((key) => /_api_key$|^webhook_secret$/.test(key))).toEqual([]);
+  for (const { body } of projectBodies)
+    expect(Object.keys(JSON.parse(body)).filter((key) => /_api_key$|^webhook_secret$/.test(key))).toEqual([]);
   for (const { body } of all) expect(body).not.toContain(newKey);
   expect(await page.content()).not.toContain(newKey);
 
   // Clear: asks first, then sends "" and the status becomes "Not set".
   await vapi.getByRole('button', { name: 'Clear' }).click();
-  await page.getByRole('dialog', { name: 'Clear the Vapi private API key?' }).getByRole('button', { name: 'Clear on save' }).click();
+  await page
+    .getByRole('dialog', { name: 'Clear the Vapi private API key?' })
+    .getByRole('button', { name: 'Clear on save' })
+    .click();
   await expect(vapi).toContainText('will be cleared when you save');
   await stack.clearRequests();
   await save(page);
@@ -98,20 +110,28 @@ test('Set a key that was not configured; the other keys stay out of the PATCH', 
   expect(after).toEqual({ ...before, retell_api_key: 'key_retell_e2e_0001' });
 });
 
-test('an empty replacement is reported at the field and nothing is sent; Cancel makes it clean again', async ({ page, stack }) => {
+test('an empty replacement is reported at the field and nothing is sent; Cancel makes it clean again', async ({
+  page,
+  stack,
+}) => {
   await openIntegrations(page, DEMO_PROJECT_ID);
   const synthflow = page.getByRole('group', { name: 'Synthflow API key' });
   await synthflow.getByRole('button', { name: 'Set' }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 unsaved change' })).toBeVisible();
   await stack.clearRequests();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(synthflow.getByLabel('New Synthflow API key')).toHaveAccessibleDescription(/Enter the new value, or cancel the replacement\./);
+  await expect(synthflow.getByLabel('New Synthflow API key')).toHaveAccessibleDescription(
+    /Enter the new value, or cancel the replacement\./,
+  );
   expect(patches(await stack.requests())).toEqual([]);
   await synthflow.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();
 });
 
-test('every provider key and the Vapi public key show their status from the *_configured flags', async ({ page, stack }) => {
+test('every provider key and the Vapi public key show their status from the *_configured flags', async ({
+  page,
+  stack,
+}) => {
   const project = await stack.getProject(DEMO_PROJECT_ID);
   await openIntegrations(page, DEMO_PROJECT_ID);
   const keys = {
@@ -124,10 +144,14 @@ test('every provider key and the Vapi public key show their status from the *_co
   };
   for (const [field, label] of Object.entries(keys)) {
     const configured = project[`${field}_configured`] === true;
-    await expect(page.getByRole('group', { name: label })).toContainText(`Status: ${configured ? 'Configured' : 'Not set'}`);
+    await expect(page.getByRole('group', { name: label })).toContainText(
+      `Status: ${configured ? 'Configured' : 'Not set'}`,
+    );
   }
   const publicKey = page.getByRole('region', { name: 'Vapi public key' });
-  await expect(publicKey).toContainText(`Status: ${project.vapi_public_key_configured === true ? 'Configured' : 'Not set'}`);
+  await expect(publicKey).toContainText(
+    `Status: ${project.vapi_public_key_configured === true ? 'Configured' : 'Not set'}`,
+  );
   await expect(publicKey.getByRole('button')).toHaveCount(0);
 });
 

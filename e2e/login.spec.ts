@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PROJECT_ID } from '../src/server/emulator/seed-demo';
-import { freePort } from '../scripts/free-port.ts';
+import { freePort } from '../scripts/free-port';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'e2e password for ann';
@@ -18,7 +18,6 @@ const P = DEMO_PROJECT_ID;
 let server: ChildProcess | undefined;
 let dataDir = '';
 let base = '';
-
 
 test.beforeAll(async () => {
   test.setTimeout(180_000); // the first server may build the SPA
@@ -31,13 +30,27 @@ test.beforeAll(async () => {
   });
   expect(added.status, added.stderr).toBe(0);
   const [port, emulatorPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMULATOR_PORT: String(emulatorPort), EXIT_WITH_STDIN: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMULATOR_PORT: String(emulatorPort),
+    EXIT_WITH_STDIN: '1',
+  };
   delete env.CEKURA_API_KEY;
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error('the admin server exited during startup');
-    const up = await fetch(`${base}/app-api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/app-api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -5,7 +5,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
 import { confirmReview, openReview } from './helpers';
-import { buildScaleSeed, DEMO_AGENT_IDS, DEMO_PROJECT_ID, exampleNoCallsForDemo, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
+import {
+  buildScaleSeed,
+  DEMO_AGENT_IDS,
+  DEMO_PROJECT_ID,
+  exampleNoCallsForDemo,
+  SCALE_PROJECT_ID,
+} from '../src/server/emulator/seed';
 
 const patches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH');
 const windowGroup = (page: Page, n: number) => page.getByRole('group', { name: `Window ${n}` });
@@ -66,7 +72,12 @@ test("the documentation's example entered through the UI is stored exactly", asy
   await pickAgent(page, 'Billing', 'Acme Billing Assistant');
   await pickAgent(page, 'After-Hours', 'Acme After-Hours Triage');
   await pickAgent(page, 'Español', 'Acme Línea en Español');
-  await expect(page.getByText('Alert when no call arrives for 30 minutes between 09:00 and 17:00, or for 60 minutes between 18:00 and 23:59, America/New_York time.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText(
+      'Alert when no call arrives for 30 minutes between 09:00 and 17:00, or for 60 minutes between 18:00 and 23:59, America/New_York time.',
+      { exact: false },
+    ),
+  ).toBeVisible();
 
   await stack.clearRequests();
   await save(page);
@@ -78,7 +89,10 @@ test("the documentation's example entered through the UI is stored exactly", asy
   expect(stored.notify_no_calls).toBe(true);
 });
 
-test('overlapping windows and an end before the start are refused with messages, and nothing is sent', async ({ page, stack }) => {
+test('overlapping windows and an end before the start are refused with messages, and nothing is sent', async ({
+  page,
+  stack,
+}) => {
   await openNoCalls(page, DEMO_PROJECT_ID);
   const second = windowGroup(page, 2);
   await second.getByLabel('Window 2 start').fill('16:00');
@@ -87,7 +101,9 @@ test('overlapping windows and an end before the start are refused with messages,
   const third = windowGroup(page, 3);
   await third.getByLabel('Window 3 start').fill('22:00');
   await third.getByLabel('Window 3 end').fill('06:00');
-  await expect(third.getByText(/The end must be after the start \(22:00\)\. An overnight span is two windows/)).toBeVisible();
+  await expect(
+    third.getByText(/The end must be after the start \(22:00\)\. An overnight span is two windows/),
+  ).toBeVisible();
   await expect(page.getByRole('img', { name: /overlaps another window/ })).toBeVisible();
 
   await stack.clearRequests();
@@ -97,8 +113,13 @@ test('overlapping windows and an end before the start are refused with messages,
   expect(patches(await stack.requests())).toEqual([]);
 });
 
-test('pasted numbers are split and normalised; a malformed one stays visible and blocks the save', async ({ page, stack }) => {
-  await stack.setRaw(DEMO_PROJECT_ID, { no_calls_notify_time_period: { ...exampleNoCallsForDemo(), exception_numbers: [] } });
+test('pasted numbers are split and normalised; a malformed one stays visible and blocks the save', async ({
+  page,
+  stack,
+}) => {
+  await stack.setRaw(DEMO_PROJECT_ID, {
+    no_calls_notify_time_period: { ...exampleNoCallsForDemo(), exception_numbers: [] },
+  });
   await openNoCalls(page, DEMO_PROJECT_ID);
   await paste(page, 'Add numbers', '+1 (555) 123-4567, 4155552671');
   await expect(numberList(page).getByRole('listitem')).toHaveText(['+15551234567', '+14155552671']);
@@ -118,7 +139,10 @@ test('pasted numbers are split and normalised; a malformed one stays visible and
   await expect(page.getByLabel('Add numbers')).toHaveValue('12ab');
   await page.getByLabel('Add numbers').fill('');
   await save(page);
-  expect((await stack.getProject(DEMO_PROJECT_ID)).no_calls_notify_time_period.exception_numbers).toEqual(['+15551234567', '+14155552671']);
+  expect((await stack.getProject(DEMO_PROJECT_ID)).no_calls_notify_time_period.exception_numbers).toEqual([
+    '+15551234567',
+    '+14155552671',
+  ]);
 });
 
 test('a stored schedule keeps its unknown keys through an unrelated save and an edit', async ({ page, stack }) => {
@@ -166,20 +190,26 @@ test('the agent picker finds an agent among 1,500 by name, server-side', async (
   await expect(page.getByText('Type to search 1,500 agents by name.')).toBeVisible();
   await pickAgent(page, target.name, target.name);
   await expect(page.getByRole('button', { name: target.name })).toBeVisible();
-  const searches = (await stack.requests()).filter((r) => r.path === '/test_framework/v1/aiagents/short_list/' && r.query.q);
+  const searches = (await stack.requests()).filter(
+    (r) => r.path === '/test_framework/v1/aiagents/short_list/' && r.query.q,
+  );
   expect(searches.map((r) => r.query.q)).toContain(target.name);
   await save(page);
   expect((await stack.getProject(SCALE_PROJECT_ID)).no_calls_notify_time_period.agents).toContain(target.id);
 });
 
 test('an excluded agent the project does not have is flagged and removed in one click', async ({ page, stack }) => {
-  await stack.setRaw(DEMO_PROJECT_ID, { no_calls_notify_time_period: { ...exampleNoCallsForDemo(), agents: [DEMO_AGENT_IDS.billing, 999999] } });
+  await stack.setRaw(DEMO_PROJECT_ID, {
+    no_calls_notify_time_period: { ...exampleNoCallsForDemo(), agents: [DEMO_AGENT_IDS.billing, 999999] },
+  });
   await openNoCalls(page, DEMO_PROJECT_ID);
   await expect(page.getByRole('button', { name: 'Acme Billing Assistant' })).toBeVisible();
   await expect(page.getByRole('button', { name: '#999999 (not found)', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Remove #999999 (not found)' }).click();
   await save(page);
-  expect((await stack.getProject(DEMO_PROJECT_ID)).no_calls_notify_time_period.agents).toEqual([DEMO_AGENT_IDS.billing]);
+  expect((await stack.getProject(DEMO_PROJECT_ID)).no_calls_notify_time_period.agents).toEqual([
+    DEMO_AGENT_IDS.billing,
+  ]);
 });
 
 test('axe: no violations in the no-calls section', async ({ page }) => {

@@ -26,7 +26,8 @@ async function save(page: Page) {
 
 const card = (page: Page, name: string) => page.getByRole('region', { name });
 // A picked dashboard is a chip (role button, named by its label); its delete icon removes it.
-const removeDashboard = (page: Page, label: string) => card(page, 'Daily report').getByRole('button', { name: label }).locator('svg').click();
+const removeDashboard = (page: Page, label: string) =>
+  card(page, 'Daily report').getByRole('button', { name: label }).locator('svg').click();
 
 test('toggling several switches sends exactly those fields, and a reload shows them', async ({ page, stack }) => {
   await openNotifications(page, DEMO_PROJECT_ID);
@@ -78,7 +79,9 @@ test('switches with no effect stay editable and say why', async ({ page }) => {
   await expect(aiSummary).not.toHaveAccessibleDescription(/No effect/);
   await page.getByRole('switch', { name: 'Daily report', exact: true }).click();
   await expect(aiSummary).toHaveAccessibleDescription(/No effect while the daily report is off\./);
-  await expect(page.getByRole('combobox', { name: 'Dashboards in the daily report' })).toHaveAccessibleDescription(/No effect while the daily report is off\./);
+  await expect(page.getByRole('combobox', { name: 'Dashboards in the daily report' })).toHaveAccessibleDescription(
+    /No effect while the daily report is off\./,
+  );
 });
 
 test('the event grid is a real table with row and column headers; call logs have no error event', async ({ page }) => {
@@ -104,7 +107,10 @@ test('email recipients: members with email notifications, name and email', async
   }
 });
 
-test('dashboards: pick two by name; stored ids are the picked ones; reordering is not a change', async ({ page, stack }) => {
+test('dashboards: pick two by name; stored ids are the picked ones; reordering is not a change', async ({
+  page,
+  stack,
+}) => {
   await openNotifications(page, DEMO_PROJECT_ID);
   const picker = page.getByRole('combobox', { name: 'Dashboards in the daily report' });
   // Start from nothing: remove the seeded selection.
@@ -122,7 +128,9 @@ test('dashboards: pick two by name; stored ids are the picked ones; reordering i
   const sent = patches(await stack.requests());
   expect(sent).toHaveLength(1);
   expect(sent[0].body).toEqual({ daily_report_dashboard_ids: [first.id, second.id] });
-  expect([...(await stack.getProject(DEMO_PROJECT_ID)).daily_report_dashboard_ids].sort()).toEqual([first.id, second.id].sort());
+  expect([...(await stack.getProject(DEMO_PROJECT_ID)).daily_report_dashboard_ids].sort()).toEqual(
+    [first.id, second.id].sort(),
+  );
 
   // Remove the first and pick it again: same set, other order -> nothing to save.
   await removeDashboard(page, first.name);
@@ -133,7 +141,10 @@ test('dashboards: pick two by name; stored ids are the picked ones; reordering i
   await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();
 });
 
-test('dashboards: an id the project lacks shows as "#id (not found)" and is kept by unrelated saves', async ({ page, stack }) => {
+test('dashboards: an id the project lacks shows as "#id (not found)" and is kept by unrelated saves', async ({
+  page,
+  stack,
+}) => {
   const kept = demoDashboards[0].id;
   await stack.setRaw(DEMO_PROJECT_ID, { daily_report_dashboard_ids: [kept, 99999] });
   await openNotifications(page, DEMO_PROJECT_ID);
@@ -157,7 +168,9 @@ test('dashboards: every page of the list is offered', async ({ page, stack }) =>
   await openNotifications(page, SCALE_PROJECT_ID);
   await page.getByRole('combobox', { name: 'Dashboards in the daily report' }).click();
   await expect(page.getByRole('option')).toHaveCount(SCALE_COUNTS.dashboards);
-  const pages = (await stack.requests()).filter((r) => r.path === '/dashboards/dashboards/').map((r) => String(r.query.page));
+  const pages = (await stack.requests())
+    .filter((r) => r.path === '/dashboards/dashboards/')
+    .map((r) => String(r.query.page));
   expect(pages.length).toBeGreaterThan(1);
   expect(pages).toEqual(pages.map((_, index) => String(index + 1)));
 });
@@ -184,7 +197,10 @@ test('Remove clears the webhook URL with ""', async ({ page, stack }) => {
   expect(patches(await stack.requests()).map((r) => r.body)).toEqual([{ webhook_url: '' }]);
 });
 
-test('Send test event: blocked until the URL is saved, then delivered to a loopback receiver', async ({ page, stack }) => {
+test('Send test event: blocked until the URL is saved, then delivered to a loopback receiver', async ({
+  page,
+  stack,
+}) => {
   const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
   const receiver = http.createServer((req, res) => {
     let body = '';
@@ -209,7 +225,9 @@ test('Send test event: blocked until the URL is saved, then delivered to a loopb
     await secretGroup.getByLabel('New Webhook secret').fill('whsec_e2e_0123456789');
     await stack.clearRequests();
     await save(page);
-    expect(patches(await stack.requests()).map((r) => Object.keys(r.body as object).sort())).toEqual([['webhook_secret', 'webhook_url']]);
+    expect(patches(await stack.requests()).map((r) => Object.keys(r.body as object).sort())).toEqual([
+      ['webhook_secret', 'webhook_url'],
+    ]);
     await expect(secretGroup).toContainText('Status: Configured');
     await expect(send).toBeEnabled();
     await send.click();
@@ -219,7 +237,12 @@ test('Send test event: blocked until the URL is saved, then delivered to a loopb
     expect(received[0].headers['x-cekura-secret']).toBe('whsec_e2e_0123456789');
 
     // An upstream failure is shown inline with its message.
-    await stack.fault({ method: 'POST', path: `/user/v1/projects/${DEMO_PROJECT_ID}/test-webhook/`, kind: 'status', status: 500 });
+    await stack.fault({
+      method: 'POST',
+      path: `/user/v1/projects/${DEMO_PROJECT_ID}/test-webhook/`,
+      kind: 'status',
+      status: 500,
+    });
     await send.click();
     await expect(page.getByRole('alert').filter({ hasText: 'The test event failed' })).toBeVisible();
     expect(received).toHaveLength(1);
@@ -242,15 +265,24 @@ test('legacy API: a webhook secret returned in clear is masked and never sent ba
   await page.getByRole('switch', { name: 'Forward Vapi webhooks' }).click();
   await stack.clearRequests();
   await save(page);
-  expect(patches(await stack.requests()).map((r) => r.body)).toEqual([{ forward_vapi_webhook: !project.forward_vapi_webhook }]);
+  expect(patches(await stack.requests()).map((r) => r.body)).toEqual([
+    { forward_vapi_webhook: !project.forward_vapi_webhook },
+  ]);
   expect((await stack.getProject(SECOND_PROJECT_ID)).webhook_secret).toBe(secret);
 });
 
-test('frequent calls: labelled fields with the undocumented-unit hint; a bad number is reported and not sent', async ({ page, stack }) => {
+test('frequent calls: labelled fields with the undocumented-unit hint; a bad number is reported and not sent', async ({
+  page,
+  stack,
+}) => {
   await openNotifications(page, DEMO_PROJECT_ID);
   const region = card(page, 'Frequent calls from one number');
-  await expect(region.getByRole('textbox', { name: 'Time period' })).toHaveAccessibleDescription(/does not document the unit/);
-  await expect(region.getByRole('textbox', { name: 'Cooldown' })).toHaveAccessibleDescription(/does not document the unit/);
+  await expect(region.getByRole('textbox', { name: 'Time period' })).toHaveAccessibleDescription(
+    /does not document the unit/,
+  );
+  await expect(region.getByRole('textbox', { name: 'Cooldown' })).toHaveAccessibleDescription(
+    /does not document the unit/,
+  );
   const threshold = region.getByRole('textbox', { name: 'Threshold (calls)' });
   await threshold.fill('2.5');
   await expect(threshold).toHaveAccessibleDescription(/whole number/);

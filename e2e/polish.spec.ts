@@ -16,7 +16,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return problems;
@@ -77,14 +78,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await bodyBackground(page)).toBe(colorScheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)');
         // The side list and the menu button take turns at 900 px.
         await expect(menuButton(page)).toBeVisible({ visible: narrow });
-        await expect(page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Limits' })).toBeVisible({ visible: !narrow });
+        await expect(
+          page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Limits' }),
+        ).toBeVisible({ visible: !narrow });
         for (const { id, label } of PAGES) {
           await goTo(page, label, narrow);
           await interact(page, id);
         }
         // The edit made on General is still there (edits survive moving around), and the navigation counts it.
-        await expect(page.getByRole('region', { name: 'Save changes' }).getByRole('status')).toHaveText('1 unsaved change');
-        if (narrow) await expect(page.getByRole('navigation', { name: 'Project sections' })).toContainText('History · 1 unsaved change');
+        await expect(page.getByRole('region', { name: 'Save changes' }).getByRole('status')).toHaveText(
+          '1 unsaved change',
+        );
+        if (narrow)
+          await expect(page.getByRole('navigation', { name: 'Project sections' })).toContainText(
+            'History · 1 unsaved change',
+          );
         else await expect(page.getByRole('link', { name: 'General 1 unsaved change' })).toBeVisible();
         expect(problems).toEqual([]);
       });
@@ -95,14 +103,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test.describe('at 800 px', () => {
   test.use({ viewport: NARROW });
 
-  test('the sections are in a drawer behind a labelled menu button, which axe finds accessible in both themes', async ({ page }) => {
+  test('the sections are in a drawer behind a labelled menu button, which axe finds accessible in both themes', async ({
+    page,
+  }) => {
     await page.goto(`/projects/${DEMO_PROJECT_ID}/limits`);
     await expect(page.getByRole('heading', { level: 1, name: 'Limits' })).toBeVisible();
     for (const mode of ['Light', 'Dark'] as const) {
       await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: mode }).click();
       expect(await scheme(page)).toBe(mode.toLowerCase());
       await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'false');
-      expect(await axeViolations(new AxeBuilder({ page }).include('header').include('nav[aria-label="Project sections"]'))).toEqual([]);
+      expect(
+        await axeViolations(new AxeBuilder({ page }).include('header').include('nav[aria-label="Project sections"]')),
+      ).toEqual([]);
 
       await menuButton(page).click();
       await expect(menu(page)).toBeVisible();
@@ -119,7 +131,9 @@ test.describe('at 800 px', () => {
   });
 });
 
-test('at 800 px, when the menu\'s code cannot be downloaded, the sections open in place and the edits stay', async ({ page }) => {
+test("at 800 px, when the menu's code cannot be downloaded, the sections open in place and the edits stay", async ({
+  page,
+}) => {
   await page.setViewportSize(NARROW);
   await page.route('**/assets/NavDrawer-*.js', (route) => route.abort());
   await page.goto(`/projects/${DEMO_PROJECT_ID}/general`);
@@ -132,7 +146,9 @@ test('at 800 px, when the menu\'s code cannot be downloaded, the sections open i
   await expect(page.getByRole('region', { name: 'Save changes' }).getByRole('status')).toHaveText('1 unsaved change');
 });
 
-test('the theme follows the system setting until the switch chooses one, and the choice is remembered', async ({ page }) => {
+test('the theme follows the system setting until the switch chooses one, and the choice is remembered', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(`/projects/${DEMO_PROJECT_ID}/general`);
   const themes = page.getByRole('group', { name: 'Theme' });

@@ -9,8 +9,10 @@ import { DEMO_METRIC_IDS, DEMO_PROJECT_ID } from '../src/server/emulator/seed';
 const PROJECT_PATH = `/user/v1/projects/${DEMO_PROJECT_ID}/`;
 const patches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH' && r.path === PROJECT_PATH);
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /unsaved/ });
-const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
-const ruleScore = (page: Page, n: number) => page.getByRole('group', { name: `Rule ${n}`, exact: true }).getByLabel('Score');
+const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
+const ruleScore = (page: Page, n: number) =>
+  page.getByRole('group', { name: `Rule ${n}`, exact: true }).getByLabel('Score');
 const conflictDialog = (page: Page) => page.getByRole('dialog', { name: 'Changed in two places' });
 const saved = (page: Page) => page.getByText(/^Saved \d+ changes?\.$/);
 
@@ -58,10 +60,18 @@ async function bothChangeSatisfaction(page: Page, other: Page) {
   await expectNoAxeViolations(page);
 }
 
-const satisfactionValue = (project: { rubric_config: { rules: { metric_id: number; conditions: { conditions: { value: unknown }[] } }[] } }) =>
-  project.rubric_config.rules.filter((r) => r.metric_id === DEMO_METRIC_IDS.customerSatisfaction).map((r) => r.conditions.conditions[0].value);
+const satisfactionValue = (project: {
+  rubric_config: { rules: { metric_id: number; conditions: { conditions: { value: unknown }[] } }[] };
+}) =>
+  project.rubric_config.rules
+    .filter((r) => r.metric_id === DEMO_METRIC_IDS.customerSatisfaction)
+    .map((r) => r.conditions.conditions[0].value);
 
-test('disjoint edits by two admins both land: the second save merges and goes through the review again', async ({ page, other, stack }) => {
+test('disjoint edits by two admins both land: the second save merges and goes through the review again', async ({
+  page,
+  other,
+  stack,
+}) => {
   await open(page, 'general');
   await open(other, 'limits');
   await page.getByLabel('Name', { exact: true }).fill('Acme (edited by A)');
@@ -84,7 +94,11 @@ test('disjoint edits by two admins both land: the second save merges and goes th
   await expect(status(other)).toHaveText('No unsaved changes');
 });
 
-test('both change the same rubric metric: the conflict dialog, and "Take theirs" leaves the other admin\'s rule', async ({ page, other, stack }) => {
+test('both change the same rubric metric: the conflict dialog, and "Take theirs" leaves the other admin\'s rule', async ({
+  page,
+  other,
+  stack,
+}) => {
   await bothChangeSatisfaction(page, other);
   await stack.clearRequests();
   const dialog = conflictDialog(page);
@@ -97,13 +111,19 @@ test('both change the same rubric metric: the conflict dialog, and "Take theirs"
   expect(satisfactionValue(await stack.getProject(DEMO_PROJECT_ID))).toEqual([3]);
 });
 
-test('both change the same rubric metric: "Keep mine" goes through the review and the emulator holds mine', async ({ page, other, stack }) => {
+test('both change the same rubric metric: "Keep mine" goes through the review and the emulator holds mine', async ({
+  page,
+  other,
+  stack,
+}) => {
   await bothChangeSatisfaction(page, other);
   const dialog = conflictDialog(page);
   await dialog.getByRole('button', { name: 'Keep mine' }).click();
   await dialog.getByRole('button', { name: 'Continue to review' }).click();
   const review = reviewDialog(page);
-  await expect(review.getByRole('listitem')).toHaveText(['Rubric: Changed rule: Customer satisfaction is at least 3 → Customer satisfaction is at least 5']);
+  await expect(review.getByRole('listitem')).toHaveText([
+    'Rubric: Changed rule: Customer satisfaction is at least 3 → Customer satisfaction is at least 5',
+  ]);
   await confirmReview(page);
   await expect(saved(page)).toBeVisible();
   const stored = await stack.getProject(DEMO_PROJECT_ID);
@@ -114,7 +134,10 @@ test('both change the same rubric metric: "Keep mine" goes through the review an
   );
 });
 
-test('the review lists exactly the pending changes by section; Back keeps them, Confirm sends them', async ({ page, stack }) => {
+test('the review lists exactly the pending changes by section; Back keeps them, Confirm sends them', async ({
+  page,
+  stack,
+}) => {
   await open(page, 'general');
   await page.getByLabel('Name', { exact: true }).fill('Acme reviewed');
   await page.getByLabel('Client-side testing').check();
@@ -123,7 +146,11 @@ test('the review lists exactly the pending changes by section; Back keeps them, 
   await page.getByLabel('Maximum call duration (s)').fill('901');
   await page.getByLabel('Maximum call duration (s)').fill('900'); // edited back: not a change
   await navLink(page, 'Notifications').click();
-  await page.getByRole('region', { name: 'Daily report' }).getByRole('button', { name: 'Weekly CSAT trend' }).locator('svg').click();
+  await page
+    .getByRole('region', { name: 'Daily report' })
+    .getByRole('button', { name: 'Weekly CSAT trend' })
+    .locator('svg')
+    .click();
   await navLink(page, 'Integrations').click();
   const vapi = page.getByRole('group', { name: 'Vapi private API key' });
   await vapi.getByRole('button', { name: 'Replace' }).click();
@@ -134,7 +161,13 @@ test('the review lists exactly the pending changes by section; Back keeps them, 
 
   await stack.clearRequests();
   const review = await openReview(page);
-  await expect(review.getByRole('heading', { level: 3 })).toHaveText(['General', 'Limits', 'Notifications', 'Integrations', 'Rubric builder']);
+  await expect(review.getByRole('heading', { level: 3 })).toHaveText([
+    'General',
+    'Limits',
+    'Notifications',
+    'Integrations',
+    'Rubric builder',
+  ]);
   await expect(review.getByRole('listitem')).toHaveText([
     'Name: Acme Support Line → Acme reviewed',
     'Client-side testing: Off → On',
@@ -157,12 +190,20 @@ test('the review lists exactly the pending changes by section; Back keeps them, 
   await confirmReview(page);
   await expect(page.getByText('Saved 6 changes.')).toBeVisible();
   const [patch] = patches(await stack.requests());
-  expect(Object.keys(patch.body as object).sort()).toEqual(
-    ['daily_report_dashboard_ids', 'enable_client_side_testing', 'name', 'rubric_config', 'sample_rate', 'vapi_api_key'],
-  );
+  expect(Object.keys(patch.body as object).sort()).toEqual([
+    'daily_report_dashboard_ids',
+    'enable_client_side_testing',
+    'name',
+    'rubric_config',
+    'sample_rate',
+    'vapi_api_key',
+  ]);
 });
 
-test('a reload with unsaved edits restores them (secrets excluded), merged with what changed meanwhile', async ({ page, stack }) => {
+test('a reload with unsaved edits restores them (secrets excluded), merged with what changed meanwhile', async ({
+  page,
+  stack,
+}) => {
   page.on('dialog', (dialog) => void dialog.accept()); // the beforeunload question
   await open(page, 'general');
   await page.getByLabel('Name', { exact: true }).fill('Survives a reload');
@@ -193,11 +234,20 @@ test('a reload with unsaved edits restores them (secrets excluded), merged with 
   await expect(page.getByLabel('Maximum call duration (s)')).toHaveValue('777');
   await expect(page.getByLabel('Outbound timeout (s)')).toHaveValue('120');
   await saveThrough(page);
-  expect(await stack.getProject(DEMO_PROJECT_ID)).toMatchObject({ name: 'Survives a reload', outbound_timeout: 120, max_call_duration: 777 });
-  await expect.poll(() => page.evaluate((key) => sessionStorage.getItem(key), `cekura-console:draft:${DEMO_PROJECT_ID}`)).toBeNull();
+  expect(await stack.getProject(DEMO_PROJECT_ID)).toMatchObject({
+    name: 'Survives a reload',
+    outbound_timeout: 120,
+    max_call_duration: 777,
+  });
+  await expect
+    .poll(() => page.evaluate((key) => sessionStorage.getItem(key), `cekura-console:draft:${DEMO_PROJECT_ID}`))
+    .toBeNull();
 });
 
-test('a restored draft that conflicts with a change made meanwhile asks first, then restores the choice', async ({ page, stack }) => {
+test('a restored draft that conflicts with a change made meanwhile asks first, then restores the choice', async ({
+  page,
+  stack,
+}) => {
   page.on('dialog', (dialog) => void dialog.accept());
   await open(page, 'limits');
   await page.getByLabel('Maximum call duration (s)').fill('650');
@@ -209,13 +259,18 @@ test('a restored draft that conflicts with a change made meanwhile asks first, t
   await expect(dialog.getByRole('button', { name: 'Back to editing' })).toHaveCount(0);
   await item.getByRole('button', { name: 'Keep mine' }).click();
   await dialog.getByRole('button', { name: 'Apply choices' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Restored 1 unsaved change from before the reload.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Restored 1 unsaved change from before the reload.' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Maximum call duration (s)')).toHaveValue('650');
   await expect(status(page)).toHaveText('1 unsaved change');
   expect((await stack.getProject(DEMO_PROJECT_ID)).max_call_duration).toBe(777); // nothing sent yet
 });
 
-test('a dropped connection after the upstream applied the PATCH ends in "Saved", not a false conflict', async ({ page, stack }) => {
+test('a dropped connection after the upstream applied the PATCH ends in "Saved", not a false conflict', async ({
+  page,
+  stack,
+}) => {
   await open(page, 'general');
   await page.getByLabel('Name', { exact: true }).fill('Saved despite the drop');
   await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'drop-after' });
@@ -236,7 +291,10 @@ test('a dropped connection after the upstream applied the PATCH ends in "Saved",
   expect((await stack.getProject(DEMO_PROJECT_ID)).name).toBe('And once more');
 });
 
-test('a change made elsewhere while editing shows a banner and never overwrites the draft; without edits it is adopted', async ({ page, stack }) => {
+test('a change made elsewhere while editing shows a banner and never overwrites the draft; without edits it is adopted', async ({
+  page,
+  stack,
+}) => {
   const focus = () => page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await open(page, 'limits');
   await stack.setRaw(DEMO_PROJECT_ID, { max_call_duration: 700 });
@@ -264,9 +322,16 @@ test('a change made elsewhere while editing shows a banner and never overwrites 
   await item.getByRole('button', { name: 'Keep mine' }).click();
   await dialog.getByRole('button', { name: 'Continue to review' }).click();
   const review = reviewDialog(page);
-  await expect(review.getByRole('listitem')).toHaveText(['Maximum call duration (s): 777 → 650', 'Sample rate (%): 50% → 30%']);
+  await expect(review.getByRole('listitem')).toHaveText([
+    'Maximum call duration (s): 777 → 650',
+    'Sample rate (%): 50% → 30%',
+  ]);
   await confirmReview(page);
   await expect(saved(page)).toBeVisible();
-  expect(await stack.getProject(DEMO_PROJECT_ID)).toMatchObject({ max_call_duration: 650, sample_rate: 0.3, outbound_timeout: 111 });
+  expect(await stack.getProject(DEMO_PROJECT_ID)).toMatchObject({
+    max_call_duration: 650,
+    sample_rate: 0.3,
+    outbound_timeout: 111,
+  });
   await expect(banner).toHaveCount(0);
 });

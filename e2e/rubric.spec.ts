@@ -31,7 +31,10 @@ async function chooseMetric(group: Locator, name: string) {
   const picker = group.getByRole('combobox', { name: 'Metric' });
   await picker.click();
   await picker.fill(name);
-  await group.page().getByRole('option', { name: new RegExp(`^${name}`) }).click();
+  await group
+    .page()
+    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .click();
 }
 
 async function addRule(page: Page, n: number, metric: string): Promise<Locator> {
@@ -48,7 +51,10 @@ async function saveAndWait(page: Page) {
   await expect(status(page)).toHaveText('No unsaved changes');
 }
 
-test('builds the documentation example from an empty rubric through the UI alone, and saves exactly those rules', async ({ page, stack }) => {
+test('builds the documentation example from an empty rubric through the UI alone, and saves exactly those rules', async ({
+  page,
+  stack,
+}) => {
   await stack.setRaw(DEMO_PROJECT_ID, { rubric_config: {} });
   await openRubric(page);
   await expect(page.getByText('This project has no rubric yet')).toBeVisible();
@@ -85,12 +91,30 @@ test('builds the documentation example from an empty rubric through the UI alone
 test('adding a rule to a rubric of 5 stores all 6, the 5 unchanged ones byte-identical', async ({ page, stack }) => {
   // Odd key orders, a legacy `true` value and a several-condition rule: none may be rewritten.
   const five = [
-    { conditions: { conditions: [{ value: 5, op: 'eq', field: 'score' }], operator: 'and' }, metric_id: M.identityVerified },
-    { metric_id: M.customerSatisfaction, conditions: { operator: 'and', conditions: [{ op: 'gte', field: 'score', value: 3.5 }] } },
-    { metric_id: M.callResolution, conditions: { operator: 'and', conditions: [{ op: 'in', value: ['resolved', 'partially_resolved'], field: 'enum' }] } },
+    {
+      conditions: { conditions: [{ value: 5, op: 'eq', field: 'score' }], operator: 'and' },
+      metric_id: M.identityVerified,
+    },
+    {
+      metric_id: M.customerSatisfaction,
+      conditions: { operator: 'and', conditions: [{ op: 'gte', field: 'score', value: 3.5 }] },
+    },
+    {
+      metric_id: M.callResolution,
+      conditions: {
+        operator: 'and',
+        conditions: [{ op: 'in', value: ['resolved', 'partially_resolved'], field: 'enum' }],
+      },
+    },
     {
       metric_id: M.latency,
-      conditions: { operator: 'and', conditions: [{ field: 'score', op: 'lt', value: 1500 }, { field: 'score', op: 'gte', value: 0 }] },
+      conditions: {
+        operator: 'and',
+        conditions: [
+          { field: 'score', op: 'lt', value: 1500 },
+          { field: 'score', op: 'gte', value: 0 },
+        ],
+      },
     },
     rule(M.bookingConfirmed, 'score', 'eq', true),
   ];
@@ -119,7 +143,10 @@ test('adding a rule to a rubric of 5 stores all 6, the 5 unchanged ones byte-ide
   expect(Object.keys(stored)).toEqual(['rules', 'evaluation_logic']);
 });
 
-test('the JSON view: edits flow both ways, invalid JSON says why and leaves the form alone, and the result is saved', async ({ page, stack }) => {
+test('the JSON view: edits flow both ways, invalid JSON says why and leaves the form alone, and the result is saved', async ({
+  page,
+  stack,
+}) => {
   await openRubric(page);
   await page.getByRole('tab', { name: 'JSON' }).click();
   const text = page.getByLabel('rubric_config (JSON)');
@@ -161,7 +188,9 @@ test('a rule whose metric was deleted blocks saving the rubric until it is remov
   await stack.deleteMetric(M.customerSatisfaction);
   await openRubric(page);
   const orphan = ruleGroup(page, 2);
-  await expect(orphan.getByText(`Metric #${M.customerSatisfaction} is not one of this project's metrics`)).toBeVisible();
+  await expect(
+    orphan.getByText(`Metric #${M.customerSatisfaction} is not one of this project's metrics`),
+  ).toBeVisible();
 
   await ruleGroup(page, 1).getByLabel('Value').selectOption({ label: 'False' });
   await stack.clearRequests();
@@ -180,12 +209,20 @@ test('a rule whose metric was deleted blocks saving the rubric until it is remov
 
 test('a server message with a rule path lands on that rule', async ({ page, stack }) => {
   const message = "rules[2].conditions.conditions[0].value: 'maybe' is not one of the metric's enum_values";
-  await stack.fault({ method: 'PATCH', path: PROJECT_PATH, kind: 'status', status: 400, body: { rubric_config: [message] } });
+  await stack.fault({
+    method: 'PATCH',
+    path: PROJECT_PATH,
+    kind: 'status',
+    status: 400,
+    body: { rubric_config: [message] },
+  });
   await openRubric(page);
   await ruleGroup(page, 2).getByLabel('Score').fill('3');
   await openReview(page);
   await confirmReview(page);
-  await expect(ruleGroup(page, 3).getByText("The server rejected this rule: 'maybe' is not one of the metric's enum_values")).toBeVisible();
+  await expect(
+    ruleGroup(page, 3).getByText("The server rejected this rule: 'maybe' is not one of the metric's enum_values"),
+  ).toBeVisible();
   await expect(ruleGroup(page, 1).getByText('The server rejected this rule')).toHaveCount(0);
   await expect(status(page)).toHaveText('1 unsaved change');
 });
@@ -206,7 +243,10 @@ test('clearing the rubric asks first, then saves {}', async ({ page, stack }) =>
   expect((await stack.getProject(DEMO_PROJECT_ID)).rubric_config).toEqual({});
 });
 
-test('legacy True/False metrics read as True/False; duplicating warns and deleting the copy leaves nothing to save', async ({ page, stack }) => {
+test('legacy True/False metrics read as True/False; duplicating warns and deleting the copy leaves nothing to save', async ({
+  page,
+  stack,
+}) => {
   await stack.reset({ legacy: true });
   await openRubric(page);
   const first = ruleGroup(page, 1);
@@ -221,7 +261,7 @@ test('legacy True/False metrics read as True/False; duplicating warns and deleti
   await expect(status(page)).toHaveText('No unsaved changes');
 });
 
-test('the impact preview equals a direct evaluation of the emulator\'s call logs', async ({ page, stack, request }) => {
+test("the impact preview equals a direct evaluation of the emulator's call logs", async ({ page, stack, request }) => {
   await openRubric(page);
   await stack.clearRequests();
   await page.getByRole('button', { name: 'Preview impact' }).click();
@@ -240,11 +280,17 @@ test('the impact preview equals a direct evaluation of the emulator\'s call logs
   const impact = computeImpact(saved, draft, logs);
   expect(impact.flips.length).toBeGreaterThan(0);
 
-  await expect(term(preview, 'Pass rate, saved rubric')).toHaveText(`${percent(impact.saved.rate!)} (${impact.saved.passed} of ${logs.length})`);
-  await expect(term(preview, 'Pass rate, draft')).toHaveText(`${percent(impact.draft.rate!)} (${impact.draft.passed} of ${logs.length})`);
+  await expect(term(preview, 'Pass rate, saved rubric')).toHaveText(
+    `${percent(impact.saved.rate!)} (${impact.saved.passed} of ${logs.length})`,
+  );
+  await expect(term(preview, 'Pass rate, draft')).toHaveText(
+    `${percent(impact.draft.rate!)} (${impact.draft.passed} of ${logs.length})`,
+  );
   await expect(term(preview, 'Calls that change outcome')).toHaveText(String(impact.flips.length));
   const { agreed, compared } = impact.agreement;
-  await expect(term(preview, "Saved rubric agrees with the calls' own result")).toHaveText(`${percent(agreed / compared)} (${agreed} of ${compared} calls with a result)`);
+  await expect(term(preview, "Saved rubric agrees with the calls' own result")).toHaveText(
+    `${percent(agreed / compared)} (${agreed} of ${compared} calls with a result)`,
+  );
   const rows = preview.getByRole('table', { name: 'Calls that change outcome' }).getByRole('row');
   await expect(rows).toHaveCount(Math.min(25, impact.flips.length) + 1);
   await expect(rows.nth(1)).toContainText('Passed, now fails');
@@ -253,7 +299,11 @@ test('the impact preview equals a direct evaluation of the emulator\'s call logs
 
 test('axe finds no violations in the section (rules with messages, JSON view, preview)', async ({ page, stack }) => {
   const rubric = exampleRubricForDemo() as { rules: unknown[] };
-  rubric.rules.push(rule(424242, 'score', 'gte', 4), rule(M.latency, 'score', 'lt', 900), rule(M.latency, 'score', 'gt', 1200));
+  rubric.rules.push(
+    rule(424242, 'score', 'gte', 4),
+    rule(M.latency, 'score', 'lt', 900),
+    rule(M.latency, 'score', 'gt', 1200),
+  );
   await stack.setRaw(DEMO_PROJECT_ID, { rubric_config: rubric });
   await openRubric(page);
   await expect(ruleGroup(page, 4).getByText('Blocks saving')).toBeVisible();
@@ -267,7 +317,10 @@ test('axe finds no violations in the section (rules with messages, JSON view, pr
   expect(await scan()).toEqual([]);
 });
 
-test('the scale rubric (300 rules, 2,000 metrics) renders virtualised and an edit keeps the 299 other rules byte-identical', async ({ page, stack }) => {
+test('the scale rubric (300 rules, 2,000 metrics) renders virtualised and an edit keeps the 299 other rules byte-identical', async ({
+  page,
+  stack,
+}) => {
   await stack.reset({ scale: true });
   const before = (await stack.getProject(SCALE_PROJECT_ID)).rubric_config;
   await page.goto(`/projects/${SCALE_PROJECT_ID}/rubric`);
@@ -288,14 +341,21 @@ test('the scale rubric (300 rules, 2,000 metrics) renders virtualised and an edi
   expect((sent[1] as { conditions: { conditions: { value: number }[] } }).conditions.conditions[0].value).toBe(3);
 });
 
-const scalePatches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH' && r.path === `/user/v1/projects/${SCALE_PROJECT_ID}/`);
+const scalePatches = (requests: EmuRequest[]) =>
+  requests.filter((r) => r.method === 'PATCH' && r.path === `/user/v1/projects/${SCALE_PROJECT_ID}/`);
 
-const term = (scope: Locator, label: string) => scope.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+const term = (scope: Locator, label: string) =>
+  scope.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
 
 async function fetchCallLogs(request: APIRequestContext, from: string): Promise<CallLog[]> {
   const calls: CallLog[] = [];
   for (let page = 1; page <= 10; page++) {
-    const query = new URLSearchParams({ project_id: String(DEMO_PROJECT_ID), timestamp_from: from, page_size: '100', page: String(page) });
+    const query = new URLSearchParams({
+      project_id: String(DEMO_PROJECT_ID),
+      timestamp_from: from,
+      page_size: '100',
+      page: String(page),
+    });
     const res = await request.get(`/api/observability/v2/call-logs/?${query}`);
     expect(res.ok()).toBe(true);
     const body = await res.json();

@@ -17,9 +17,12 @@ async function openProject(page: Page, section: string) {
 }
 
 /** The option of one field: its API name is shown in a code element. */
-const optionOf = (dialog: Locator, field: string) => dialog.getByRole('option').filter({ has: dialog.page().locator('code', { hasText: new RegExp(`^${field}$`) }) });
+const optionOf = (dialog: Locator, field: string) =>
+  dialog.getByRole('option').filter({ has: dialog.page().locator('code', { hasText: new RegExp(`^${field}$`) }) });
 
-test('"/" opens the search; "daily report" jumps to the Daily report switch, focused, visible and outlined', async ({ page }) => {
+test('"/" opens the search; "daily report" jumps to the Daily report switch, focused, visible and outlined', async ({
+  page,
+}) => {
   await openProject(page, 'general');
   await page.getByRole('heading', { level: 1 }).click(); // focus on the page, not in a field
   await page.keyboard.press('/');
@@ -67,7 +70,9 @@ test('Ctrl+K opens the search from inside a text field; "/" there is typed, not 
 
 // Every field, grouped by section (each group starts on another section, so the jump also navigates).
 for (const section of SECTION_IDS) {
-  test(`every ${SECTION_LABELS[section]} setting is reachable: its API name finds it, choosing it focuses a control of it`, async ({ page }) => {
+  test(`every ${SECTION_LABELS[section]} setting is reachable: its API name finds it, choosing it focuses a control of it`, async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await page.emulateMedia({ reducedMotion: 'reduce' }); // no smooth scrolling: many jumps in a row
     await openProject(page, section === 'general' ? 'limits' : 'general');
@@ -90,7 +95,12 @@ for (const section of SECTION_IDS) {
           visible: rect.width > 0 && rect.height > 0 && getComputedStyle(box).opacity !== '0',
         };
       }, `/projects/${P}/${PROJECT_FIELDS[field].section}`);
-      expect({ field, ...(await landed.jsonValue()) }).toEqual({ field, focusInside: true, inView: true, visible: true });
+      expect({ field, ...(await landed.jsonValue()) }).toEqual({
+        field,
+        focusInside: true,
+        inView: true,
+        visible: true,
+      });
     }
   });
 }

@@ -34,7 +34,11 @@ test('the key guard works: a response holding the API key fails the test that re
   // Expected to fail: the auto fixture `keyNeverInResponses` must notice the key in this response.
   test.fail();
   await page.route('**/app-api/config', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ mode: 'emulator', upstreamHost: stack.apiKey }) }),
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ mode: 'emulator', upstreamHost: stack.apiKey }),
+    }),
   );
   await page.goto('/');
   await page.waitForLoadState('networkidle');

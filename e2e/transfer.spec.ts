@@ -6,15 +6,23 @@ import type { Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
 import { confirmReview, openReview } from './helpers';
 import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed-demo';
-import { PROJECT_FIELDS, readProject, SECRET_FIELDS, type Project, type ProjectField } from '../src/shared/schemas/project';
+import {
+  PROJECT_FIELDS,
+  readProject,
+  SECRET_FIELDS,
+  type Project,
+  type ProjectField,
+} from '../src/shared/schemas/project';
 import { toFormValues } from '../src/shared/form';
 import { buildPatch } from '../src/shared/patch';
 import { applySettingsToDraft, exportSettings, parseSettingsImport, settingsOfSections } from '../src/shared/transfer';
 import { rulesOf } from '../src/shared/schemas/rubric';
 
 const patches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH');
-const unsaved = (page: Page, text: string) => page.getByRole('region', { name: 'Save changes' }).getByRole('status').filter({ hasText: text });
-const projectOf = async (stack: { getProject(id: number): Promise<unknown> }, id: number): Promise<Project> => readProject(await stack.getProject(id)).project;
+const unsaved = (page: Page, text: string) =>
+  page.getByRole('region', { name: 'Save changes' }).getByRole('status').filter({ hasText: text });
+const projectOf = async (stack: { getProject(id: number): Promise<unknown> }, id: number): Promise<Project> =>
+  readProject(await stack.getProject(id)).project;
 
 async function openTransfer(page: Page, projectId: number) {
   await page.goto(`/projects/${projectId}/transfer`);
@@ -48,11 +56,16 @@ async function reviewedLabels(page: Page): Promise<string[]> {
 
 const labelsOf = (fields: string[]) => fields.map((field) => PROJECT_FIELDS[field as ProjectField].label).sort();
 
-test('export downloads the saved settings: rubric and schedule included, no secrets, with project id, name and time', async ({ page, stack }) => {
+test('export downloads the saved settings: rubric and schedule included, no secrets, with project id, name and time', async ({
+  page,
+  stack,
+}) => {
   await openTransfer(page, DEMO_PROJECT_ID);
   const before = Date.now();
   const { name, text } = await exportFile(page);
-  expect(name).toMatch(new RegExp(`^cekura-${DEMO_PROJECT_ID}-acme-support-line-settings-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+  expect(name).toMatch(
+    new RegExp(`^cekura-${DEMO_PROJECT_ID}-acme-support-line-settings-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+  );
   const file = JSON.parse(text);
   expect(file.project).toEqual({ id: DEMO_PROJECT_ID, name: 'Acme Support Line' });
   expect(Date.parse(file.exported_at)).toBeGreaterThanOrEqual(before - 1000);
@@ -73,7 +86,10 @@ test('export downloads the saved settings: rubric and schedule included, no secr
   await expect(page.getByRole('status').filter({ hasText: `Downloaded ${name}.` })).toBeVisible();
 });
 
-test('export from one project, import into the other: the review lists exactly the differences, Confirm sends exactly them', async ({ page, stack }) => {
+test('export from one project, import into the other: the review lists exactly the differences, Confirm sends exactly them', async ({
+  page,
+  stack,
+}) => {
   // Acme without its rubric (its rules name Acme's metrics, which Bolt lacks: see the next test).
   await stack.setRaw(DEMO_PROJECT_ID, { rubric_config: {} });
   await openTransfer(page, DEMO_PROJECT_ID);
@@ -94,7 +110,9 @@ test('export from one project, import into the other: the review lists exactly t
   expect(patches(await stack.requests())).toEqual([]); // a draft, not a save
 
   expect(await reviewedLabels(page)).toEqual(labelsOf(fields));
-  await expect(page.getByRole('dialog', { name: 'Review changes' })).toContainText(`${fields.length} changes will be saved`);
+  await expect(page.getByRole('dialog', { name: 'Review changes' })).toContainText(
+    `${fields.length} changes will be saved`,
+  );
   await confirmReview(page);
   await expect(unsaved(page, 'No unsaved changes')).toBeVisible();
   const sent = patches(await stack.requests());
@@ -104,7 +122,10 @@ test('export from one project, import into the other: the review lists exactly t
   for (const field of fields) expect(after[field], field).toEqual(JSON.parse(text).settings[field]);
 });
 
-test('an imported rubric naming metrics the project lacks: the notice says how many, the Rubric builder flags them, nothing is sent', async ({ page, stack }) => {
+test('an imported rubric naming metrics the project lacks: the notice says how many, the Rubric builder flags them, nothing is sent', async ({
+  page,
+  stack,
+}) => {
   await openTransfer(page, DEMO_PROJECT_ID);
   const { name, text } = await exportFile(page);
   const rules = rulesOf(JSON.parse(text).settings.rubric_config).length;
@@ -124,7 +145,10 @@ test('an imported rubric naming metrics the project lacks: the notice says how m
   expect(patches(await stack.requests())).toEqual([]);
 });
 
-test('copying Notifications from another project saves only the differing notification fields', async ({ page, stack }) => {
+test('copying Notifications from another project saves only the differing notification fields', async ({
+  page,
+  stack,
+}) => {
   await openTransfer(page, DEMO_PROJECT_ID);
   await page.getByLabel('Copy from project').selectOption({ label: `Bolt Sales Outbound (#${SECOND_PROJECT_ID})` });
   await page.getByRole('checkbox', { name: 'Notifications' }).check();
@@ -134,11 +158,16 @@ test('copying Notifications from another project saves only the differing notifi
   const notice = page.getByRole('status').filter({ hasText: 'Copied Notifications from "Bolt Sales Outbound"' });
   await expect(notice).toBeVisible();
   const requests = await stack.requests(); // before the test's own reads below
-  expect(requests.filter((r) => r.method === 'GET' && r.path === `/user/v1/projects/${SECOND_PROJECT_ID}/`)).toHaveLength(1); // read fresh
+  expect(
+    requests.filter((r) => r.method === 'GET' && r.path === `/user/v1/projects/${SECOND_PROJECT_ID}/`),
+  ).toHaveLength(1); // read fresh
   expect(patches(requests)).toEqual([]);
 
   const [target, source] = [await projectOf(stack, DEMO_PROJECT_ID), await projectOf(stack, SECOND_PROJECT_ID)];
-  const expected = buildPatch(target, applySettingsToDraft(toFormValues(target), settingsOfSections(source, ['notifications'])));
+  const expected = buildPatch(
+    target,
+    applySettingsToDraft(toFormValues(target), settingsOfSections(source, ['notifications'])),
+  );
   const fields = Object.keys(expected);
   expect(fields.length).toBeGreaterThan(3);
   for (const field of fields) expect(PROJECT_FIELDS[field as ProjectField].section, field).toBe('notifications');
@@ -173,7 +202,9 @@ test('a file with an unknown field is refused whole with a message, and nothing 
   expect(patches(await stack.requests())).toEqual([]);
 });
 
-test('axe: the transfer page, with a notice and a refusal shown, has no violations in either theme', async ({ page }) => {
+test('axe: the transfer page, with a notice and a refusal shown, has no violations in either theme', async ({
+  page,
+}) => {
   await openTransfer(page, DEMO_PROJECT_ID);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByLabel('Copy from project').selectOption({ label: `Bolt Sales Outbound (#${SECOND_PROJECT_ID})` });

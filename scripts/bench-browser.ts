@@ -2,9 +2,9 @@
 // rubric builder on the scale project (render, keystroke to paint), and the impact preview once its calls
 // have arrived. Times are read inside the page (performance.now(), whose origin is the navigation start).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed.ts';
-import { installWatcher, keystrokeProbe, type Mark } from './bench-page.ts';
-import { line, spread, summarize, verdict } from './bench-stats.ts';
+import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
+import { installWatcher, keystrokeProbe, type Mark } from './bench-page';
+import { line, spread, summarize, verdict } from './bench-stats';
 
 const LOADS = 10;
 const NAVIGATIONS = 10;
@@ -12,12 +12,21 @@ const KEYSTROKES = 40;
 const PREVIEWS = 8;
 const VIEWPORT = { width: 1280, height: 800 };
 // The same flags as playwright.config.ts.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // tsx compiles these scripts with esbuild's keepNames, so functions sent into the page call `__name`.
 export const KEEP_NAMES_SHIM = 'globalThis.__name = (fn) => fn;';
 
-export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
 
 /** Each load in a fresh context: empty HTTP cache, nothing in localStorage. */
 async function coldPage(browser: Browser, watch: Mark[]): Promise<{ context: BrowserContext; page: Page }> {
@@ -29,11 +38,18 @@ async function coldPage(browser: Browser, watch: Mark[]): Promise<{ context: Bro
 }
 
 async function waitForMarks(page: Page, marks: Mark[]): Promise<Record<Mark, number>> {
-  await page.waitForFunction((names) => names.every((name) => window.__bench?.marks[name] !== undefined), marks, { timeout: 30_000 });
+  await page.waitForFunction((names) => names.every((name) => window.__bench?.marks[name] !== undefined), marks, {
+    timeout: 30_000,
+  });
   return page.evaluate(() => window.__bench.marks as Record<Mark, number>);
 }
 
-async function coldLoads(browser: Browser, baseURL: string, path: string, marks: Mark[]): Promise<Record<Mark, number>[]> {
+async function coldLoads(
+  browser: Browser,
+  baseURL: string,
+  path: string,
+  marks: Mark[],
+): Promise<Record<Mark, number>[]> {
   const results: Record<Mark, number>[] = [];
   for (let i = 0; i < LOADS; i++) {
     const { context, page } = await coldPage(browser, marks);
@@ -51,7 +67,10 @@ async function benchColdGeneral(browser: Browser, baseURL: string): Promise<stri
 }
 
 async function benchRubricRender(browser: Browser, baseURL: string): Promise<string[]> {
-  const cold = await coldLoads(browser, baseURL, `/projects/${SCALE_PROJECT_ID}/rubric`, ['rulesShown', 'pickersFilled']);
+  const cold = await coldLoads(browser, baseURL, `/projects/${SCALE_PROJECT_ID}/rubric`, [
+    'rulesShown',
+    'pickersFilled',
+  ]);
   // In-app: the project is loaded, the chunk and the 2,000 metrics are cached; this is the render itself.
   const { context, page } = await coldPage(browser, ['pickersFilled']);
   await page.goto(`${baseURL}/projects/${SCALE_PROJECT_ID}/rubric`);
@@ -116,16 +135,35 @@ async function benchTypingAndImpact(browser: Browser, baseURL: string): Promise<
   await context.close();
   const impact = summarize(previews);
   return [
-    line('rubric keystroke to paint, p95', `${plain.p95.toFixed(1)} ms (${spread(plain, 'ms', 1)})`, '<= 50 ms', verdict(plain.p95, 50)),
-    line('  same, with the impact preview shown', `${withPreview.p95.toFixed(1)} ms (${spread(withPreview, 'ms', 1)})`, '<= 50 ms', verdict(withPreview.p95, 50)),
-    line('impact, browser: last call page in -> shown', `${spread(impact, 'ms')}; ${calls}`, '<= 200 ms', verdict(impact.median, 200)),
+    line(
+      'rubric keystroke to paint, p95',
+      `${plain.p95.toFixed(1)} ms (${spread(plain, 'ms', 1)})`,
+      '<= 50 ms',
+      verdict(plain.p95, 50),
+    ),
+    line(
+      '  same, with the impact preview shown',
+      `${withPreview.p95.toFixed(1)} ms (${spread(withPreview, 'ms', 1)})`,
+      '<= 50 ms',
+      verdict(withPreview.p95, 50),
+    ),
+    line(
+      'impact, browser: last call page in -> shown',
+      `${spread(impact, 'ms')}; ${calls}`,
+      '<= 200 ms',
+      verdict(impact.median, 200),
+    ),
   ];
 }
 
 export async function benchBrowser(baseURL: string): Promise<string[]> {
   const browser = await launchBrowser();
   try {
-    return [...(await benchColdGeneral(browser, baseURL)), ...(await benchRubricRender(browser, baseURL)), ...(await benchTypingAndImpact(browser, baseURL))];
+    return [
+      ...(await benchColdGeneral(browser, baseURL)),
+      ...(await benchRubricRender(browser, baseURL)),
+      ...(await benchTypingAndImpact(browser, baseURL)),
+    ];
   } finally {
     await browser.close();
   }

@@ -2,9 +2,9 @@
 // concurrency, alternating rounds so that drift on a shared machine hits both), and the save round trip.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed.ts';
-import type { SplitStack } from './bench-stack.ts';
-import { line, spread, summarize, verdict } from './bench-stats.ts';
+import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
+import type { SplitStack } from './bench-stack';
+import { line, spread, summarize, verdict } from './bench-stats';
 
 const CONCURRENCY = 10;
 const ROUND_MS = 3000;
@@ -30,7 +30,11 @@ function cpuMeter(pids: SplitStack['pids']): () => Cpu {
   const start = { emulator: processCpuMs(pids.emulator), admin: processCpuMs(pids.admin), client: process.cpuUsage() };
   return () => {
     const client = process.cpuUsage(start.client);
-    return { emulator: processCpuMs(pids.emulator) - start.emulator, admin: processCpuMs(pids.admin) - start.admin, client: (client.user + client.system) / 1000 };
+    return {
+      emulator: processCpuMs(pids.emulator) - start.emulator,
+      admin: processCpuMs(pids.admin) - start.admin,
+      client: (client.user + client.system) / 1000,
+    };
   };
 }
 
@@ -73,7 +77,10 @@ async function load(url: string, headers: Record<string, string>, ms: number, pi
 }
 
 async function compareGets(stack: SplitStack, projectId: number, label: string): Promise<string[]> {
-  const direct = { url: `${stack.emulatorURL}/user/v1/projects/${projectId}/`, headers: { 'X-CEKURA-API-KEY': stack.apiKey } };
+  const direct = {
+    url: `${stack.emulatorURL}/user/v1/projects/${projectId}/`,
+    headers: { 'X-CEKURA-API-KEY': stack.apiKey },
+  };
   const viaAdmin = { url: `${stack.adminURL}/api/user/v1/projects/${projectId}/`, headers: {} };
   // Warm-up: JIT, connection pools, SQLite page cache.
   await load(direct.url, direct.headers, 500, stack.pids);
@@ -96,8 +103,14 @@ async function compareGets(stack: SplitStack, projectId: number, label: string):
   };
   return [
     `  ${label} (concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s each)`,
-    line('  direct to the emulator', `${spread(d, 'req/s')}; latency p50 ${lat(rounds.direct).median.toFixed(1)} ms, p95 ${lat(rounds.direct).p95.toFixed(1)} ms; errors ${errors(rounds.direct)}`),
-    line('  through the admin server', `${spread(a, 'req/s')}; latency p50 ${lat(rounds.admin).median.toFixed(1)} ms, p95 ${lat(rounds.admin).p95.toFixed(1)} ms; errors ${errors(rounds.admin)}`),
+    line(
+      '  direct to the emulator',
+      `${spread(d, 'req/s')}; latency p50 ${lat(rounds.direct).median.toFixed(1)} ms, p95 ${lat(rounds.direct).p95.toFixed(1)} ms; errors ${errors(rounds.direct)}`,
+    ),
+    line(
+      '  through the admin server',
+      `${spread(a, 'req/s')}; latency p50 ${lat(rounds.admin).median.toFixed(1)} ms, p95 ${lat(rounds.admin).p95.toFixed(1)} ms; errors ${errors(rounds.admin)}`,
+    ),
     line('  ratio admin / direct (per round)', spread(ratios, '', 2), '>= 0.6', verdict(ratios.median, 0.6, false)),
     line('  CPU ms per request, direct', perRequest(rounds.direct)),
     line('  CPU ms per request, through the admin', perRequest(rounds.admin)),
@@ -113,7 +126,11 @@ async function saveRoundTrips(stack: SplitStack): Promise<string[]> {
   const viaAdmin: number[] = [];
   for (let i = 0; i < SAVES; i++) {
     const t0 = performance.now();
-    const res = await fetch(url, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': etag, origin: stack.adminURL }, body: JSON.stringify({ name: `Bench save ${i}` }) });
+    const res = await fetch(url, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': etag, origin: stack.adminURL },
+      body: JSON.stringify({ name: `Bench save ${i}` }),
+    });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`Save through the admin server failed: ${res.status}`);
     viaAdmin.push(performance.now() - t0);

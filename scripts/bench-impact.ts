@@ -1,11 +1,11 @@
 // The impact preview's computation in Node: computeImpact (the same module the browser runs) over the
 // scale project's last 7 days of call logs (1,000, as the preview reads them), saved rubric vs a draft.
-import { computeImpact } from '../src/shared/rubric/impact.ts';
-import { replaceRule } from '../src/shared/rubric/edit.ts';
-import { rulesOf } from '../src/shared/schemas/rubric.ts';
-import { callLogPageSchema, type CallLog } from '../src/shared/schemas/call-log.ts';
-import { SCALE_PROJECT_ID } from '../src/server/emulator/seed.ts';
-import { line, spread, summarize, verdict } from './bench-stats.ts';
+import { computeImpact } from '../src/shared/rubric/impact';
+import { replaceRule } from '../src/shared/rubric/edit';
+import { rulesOf } from '../src/shared/schemas/rubric';
+import { callLogPageSchema, type CallLog } from '../src/shared/schemas/call-log';
+import { SCALE_PROJECT_ID } from '../src/server/emulator/seed';
+import { line, spread, summarize, verdict } from './bench-stats';
 
 const RUNS = 30;
 const MAX_CALLS = 1000;
@@ -23,7 +23,12 @@ export async function fetchPreviewCalls(stack: Upstream, projectId: number): Pro
   const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
   const calls: CallLog[] = [];
   for (let page = 1; calls.length < MAX_CALLS; page++) {
-    const query = new URLSearchParams({ project_id: String(projectId), timestamp_from: from, page_size: '100', page: String(page) });
+    const query = new URLSearchParams({
+      project_id: String(projectId),
+      timestamp_from: from,
+      page_size: '100',
+      page: String(page),
+    });
     const parsed = callLogPageSchema.parse(await get(stack, `/observability/v2/call-logs/?${query}`));
     calls.push(...parsed.results);
     if (!parsed.next) break;
@@ -50,12 +55,18 @@ export async function benchImpactNode(stack: Upstream): Promise<string[]> {
     const t0 = performance.now();
     const impact = computeImpact(saved, draft, calls);
     const elapsed = performance.now() - t0;
-    if (run === 0) first = elapsed; // cold: before the JIT has seen the code
+    if (run === 0)
+      first = elapsed; // cold: before the JIT has seen the code
     else times.push(elapsed);
     flips = impact.flips.length;
   }
   const s = summarize(times);
   return [
-    line(`impact, Node: ${calls.length} calls x ${rulesOf(saved).length} rules`, `${spread(s, 'ms', 2)}; first run ${first.toFixed(2)} ms; ${flips} flips`, '<= 200 ms', verdict(Math.max(s.median, first), 200)),
+    line(
+      `impact, Node: ${calls.length} calls x ${rulesOf(saved).length} rules`,
+      `${spread(s, 'ms', 2)}; first run ${first.toFixed(2)} ms; ${flips} flips`,
+      '<= 200 ms',
+      verdict(Math.max(s.median, first), 200),
+    ),
   ];
 }

@@ -27,7 +27,8 @@ export function installWatcher(initial: Mark[]): void {
       channel.port1.onmessage = () => done(performance.now());
       channel.port2.postMessage(null);
     });
-  const ruleGroup = (n: number) => [...document.querySelectorAll('h3')].find((h) => h.textContent === `Rule ${n}`)?.closest('[role="group"]');
+  const ruleGroup = (n: number) =>
+    [...document.querySelectorAll('h3')].find((h) => h.textContent === `Rule ${n}`)?.closest('[role="group"]');
   const checks: Record<Exclude<Mark, 'clicked'>, () => boolean> = {
     nameReady: () => {
       const label = [...document.querySelectorAll('label')].find((l) => /^Name\b/.test(l.textContent?.trim() ?? ''));
@@ -52,7 +53,12 @@ export function installWatcher(initial: Mark[]): void {
     check();
     if (pending.size) requestAnimationFrame(loop);
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
 
   const impactWatch = () => {
     state.impact = null;
@@ -65,7 +71,9 @@ export function installWatcher(initial: Mark[]): void {
       if (!started || loading || !shown) return;
       observer.disconnect();
       afterPaint((time) => {
-        const pages = performance.getEntriesByType('resource').filter((e) => e.name.includes('/observability/v2/call-logs/')) as PerformanceResourceTiming[];
+        const pages = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/observability/v2/call-logs/')) as PerformanceResourceTiming[];
         const arrived = Math.max(...pages.map((e) => e.responseEnd));
         state.impact = { afterData: time - arrived, requests: pages.length };
       });
@@ -78,7 +86,8 @@ export function installWatcher(initial: Mark[]): void {
     watch(names, afterClick = false) {
       state.marks = {};
       pending = new Set(names.filter((n): n is Exclude<Mark, 'clicked'> => n !== 'clicked'));
-      if (afterClick) addEventListener('click', (event) => (state.marks.clicked = event.timeStamp), { capture: true, once: true });
+      if (afterClick)
+        addEventListener('click', (event) => (state.marks.clicked = event.timeStamp), { capture: true, once: true });
       loop();
     },
     keystrokes: [],

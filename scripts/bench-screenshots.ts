@@ -3,14 +3,24 @@
 // section menu closed and open.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PROJECT_ID } from '../src/server/emulator/seed.ts';
-import { launchBrowser } from './bench-browser.ts';
-import { ROOT, startEmbeddedStack } from './bench-stack.ts';
+import { DEMO_PROJECT_ID } from '../src/server/emulator/seed';
+import { launchBrowser } from './bench-browser';
+import { ROOT, startEmbeddedStack } from './bench-stack';
 
 const shot = (name: string) => path.join(ROOT, 'docs', `screenshot-${name}.png`);
 
-async function open(browser: Browser, baseURL: string, width: number, scheme: 'light' | 'dark', section: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
+async function open(
+  browser: Browser,
+  baseURL: string,
+  width: number,
+  scheme: 'light' | 'dark',
+  section: string,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    colorScheme: scheme,
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   await page.goto(`${baseURL}/projects/${DEMO_PROJECT_ID}/${section}`);
   await page.getByRole('heading', { level: 1 }).waitFor();

@@ -7,11 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.ts';
+import { freePort } from './free-port';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STARTUP_MS = 180_000; // the admin server may build the SPA first
-
 
 type Proc = { child: ChildProcess; output: () => string; dataDir: string };
 
@@ -31,12 +30,23 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 function start(script: string, args: string[], env: NodeJS.ProcessEnv, label: string): Proc {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `cekura-bench-${label}-`));
-  const clean: NodeJS.ProcessEnv = { ...process.env, ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', EXIT_WITH_STDIN: '1' };
+  const clean: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    EXIT_WITH_STDIN: '1',
+  };
   // A developer's real key must never reach a benchmark server unless this script set it.
   if (!env.CEKURA_API_KEY) delete clean.CEKURA_API_KEY;
   if (!env.CEKURA_API_URL) delete clean.CEKURA_API_URL;
   // Own process group, so close() stops the process and anything it spawned (the SPA build).
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: clean, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: clean,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let out = '';
@@ -49,7 +59,8 @@ function start(script: string, args: string[], env: NodeJS.ProcessEnv, label: st
 async function waitForUrl(url: string, proc: Proc, init?: RequestInit): Promise<void> {
   const deadline = Date.now() + STARTUP_MS;
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) throw new Error(`A benchmark server exited during startup:\n${proc.output()}`);
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null)
+      throw new Error(`A benchmark server exited during startup:\n${proc.output()}`);
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
@@ -81,12 +92,21 @@ export type EmbeddedStack = { baseURL: string; emulatorURL: string; apiKey: stri
 export async function startEmbeddedStack(): Promise<EmbeddedStack> {
   const [port, emulatorPort] = [await freePort(), await freePort()];
   const apiKey = key();
-  const proc = start('src/server/main.ts', [], { PORT: String(port), EMULATOR_PORT: String(emulatorPort), EMULATOR_TEST_HOOKS: '1', EMULATOR_API_KEY: apiKey }, 'app');
+  const proc = start(
+    'src/server/main.ts',
+    [],
+    { PORT: String(port), EMULATOR_PORT: String(emulatorPort), EMULATOR_TEST_HOOKS: '1', EMULATOR_API_KEY: apiKey },
+    'app',
+  );
   const baseURL = `http://127.0.0.1:${port}`;
   const emulatorURL = `http://127.0.0.1:${emulatorPort}`;
   try {
     await waitForUrl(`${baseURL}/app-api/health`, proc);
-    const reset = await fetch(`${emulatorURL}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scale: true }) });
+    const reset = await fetch(`${emulatorURL}/__emulator/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scale: true }),
+    });
     if (!reset.ok) throw new Error(`Emulator reset failed: ${reset.status}`);
   } catch (error) {
     await stop(proc);
@@ -95,18 +115,34 @@ export async function startEmbeddedStack(): Promise<EmbeddedStack> {
   return { baseURL, emulatorURL, apiKey, close: () => stop(proc) };
 }
 
-export type SplitStack = { adminURL: string; emulatorURL: string; apiKey: string; pids: { admin: number; emulator: number }; close(): Promise<void> };
+export type SplitStack = {
+  adminURL: string;
+  emulatorURL: string;
+  apiKey: string;
+  pids: { admin: number; emulator: number };
+  close(): Promise<void>;
+};
 
 /** A stand-alone emulator process (scale seed) and an admin server in live mode in front of it. */
 export async function startSplitStack(): Promise<SplitStack> {
   const [emulatorPort, adminPort] = [await freePort(), await freePort()];
   const apiKey = key();
   const emulatorURL = `http://127.0.0.1:${emulatorPort}`;
-  const scaled = start('src/server/emulator/cli.ts', ['--scale'], { PORT: String(emulatorPort), CEKURA_API_KEY: apiKey }, 'emu');
+  const scaled = start(
+    'src/server/emulator/cli.ts',
+    ['--scale'],
+    { PORT: String(emulatorPort), CEKURA_API_KEY: apiKey },
+    'emu',
+  );
   let admin: Proc | undefined;
   try {
     await waitForUrl(`${emulatorURL}/user/v1/projects/`, scaled, { headers: { 'X-CEKURA-API-KEY': apiKey } });
-    admin = start('src/server/main.ts', [], { PORT: String(adminPort), CEKURA_API_KEY: apiKey, CEKURA_API_URL: emulatorURL }, 'admin');
+    admin = start(
+      'src/server/main.ts',
+      [],
+      { PORT: String(adminPort), CEKURA_API_KEY: apiKey, CEKURA_API_URL: emulatorURL },
+      'admin',
+    );
     await waitForUrl(`http://127.0.0.1:${adminPort}/app-api/health`, admin);
   } catch (error) {
     await Promise.all([stop(scaled), admin && stop(admin)]);

@@ -3,12 +3,16 @@
 // average printed at the top. Starts its own servers on free ports with temporary data, and stops them.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { benchBrowser } from './bench-browser.ts';
-import { benchServer } from './bench-http.ts';
-import { benchImpactNode } from './bench-impact.ts';
-import { ROOT, startEmbeddedStack, startSplitStack } from './bench-stack.ts';
+import { benchBrowser } from './bench-browser';
+import { benchServer } from './bench-http';
+import { benchImpactNode } from './bench-impact';
+import { ROOT, startEmbeddedStack, startSplitStack } from './bench-stack';
 
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 function section(title: string, lines: string[]): void {
   console.log(`\n${title}`);
@@ -18,12 +22,20 @@ function section(title: string, lines: string[]): void {
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`Cekura console benchmark, ${new Date().toISOString()}`);
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load()}`);
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load()}`,
+  );
 
   const app = await startEmbeddedStack(); // builds dist/ first when it is older than the sources
   try {
     const sizes = execFileSync(process.execPath, ['scripts/bundle-size.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    section('Bundle (gzip level 9; target: first load <= 200 KB)', sizes.trimEnd().split('\n').map((l) => `  ${l}`));
+    section(
+      'Bundle (gzip level 9; target: first load <= 200 KB)',
+      sizes
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
     section('Browser (headless Chromium, 1280x800, medians)', await benchBrowser(app.baseURL));
     section('Impact computation in Node (same module as the browser)', await benchImpactNode(app));
   } finally {
@@ -32,7 +44,10 @@ async function main(): Promise<void> {
 
   const split = await startSplitStack();
   try {
-    section('Admin server cost (emulator in its own process; admin server in live mode in front of it)', await benchServer(split));
+    section(
+      'Admin server cost (emulator in its own process; admin server in live mode in front of it)',
+      await benchServer(split),
+    );
   } finally {
     await split.close();
   }

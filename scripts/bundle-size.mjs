@@ -7,9 +7,10 @@ import path from 'node:path';
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const firstLoad = new Set(
-  [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) =>
-    m[1].replace(/^\//, ''),
-  ),
+  [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1].replace(/^\//, '')),
 );
 
 const gz = (file) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;

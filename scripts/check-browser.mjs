@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
 const found = candidates.find((path) => existsSync(path));
 if (!found) {
-  console.error('No Chromium found: install one with `apt-get install -y chromium` (or set CHROMIUM_PATH to its binary).');
+  console.error(
+    'No Chromium found: install one with `apt-get install -y chromium` (or set CHROMIUM_PATH to its binary).',
+  );
   process.exit(1);
 }

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed.ts';
-import { ensureSpaBuilt } from '../src/server/proxy/spa-build.ts';
-import { freePort } from './free-port.ts';
+import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed';
+import { ensureSpaBuilt } from '../src/server/proxy/spa-build';
+import { freePort } from './free-port';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LOAD_PROJECTS = [DEMO_PROJECT_ID, SECOND_PROJECT_ID] as const;
@@ -18,9 +18,16 @@ export const LOAD_PROJECTS = [DEMO_PROJECT_ID, SECOND_PROJECT_ID] as const;
 
 export type Stack = { baseURL: string; adminPid: number; close(): Promise<void> };
 
-
-function startProcess(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+function startProcess(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout?.on('data', keep);
@@ -63,7 +70,13 @@ export async function startStack(): Promise<Stack> {
   const base = { ...process.env, CEKURA_API_URL: '', HOST: '127.0.0.1' };
   const emulator = await startProcess(
     'src/server/emulator/cli.ts',
-    { ...base, PORT: String(emuPort), CEKURA_API_KEY: key, DATA_DIR: path.join(dataDir, 'emulator'), EMULATOR_TEST_HOOKS: '0' },
+    {
+      ...base,
+      PORT: String(emuPort),
+      CEKURA_API_KEY: key,
+      DATA_DIR: path.join(dataDir, 'emulator'),
+      EMULATOR_TEST_HOOKS: '0',
+    },
     /Cekura emulator: /,
   );
   const cleanup = () => {
@@ -153,12 +166,23 @@ export type LoadOptions = {
 };
 
 export async function runLoad(baseURL: string, opts: LoadOptions): Promise<LoadResult> {
-  const result: LoadResult = { requests: 0, seconds: opts.seconds, latenciesMs: [], statuses: {}, errors: [], conflicts: 0, accepted: [] };
+  const result: LoadResult = {
+    requests: 0,
+    seconds: opts.seconds,
+    latenciesMs: [],
+    statuses: {},
+    errors: [],
+    conflicts: 0,
+    accepted: [],
+  };
   const started = performance.now();
   const saveShare = opts.saveShare ?? 0.3;
   const enough = () =>
     !opts.atLeast ||
-    (result.conflicts > 0 && LOAD_PROJECTS.every((p) => result.accepted.filter((s) => s.projectId === p).length >= (opts.atLeast?.savesPerProject ?? 0)));
+    (result.conflicts > 0 &&
+      LOAD_PROJECTS.every(
+        (p) => result.accepted.filter((s) => s.projectId === p).length >= (opts.atLeast?.savesPerProject ?? 0),
+      ));
   const running = () => {
     const elapsed = (performance.now() - started) / 1000;
     return elapsed < opts.seconds || (!enough() && elapsed < (opts.atLeast?.maxSeconds ?? 0));
@@ -234,7 +258,11 @@ export function percentile(values: number[], p: number): number {
 
 // ---- the checks ---------------------------------------------------------------------------------------------
 
-type HistoryEntry = { user: string; projectId: number; changes: Array<{ field: string; before?: unknown; after?: unknown }> };
+type HistoryEntry = {
+  user: string;
+  projectId: number;
+  changes: Array<{ field: string; before?: unknown; after?: unknown }>;
+};
 
 async function getJson(baseURL: string, url: string): Promise<{ etag: string | null; body: any }> {
   const res = await fetch(`${baseURL}${url}`);
@@ -263,13 +291,18 @@ export async function snapshot(baseURL: string, projectId: number): Promise<Proj
  * chain of ETags from the starting one to the final one (no two saves passed the same If-Match: no lost
  * update); the history holds exactly those saves in that order; each field ends at its last accepted value.
  */
-export async function verifyLoad(baseURL: string, result: LoadResult, before: Map<number, ProjectSnapshot>): Promise<string[]> {
+export async function verifyLoad(
+  baseURL: string,
+  result: LoadResult,
+  before: Map<number, ProjectSnapshot>,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const projectId of LOAD_PROJECTS) {
     const saves = result.accepted.filter((s) => s.projectId === projectId);
     const byIfMatch = new Map<string, AcceptedSave>();
     for (const save of saves) {
-      if (byIfMatch.has(save.ifMatch)) problems.push(`project ${projectId}: two saves accepted with If-Match ${save.ifMatch}`);
+      if (byIfMatch.has(save.ifMatch))
+        problems.push(`project ${projectId}: two saves accepted with If-Match ${save.ifMatch}`);
       byIfMatch.set(save.ifMatch, save);
     }
     const chain: AcceptedSave[] = [];
@@ -277,24 +310,33 @@ export async function verifyLoad(baseURL: string, result: LoadResult, before: Ma
       chain.push(byIfMatch.get(etag) as AcceptedSave);
       if (chain.length > saves.length) break;
     }
-    if (chain.length !== saves.length) problems.push(`project ${projectId}: ${saves.length} saves accepted but only ${chain.length} chain from the starting ETag`);
+    if (chain.length !== saves.length)
+      problems.push(
+        `project ${projectId}: ${saves.length} saves accepted but only ${chain.length} chain from the starting ETag`,
+      );
     const after = await snapshot(baseURL, projectId);
     const last = chain.at(-1)?.etag ?? before.get(projectId)?.etag;
     if (after.etag !== last) problems.push(`project ${projectId}: final ETag is not the last accepted save's`);
 
     const history = await fullHistory(baseURL, projectId);
-    if (history.length !== chain.length) problems.push(`project ${projectId}: ${chain.length} accepted saves, ${history.length} history entries`);
+    if (history.length !== chain.length)
+      problems.push(`project ${projectId}: ${chain.length} accepted saves, ${history.length} history entries`);
     history.forEach((entry, i) => {
       const expected = chain[i]?.body ?? {};
       const recorded = Object.fromEntries(entry.changes.map((c) => [c.field, c.after]));
-      if (JSON.stringify(recorded) !== JSON.stringify(expected)) problems.push(`project ${projectId}: history entry ${i + 1} ${JSON.stringify(recorded)} != save ${JSON.stringify(expected)}`);
+      if (JSON.stringify(recorded) !== JSON.stringify(expected))
+        problems.push(
+          `project ${projectId}: history entry ${i + 1} ${JSON.stringify(recorded)} != save ${JSON.stringify(expected)}`,
+        );
     });
 
     const lastValue = new Map<string, unknown>();
     for (const save of chain) for (const [field, value] of Object.entries(save.body)) lastValue.set(field, value);
     for (const [field, value] of lastValue) {
       if (JSON.stringify(after.project[field]) !== JSON.stringify(value)) {
-        problems.push(`project ${projectId}: ${field} is ${JSON.stringify(after.project[field])}, last accepted write ${JSON.stringify(value)}`);
+        problems.push(
+          `project ${projectId}: ${field} is ${JSON.stringify(after.project[field])}, last accepted write ${JSON.stringify(value)}`,
+        );
       }
     }
   }

@@ -2,8 +2,8 @@
 // existing one, which ends that user's sessions). The password is asked on the terminal with echo off, or
 // read from standard input (first line) when that is not a terminal: `printf '%s\n' "$PW" | npm run user:add -- ann`.
 import path from 'node:path';
-import { hashPassword } from '../src/server/auth/password.ts';
-import { openAuthStore, USER_NAME } from '../src/server/auth/store.ts';
+import { hashPassword } from '../src/server/auth/password';
+import { openAuthStore, USER_NAME } from '../src/server/auth/store';
 
 const MIN_PASSWORD = 10;
 
@@ -53,14 +53,20 @@ async function readPassword(): Promise<string> {
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || process.argv.length > 3) throw new Error('Usage: npm run user:add -- <name>');
-  if (!USER_NAME.test(name)) throw new Error('A user name has 1-64 characters: letters, digits and . _ @ - (not first).');
+  if (!USER_NAME.test(name))
+    throw new Error('A user name has 1-64 characters: letters, digits and . _ @ - (not first).');
   const password = await readPassword();
-  if (password.length < MIN_PASSWORD) throw new Error(`The password needs at least ${MIN_PASSWORD} characters; nothing was changed.`);
+  if (password.length < MIN_PASSWORD)
+    throw new Error(`The password needs at least ${MIN_PASSWORD} characters; nothing was changed.`);
   const dataDir = path.resolve(process.env.DATA_DIR || './data');
   const store = openAuthStore(dataDir);
   try {
     const outcome = store.setUser(name, await hashPassword(password));
-    console.log(outcome === 'added' ? `User "${name}" added (${path.join(dataDir, 'admin.sqlite')}).` : `Password of "${name}" changed; their sessions ended.`);
+    console.log(
+      outcome === 'added'
+        ? `User "${name}" added (${path.join(dataDir, 'admin.sqlite')}).`
+        : `Password of "${name}" changed; their sessions ended.`,
+    );
     console.log('The console now asks everyone to log in.');
   } finally {
     store.close();

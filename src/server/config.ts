@@ -17,7 +17,10 @@ const httpUrl = z
   .refine((value) => URL.canParse(value), 'CEKURA_API_URL must be an absolute URL such as https://api.cekura.ai')
   .transform((value) => new URL(value))
   .refine((url) => url.protocol === 'https:' || url.protocol === 'http:', 'CEKURA_API_URL must use http or https')
-  .refine((url) => !url.search && !url.hash && !url.username && !url.password, 'CEKURA_API_URL must not carry a query, fragment or credentials')
+  .refine(
+    (url) => !url.search && !url.hash && !url.username && !url.password,
+    'CEKURA_API_URL must not carry a query, fragment or credentials',
+  )
   // Keep a path prefix (a gateway may mount the API below /) but never a trailing slash: paths are appended.
   .transform((url) => `${url.origin}${url.pathname.replace(/\/+$/, '')}`);
 
@@ -47,17 +50,32 @@ const envSchema = z.object({
   // Behind a reverse proxy (https termination): believe X-Forwarded-Proto/-For/-Host; login is then required.
   TRUST_PROXY: z.preprocess(
     emptyToUndefined,
-    z.enum(['0', '1', 'true', 'false'], 'TRUST_PROXY must be 1 or 0').default('0').transform((v) => v === '1' || v === 'true'),
+    z
+      .enum(['0', '1', 'true', 'false'], 'TRUST_PROXY must be 1 or 0')
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
   ),
   // Test support: a fixed port, test hooks and a known key for the embedded emulator.
   EMULATOR_PORT: z.preprocess(emptyToUndefined, port('EMULATOR_PORT').optional()),
   EMULATOR_TEST_HOOKS: z.preprocess(
     emptyToUndefined,
-    z.enum(['0', '1', 'true', 'false'], 'EMULATOR_TEST_HOOKS must be 1 or 0').default('0').transform((v) => v === '1' || v === 'true'),
+    z
+      .enum(['0', '1', 'true', 'false'], 'EMULATOR_TEST_HOOKS must be 1 or 0')
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
   ),
-  EMULATOR_API_KEY: z.preprocess(emptyToUndefined, z.string().min(16, 'EMULATOR_API_KEY must have at least 16 characters').optional()),
+  EMULATOR_API_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, 'EMULATOR_API_KEY must have at least 16 characters').optional(),
+  ),
   // Test support: exit when stdin closes, so a spawned server dies with the process that spawned it.
-  EXIT_WITH_STDIN: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('0').transform((v) => v === '1')),
+  EXIT_WITH_STDIN: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['0', '1'])
+      .default('0')
+      .transform((v) => v === '1'),
+  ),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;

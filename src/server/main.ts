@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, type AppConfig } from './config.ts';
-import { buildAdminServer, checkCanStart, NoUserError } from './proxy/index.ts';
-import { ensureSpaBuilt } from './proxy/spa-build.ts';
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import { buildAdminServer, checkCanStart, NoUserError } from './proxy/index';
+import { ensureSpaBuilt } from './proxy/spa-build';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,7 +15,7 @@ async function startUpstream(config: AppConfig): Promise<Upstream> {
     return { url: config.upstream.url, apiKey: config.upstream.apiKey, close: async () => {} };
   }
   // Loaded only in emulator mode: live mode never opens SQLite.
-  const { startEmulator } = await import('./emulator/index.ts');
+  const { startEmulator } = await import('./emulator/index');
   return startEmulator({
     dataDir: config.dataDir,
     apiKey: config.upstream.apiKey ?? randomBytes(24).toString('base64url'),

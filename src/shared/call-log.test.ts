@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { conditionHolds, outcomeKindOf, readBinaryRuleValue, readMetricOutcome, type MetricOutcome } from './call-log';
 
-const entry = (type: string, score: unknown, enumValue = '', value = '') => ({ id: 1, name: 'm', type, score, enum: enumValue, value });
+const entry = (type: string, score: unknown, enumValue = '', value = '') => ({
+  id: 1,
+  name: 'm',
+  type,
+  score,
+  enum: enumValue,
+  value,
+});
 
 describe('readMetricOutcome (cekura-api.md call-log table)', () => {
   it.each([
@@ -27,7 +34,10 @@ describe('readMetricOutcome (cekura-api.md call-log table)', () => {
 
   it('reads an enum from value, falling back to enum, and ignores its score', () => {
     expect(readMetricOutcome(entry('enum', 0, 'resolved', 'resolved'))).toEqual({ kind: 'enum', value: 'resolved' });
-    expect(readMetricOutcome(entry('enum', 0, 'partially_resolved', ''))).toEqual({ kind: 'enum', value: 'partially_resolved' });
+    expect(readMetricOutcome(entry('enum', 0, 'partially_resolved', ''))).toEqual({
+      kind: 'enum',
+      value: 'partially_resolved',
+    });
     expect(readMetricOutcome(entry('enum', 5, '', 'unresolved'))).toEqual({ kind: 'enum', value: 'unresolved' });
   });
 
@@ -52,8 +62,18 @@ describe('readMetricOutcome (cekura-api.md call-log table)', () => {
 
 describe('outcomeKindOf and readBinaryRuleValue', () => {
   it('maps eval types to outcome kinds', () => {
-    expect(['binary', 'binary_qualitative', 'binary_workflow_adherence', 'numeric', 'continuous_qualitative', 'enum', 'x', 3].map(outcomeKindOf))
-      .toEqual(['binary', 'binary', 'binary', 'score', 'score', 'enum', null, null]);
+    expect(
+      [
+        'binary',
+        'binary_qualitative',
+        'binary_workflow_adherence',
+        'numeric',
+        'continuous_qualitative',
+        'enum',
+        'x',
+        3,
+      ].map(outcomeKindOf),
+    ).toEqual(['binary', 'binary', 'binary', 'score', 'score', 'enum', null, null]);
   });
 
   it('reads true/false and the legacy 5/0', () => {
@@ -75,7 +95,14 @@ describe('conditionHolds', () => {
   });
 
   it.each([
-    ['gt', 4, false], ['gt', 3, true], ['gte', 4, true], ['lt', 4, false], ['lt', 5, true], ['lte', 4, true], ['eq', 4, true], ['eq', 4.5, false],
+    ['gt', 4, false],
+    ['gt', 3, true],
+    ['gte', 4, true],
+    ['lt', 4, false],
+    ['lt', 5, true],
+    ['lte', 4, true],
+    ['eq', 4, true],
+    ['eq', 4.5, false],
   ])('score 4 %s %s is %s', (op, value, expected) => {
     expect(conditionHolds({ kind: 'score', value: 4 }, { field: 'score', op, value })).toBe(expected);
   });

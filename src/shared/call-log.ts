@@ -4,9 +4,7 @@
 
 /** What a metric result says, once read. */
 export type MetricOutcome =
-  | { kind: 'binary'; value: boolean }
-  | { kind: 'score'; value: number }
-  | { kind: 'enum'; value: string };
+  { kind: 'binary'; value: boolean } | { kind: 'score'; value: number } | { kind: 'enum'; value: string };
 
 /** A `metrics[]` entry as it may arrive: read leniently, any key may be missing or odd. */
 export type MetricResultLike = {
@@ -102,12 +100,18 @@ export function conditionHolds(outcome: MetricOutcome, condition: ConditionLike)
 function compareScore(score: number, op: string, value: unknown): boolean | null {
   if (!isFiniteNumber(value)) return null;
   switch (op) {
-    case 'gt': return score > value;
-    case 'gte': return score >= value;
-    case 'lt': return score < value;
-    case 'lte': return score <= value;
-    case 'eq': return score === value;
-    default: return null;
+    case 'gt':
+      return score > value;
+    case 'gte':
+      return score >= value;
+    case 'lt':
+      return score < value;
+    case 'lte':
+      return score <= value;
+    case 'eq':
+      return score === value;
+    default:
+      return null;
   }
 }
 

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fractionToPercentText, fromFormValue, percentTextToFraction, toFormValues, validateField, type ProjectFormValues } from './form';
+import {
+  fractionToPercentText,
+  fromFormValue,
+  percentTextToFraction,
+  toFormValues,
+  validateField,
+  type ProjectFormValues,
+} from './form';
 import type { Project } from './schemas/project';
 
 const values = (overrides: Partial<ProjectFormValues> = {}) =>
-  ({ ...toFormValues({ id: 1, min_call_duration: 30, max_call_duration: 300 } as Project), ...overrides }) as ProjectFormValues;
+  ({
+    ...toFormValues({ id: 1, min_call_duration: 30, max_call_duration: 300 } as Project),
+    ...overrides,
+  }) as ProjectFormValues;
 
 describe('form codecs', () => {
   it('shows sample_rate as a percentage rounded to 3 decimals and reads it back as a fraction', () => {
@@ -17,7 +27,13 @@ describe('form codecs', () => {
   });
 
   it('keeps what the API sent in a form shape: null strings as "", numbers as text, secrets as keep', () => {
-    const form = toFormValues({ id: 1, name: null, outbound_timeout: 300, webhook_secret: 'x', daily_report_dashboard_ids: [1, 'a'] } as unknown as Project);
+    const form = toFormValues({
+      id: 1,
+      name: null,
+      outbound_timeout: 300,
+      webhook_secret: 'x',
+      daily_report_dashboard_ids: [1, 'a'],
+    } as unknown as Project);
     expect(form.name).toBe('');
     expect(form.outbound_timeout).toBe('300');
     expect(form.webhook_secret).toEqual({ mode: 'keep' });
@@ -32,7 +48,9 @@ describe('validateField', () => {
   it('integers: whole, non-negative, within int32', () => {
     expect(validateField('max_messages_chat_runs_limit', '100')).toBeUndefined();
     expect(validateField('max_messages_chat_runs_limit', '')).toBe('Enter a whole number.');
-    expect(validateField('max_messages_chat_runs_limit', '12.5')).toBe('Enter a whole number (no decimals or letters).');
+    expect(validateField('max_messages_chat_runs_limit', '12.5')).toBe(
+      'Enter a whole number (no decimals or letters).',
+    );
     expect(validateField('max_messages_chat_runs_limit', '12a')).toBe('Enter a whole number (no decimals or letters).');
     expect(validateField('max_messages_chat_runs_limit', '-1')).toBe('Must be 0 or more.');
     expect(validateField('max_messages_chat_runs_limit', '2147483648')).toMatch(/At most 2147483647/);
@@ -45,15 +63,20 @@ describe('validateField', () => {
 
   it('call durations: the minimum never exceeds the maximum, checked from either side', () => {
     expect(validateField('min_call_duration', '30', values())).toBeUndefined();
-    expect(validateField('min_call_duration', '301', values())).toBe('The minimum call duration must not exceed the maximum.');
-    expect(validateField('max_call_duration', '29', values())).toBe('The minimum call duration must not exceed the maximum.');
+    expect(validateField('min_call_duration', '301', values())).toBe(
+      'The minimum call duration must not exceed the maximum.',
+    );
+    expect(validateField('max_call_duration', '29', values())).toBe(
+      'The minimum call duration must not exceed the maximum.',
+    );
     expect(validateField('max_call_duration', '30', values())).toBeUndefined();
     // While the other side is not a number yet, only the field's own rules apply.
     expect(validateField('min_call_duration', '500', values({ max_call_duration: 'abc' }))).toBeUndefined();
   });
 
   it('sample rate: a percentage 0..100 with at most 3 decimals', () => {
-    for (const ok of ['0', '100', '0.001', '12.5', '.5', '50.']) expect(validateField('sample_rate', ok), ok).toBeUndefined();
+    for (const ok of ['0', '100', '0.001', '12.5', '.5', '50.'])
+      expect(validateField('sample_rate', ok), ok).toBeUndefined();
     expect(validateField('sample_rate', '')).toBe('Enter a percentage between 0 and 100.');
     expect(validateField('sample_rate', '100.1')).toBe('Enter a percentage between 0 and 100.');
     expect(validateField('sample_rate', '-1')).toBe('Enter a percentage between 0 and 100.');
@@ -68,7 +91,8 @@ describe('validateField', () => {
   });
 
   it('time zone: any name Intl accepts (decision 5), including ones its list omits', () => {
-    for (const zone of ['UTC', 'Asia/Kolkata', 'Europe/Kyiv', 'America/New_York']) expect(validateField('timezone', zone), zone).toBeUndefined();
+    for (const zone of ['UTC', 'Asia/Kolkata', 'Europe/Kyiv', 'America/New_York'])
+      expect(validateField('timezone', zone), zone).toBeUndefined();
     expect(validateField('timezone', 'Mars/Olympus')).toMatch(/Not a time zone/);
     expect(validateField('timezone', '')).toMatch(/Not a time zone/);
   });
@@ -82,7 +106,9 @@ describe('validateField', () => {
   it('secrets: a replacement needs a value', () => {
     expect(validateField('webhook_secret', { mode: 'keep' })).toBeUndefined();
     expect(validateField('webhook_secret', { mode: 'clear' })).toBeUndefined();
-    expect(validateField('webhook_secret', { mode: 'replace', value: ' ' })).toBe('Enter the new value, or cancel the replacement.');
+    expect(validateField('webhook_secret', { mode: 'replace', value: ' ' })).toBe(
+      'Enter the new value, or cancel the replacement.',
+    );
   });
 
   it('rubric shape: a rule needs a condition; messages carry the path inside the value', () => {

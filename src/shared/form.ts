@@ -90,7 +90,11 @@ const INTEGER_TEXT = /^\s*-?\d+\s*$/;
 const NUMBER_TEXT = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
 
 /** A field's own rules on what the user entered; cross-field rules included. Undefined = valid. */
-export function validateField(field: ProjectField, value: unknown, values?: Partial<ProjectFormValues>): string | undefined {
+export function validateField(
+  field: ProjectField,
+  value: unknown,
+  values?: Partial<ProjectFormValues>,
+): string | undefined {
   const kind = PROJECT_FIELDS[field].kind;
   if (kind === 'int') {
     const text = String(value ?? '');
@@ -98,7 +102,12 @@ export function validateField(field: ProjectField, value: unknown, values?: Part
     if (!INTEGER_TEXT.test(text)) return 'Enter a whole number (no decimals or letters).';
     const issue = firstIssue(field, Number(text));
     if (issue) return issue;
-    const other = field === 'min_call_duration' ? values?.max_call_duration : field === 'max_call_duration' ? values?.min_call_duration : undefined;
+    const other =
+      field === 'min_call_duration'
+        ? values?.max_call_duration
+        : field === 'max_call_duration'
+          ? values?.min_call_duration
+          : undefined;
     if (other !== undefined && INTEGER_TEXT.test(String(other))) {
       const [min, max] = field === 'min_call_duration' ? [Number(text), Number(other)] : [Number(other), Number(text)];
       if (min > max) return 'The minimum call duration must not exceed the maximum.';
@@ -111,7 +120,8 @@ export function validateField(field: ProjectField, value: unknown, values?: Part
     if (!NUMBER_TEXT.test(text)) return 'Enter a number, e.g. 50 or 0.1.';
     const percent = Number(text);
     if (percent < 0 || percent > 100) return 'Enter a percentage between 0 and 100.';
-    if ((text.split('.')[1]?.trim().length ?? 0) > PERCENT_DECIMALS) return 'At most 3 decimals (0.001% is the finest step).';
+    if ((text.split('.')[1]?.trim().length ?? 0) > PERCENT_DECIMALS)
+      return 'At most 3 decimals (0.001% is the finest step).';
     return undefined;
   }
   if (kind === 'secret') {

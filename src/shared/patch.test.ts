@@ -5,7 +5,8 @@ import { buildPatch, dirtyFields, isFieldDirty } from './patch';
 import { toFormValues, type ProjectFormValues } from './form';
 import type { Project } from './schemas/project';
 
-const example = (name: string) => JSON.parse(readFileSync(new URL(`./reference/examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./reference/examples/${name}`, import.meta.url), 'utf8'));
 
 function baseProject(overrides: Record<string, unknown> = {}): Project {
   return {
@@ -45,7 +46,11 @@ describe('buildPatch', () => {
       v.max_call_duration = '600';
       v.end_call_enabled = false;
     });
-    expect(buildPatch(base, values)).toEqual({ name: 'Support line EU', max_call_duration: 600, end_call_enabled: false });
+    expect(buildPatch(base, values)).toEqual({
+      name: 'Support line EU',
+      max_call_duration: 600,
+      end_call_enabled: false,
+    });
   });
 
   it('edited back = clean: a field changed and changed back is not sent and not dirty', () => {
@@ -84,16 +89,41 @@ describe('buildPatch', () => {
     }
     const base = baseProject({ sample_rate: 1 / 3 });
     expect(toFormValues(base).sample_rate).toBe('33.333');
-    expect(buildPatch(base, edit(base, (v) => (v.sample_rate = '0.1')))).toEqual({ sample_rate: 0.001 });
-    expect(buildPatch(base, edit(base, (v) => (v.sample_rate = '12.345')))).toEqual({ sample_rate: 0.12345 });
+    expect(
+      buildPatch(
+        base,
+        edit(base, (v) => (v.sample_rate = '0.1')),
+      ),
+    ).toEqual({ sample_rate: 0.001 });
+    expect(
+      buildPatch(
+        base,
+        edit(base, (v) => (v.sample_rate = '12.345')),
+      ),
+    ).toEqual({ sample_rate: 0.12345 });
   });
 
   it('secrets: keep is never sent, replace sends the new value, clear sends ""', () => {
     const base = baseProject();
     expect(toFormValues(base).webhook_secret).toEqual({ mode: 'keep' });
-    expect(buildPatch(base, edit(base, (v) => (v.webhook_secret = { mode: 'keep' })))).toEqual({});
-    expect(buildPatch(base, edit(base, (v) => (v.webhook_secret = { mode: 'replace', value: 'whsec_new' })))).toEqual({ webhook_secret: 'whsec_new' });
-    expect(buildPatch(base, edit(base, (v) => (v.vapi_api_key = { mode: 'clear' })))).toEqual({ vapi_api_key: '' });
+    expect(
+      buildPatch(
+        base,
+        edit(base, (v) => (v.webhook_secret = { mode: 'keep' })),
+      ),
+    ).toEqual({});
+    expect(
+      buildPatch(
+        base,
+        edit(base, (v) => (v.webhook_secret = { mode: 'replace', value: 'whsec_new' })),
+      ),
+    ).toEqual({ webhook_secret: 'whsec_new' });
+    expect(
+      buildPatch(
+        base,
+        edit(base, (v) => (v.vapi_api_key = { mode: 'clear' })),
+      ),
+    ).toEqual({ vapi_api_key: '' });
     // A secret the API returned in clear (old API version) is still never sent back unchanged.
     const leaky = baseProject({ webhook_secret: 'whsec_old' });
     expect(buildPatch(leaky, toFormValues(leaky))).toEqual({});
@@ -118,7 +148,12 @@ describe('buildPatch', () => {
 
   it('clearing the rubric sends {}', () => {
     const base = baseProject();
-    expect(buildPatch(base, edit(base, (v) => (v.rubric_config = {})))).toEqual({ rubric_config: {} });
+    expect(
+      buildPatch(
+        base,
+        edit(base, (v) => (v.rubric_config = {})),
+      ),
+    ).toEqual({ rubric_config: {} });
   });
 
   it('property: a form built from any project sends nothing', () => {

@@ -1,4 +1,10 @@
-import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, type Project, type ProjectField, type ProjectPatch } from './schemas/project';
+import {
+  PROJECT_FIELDS,
+  PROJECT_FIELD_NAMES,
+  type Project,
+  type ProjectField,
+  type ProjectPatch,
+} from './schemas/project';
 import { canonicalJson, rulesOf } from './schemas/rubric';
 import { fromFormValue, toFormValues, type ProjectFormValues, type SecretEdit } from './form';
 
@@ -26,7 +32,11 @@ function normalise(field: ProjectField, value: unknown): string {
       if (!value || typeof value !== 'object') return 'null';
       const config = value as Record<string, unknown>;
       const sorted = (list: unknown) => (Array.isArray(list) ? list.map((item) => canonicalJson(item)).sort() : list);
-      return canonicalJson({ ...config, exception_numbers: sorted(config.exception_numbers), agents: sorted(config.agents) });
+      return canonicalJson({
+        ...config,
+        exception_numbers: sorted(config.exception_numbers),
+        agents: sorted(config.agents),
+      });
     }
     default:
       return canonicalJson(value ?? null);

@@ -1,4 +1,10 @@
-import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, SECTION_LABELS, type ProjectField, type SectionId } from './schemas/project';
+import {
+  PROJECT_FIELDS,
+  PROJECT_FIELD_NAMES,
+  SECTION_LABELS,
+  type ProjectField,
+  type SectionId,
+} from './schemas/project';
 
 // Finds a setting by its label, its API field name or its description. Every word of the query must
 // appear somewhere; a match in the label ranks above one in the field name, above one in the description.
@@ -11,12 +17,23 @@ export interface SettingMatch {
   description?: string;
 }
 
-const words = (text: string) => text.toLowerCase().replace(/[_\-()%:"]/g, ' ').split(/\s+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[_\-()%:"]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 
 const INDEX = PROJECT_FIELD_NAMES.map((field) => {
   const spec = PROJECT_FIELDS[field] as { section: SectionId; label: string; description?: string };
   return {
-    match: { field, section: spec.section, label: spec.label, sectionLabel: SECTION_LABELS[spec.section], description: spec.description },
+    match: {
+      field,
+      section: spec.section,
+      label: spec.label,
+      sectionLabel: SECTION_LABELS[spec.section],
+      description: spec.description,
+    },
     label: words(spec.label).join(' '),
     name: words(field).join(' '),
     rest: words(`${spec.description ?? ''} ${SECTION_LABELS[spec.section]}`).join(' '),

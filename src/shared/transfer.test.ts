@@ -18,11 +18,22 @@ const source = {
   webhook_secret_configured: true,
   vapi_api_key_configured: true,
   notify_no_calls: true,
-  no_calls_notify_time_period: { time_zone: 'UTC', time_periods: [{ start_time: '09:00', end_time: '17:00', time_frame: 30 }] },
+  no_calls_notify_time_period: {
+    time_zone: 'UTC',
+    time_periods: [{ start_time: '09:00', end_time: '17:00', time_frame: 30 }],
+  },
   rubric_config: { evaluation_logic: 'and', rules: [] },
 } as unknown as Project;
 
-const target = { id: 2, name: 'Bolt', is_deleted: false, timezone: 'Europe/Berlin', sample_rate: 1, notify_daily_report: false, webhook_url: '' } as unknown as Project;
+const target = {
+  id: 2,
+  name: 'Bolt',
+  is_deleted: false,
+  timezone: 'Europe/Berlin',
+  sample_rate: 1,
+  notify_daily_report: false,
+  webhook_url: '',
+} as unknown as Project;
 
 describe('exportSettings / parseSettingsImport', () => {
   it('exports settings without secrets, name or state, and reads them back', () => {
@@ -60,16 +71,28 @@ describe('exportSettings / parseSettingsImport', () => {
 
 describe('applySettingsToDraft', () => {
   it('imported into another project, the draft differs by exactly the differing settings', () => {
-    const draft = applySettingsToDraft(toFormValues(target), parseSettingsImport(JSON.stringify(exportSettings(source))).settings);
+    const draft = applySettingsToDraft(
+      toFormValues(target),
+      parseSettingsImport(JSON.stringify(exportSettings(source))).settings,
+    );
     const patch = buildPatch(target, draft);
     expect(patch).not.toHaveProperty('name');
-    expect(patch).toMatchObject({ timezone: 'America/New_York', sample_rate: 0.25, notify_daily_report: true, webhook_url: 'https://hooks.example.com/cekura' });
+    expect(patch).toMatchObject({
+      timezone: 'America/New_York',
+      sample_rate: 0.25,
+      notify_daily_report: true,
+      webhook_url: 'https://hooks.example.com/cekura',
+    });
     expect(Object.keys(patch).some((key) => key.endsWith('_key') || key === 'webhook_secret')).toBe(false);
   });
 
   it('copies only the chosen sections', () => {
     const draft = applySettingsToDraft(toFormValues(target), settingsOfSections(source, ['notifications']));
-    expect(Object.keys(buildPatch(target, draft)).sort()).toEqual(['daily_report_dashboard_ids', 'notify_daily_report', 'webhook_url']);
+    expect(Object.keys(buildPatch(target, draft)).sort()).toEqual([
+      'daily_report_dashboard_ids',
+      'notify_daily_report',
+      'webhook_url',
+    ]);
   });
 });
 
@@ -78,7 +101,11 @@ describe('searchSettings', () => {
     expect(searchSettings('daily report')[0]?.field).toBe('notify_daily_report');
     expect(searchSettings('syntflow')[0]?.field).toBe('syntflow_api_key');
     expect(searchSettings('X-CEKURA-SECRET')[0]?.field).toBe('webhook_secret');
-    expect(searchSettings('sample')[0]).toMatchObject({ field: 'sample_rate', section: 'limits', sectionLabel: 'Limits' });
+    expect(searchSettings('sample')[0]).toMatchObject({
+      field: 'sample_rate',
+      section: 'limits',
+      sectionLabel: 'Limits',
+    });
     expect(searchSettings('zzz')).toEqual([]);
   });
 });

@@ -60,30 +60,43 @@ export function parseSettingsImport(text: string): ImportResult {
   if (!isObject(json) || json.format !== EXPORT_FORMAT) {
     return { settings: {}, errors: ['This is not a settings file exported by this console.'] };
   }
-  if (json.version !== EXPORT_VERSION) return { settings: {}, errors: [`Unsupported settings file version ${String(json.version)}.`] };
+  if (json.version !== EXPORT_VERSION)
+    return { settings: {}, errors: [`Unsupported settings file version ${String(json.version)}.`] };
   if (!isObject(json.settings)) return { settings: {}, errors: ['The file has no settings.'] };
   const settings: Partial<Record<ProjectField, unknown>> = {};
   const errors: string[] = [];
   for (const [key, value] of Object.entries(json.settings)) {
     if (!(TRANSFERABLE_FIELDS as string[]).includes(key)) {
-      errors.push(key in PROJECT_FIELDS ? `"${key}" cannot be imported (secrets, the name and the deleted flag stay with each project).` : `Unknown field "${key}".`);
+      errors.push(
+        key in PROJECT_FIELDS
+          ? `"${key}" cannot be imported (secrets, the name and the deleted flag stay with each project).`
+          : `Unknown field "${key}".`,
+      );
       continue;
     }
     const field = key as ProjectField;
     const result = strictFieldSchema(field).safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
-      errors.push(`${PROJECT_FIELDS[field].label} (${field}): ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid value'}`);
+      errors.push(
+        `${PROJECT_FIELDS[field].label} (${field}): ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid value'}`,
+      );
       continue;
     }
     settings[field] = value;
   }
-  const source = isObject(json.project) && typeof json.project.id === 'number' ? { id: json.project.id, name: String(json.project.name ?? '') } : undefined;
+  const source =
+    isObject(json.project) && typeof json.project.id === 'number'
+      ? { id: json.project.id, name: String(json.project.name ?? '') }
+      : undefined;
   return { settings, errors, source };
 }
 
 /** The settings of the chosen sections of another project, as API values. */
-export function settingsOfSections(source: Project, sections: readonly SectionId[]): Partial<Record<ProjectField, unknown>> {
+export function settingsOfSections(
+  source: Project,
+  sections: readonly SectionId[],
+): Partial<Record<ProjectField, unknown>> {
   const settings: Partial<Record<ProjectField, unknown>> = {};
   for (const field of TRANSFERABLE_FIELDS) {
     if (sections.includes(PROJECT_FIELDS[field].section) && field in source) settings[field] = source[field];

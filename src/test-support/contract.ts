@@ -2,18 +2,22 @@
 // ajv for types, plus what ajv does not check (readOnly / writeOnly / unknown keys).
 // Known artefacts of the vendor's generator are allowed explicitly (ALLOWED_ARTEFACTS) and nothing else.
 import fs from 'node:fs';
+// oxlint-disable-next-line import/extensions -- a package subpath: Node needs the file name
 import Ajv2020Import from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 
 export type ContractSchemaName =
-  | 'Project'
-  | 'MetricList'
-  | 'PaginatedAIAgentListList'
-  | 'PaginatedDashboardListList'
-  | 'PaginatedCallLogListList';
+  'Project' | 'MetricList' | 'PaginatedAIAgentListList' | 'PaginatedDashboardListList' | 'PaginatedCallLogListList';
 
-type Schema = { type?: unknown; format?: string; readOnly?: boolean; writeOnly?: boolean; properties?: Record<string, Schema>; [k: string]: unknown };
+type Schema = {
+  type?: unknown;
+  format?: string;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  properties?: Record<string, Schema>;
+  [k: string]: unknown;
+};
 type Spec = { components: { schemas: Record<string, Schema> } };
 
 const SPEC_URL = new URL('../shared/reference/cekura-openapi-subset.json', import.meta.url);
@@ -68,11 +72,16 @@ function validator(name: string): ValidateFunction {
 }
 
 const describe = (errors: ErrorObject[] | null | undefined, prefix = ''): string[] =>
-  (errors ?? []).map((e) => `${prefix}${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  (errors ?? []).map(
+    (e) =>
+      `${prefix}${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 
 const props = (name: string): Record<string, Schema> => spec.components.schemas[name].properties ?? {};
 const keysWhere = (name: string, pred: (s: Schema) => boolean): string[] =>
-  Object.entries(props(name)).filter(([, s]) => pred(s)).map(([k]) => k);
+  Object.entries(props(name))
+    .filter(([, s]) => pred(s))
+    .map(([k]) => k);
 
 export const PROJECT_WRITE_ONLY_KEYS = keysWhere('Project', (s) => s.writeOnly === true);
 export const PROJECT_READ_ONLY_KEYS = keysWhere('PatchedProject', (s) => s.readOnly === true);
@@ -88,7 +97,8 @@ export function findWriteOnlyKeys(projectJson: unknown): string[] {
  * metrics lists are plain arrays of Project / MetricList). A Project must also carry no write-only key.
  */
 export function validateResponse(schemaName: ContractSchemaName, value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => validateResponse(schemaName, item).map((e) => `[${i}]${e}`));
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => validateResponse(schemaName, item).map((e) => `[${i}]${e}`));
   const v = validator(schemaName);
   const errors = v(value) ? [] : describe(v.errors);
   if (schemaName === 'Project') errors.push(...findWriteOnlyKeys(value).map((k) => `/${k} write-only key returned`));
@@ -107,7 +117,8 @@ export function validatePatchBody(body: unknown): string[] {
   for (const key of Object.keys(body)) {
     if (!(key in known)) errors.push(`/${key} is not a PatchedProject field`);
     else if (PROJECT_READ_ONLY_KEYS.includes(key)) errors.push(`/${key} is read-only and must not be sent`);
-    else if (key === 'organization_id') errors.push('/organization_id is only for creating projects and must not be sent');
+    else if (key === 'organization_id')
+      errors.push('/organization_id is only for creating projects and must not be sent');
   }
   return errors;
 }

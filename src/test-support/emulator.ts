@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../server/emulator/index.ts';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../server/emulator/index';
 
 export type HttpResult = { status: number; headers: Headers; text: string; json: any };
 
@@ -20,7 +20,12 @@ export type TestEmulator = {
   close(): Promise<void>;
 };
 
-export async function request(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+export async function request(
+  url: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -43,10 +48,13 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}): Pr
   const base: EmulatorOptions = { testHooks: true, ...opts, dataDir, apiKey };
   let running: RunningEmulator = await startEmulator(base);
   return {
-    get url() { return running.url; },
+    get url() {
+      return running.url;
+    },
     apiKey,
     dataDir,
-    api: (method, p, body, headers) => request(`${running.url}${p}`, method, body, { 'X-CEKURA-API-KEY': apiKey, ...headers }),
+    api: (method, p, body, headers) =>
+      request(`${running.url}${p}`, method, body, { 'X-CEKURA-API-KEY': apiKey, ...headers }),
     hook: (method, p, body) => request(`${running.url}/__emulator/${p.replace(/^\//, '')}`, method, body),
     async restart(extra = {}) {
       await running.close();

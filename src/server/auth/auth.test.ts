@@ -116,11 +116,21 @@ describe('once a user exists', () => {
 
   it('refuses /api and /app-api with 401 "Log in first", and nothing reaches the upstream', async () => {
     await hook.clearRequests();
-    for (const path of [PROJECT, '/api/user/v1/projects/', '/app-api/config', `/app-api/projects/${P}/history`, '/app-api/nope']) {
+    for (const path of [
+      PROJECT,
+      '/api/user/v1/projects/',
+      '/app-api/config',
+      `/app-api/projects/${P}/history`,
+      '/app-api/nope',
+    ]) {
       const res = await api(admin.url, path);
       expect([res.status, res.json()], path).toEqual([401, { detail: 'Log in first' }]);
     }
-    const patch = await api(admin.url, PROJECT, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': '"x"' }, body: '{}' });
+    const patch = await api(admin.url, PROJECT, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': '"x"' },
+      body: '{}',
+    });
     expect(patch.status).toBe(401);
     expect(await hook.requests()).toEqual([]);
   });
@@ -133,7 +143,8 @@ describe('once a user exists', () => {
       const res = await api(admin.url, path, { redirect: 'manual' });
       expect([res.status, res.headers.get('location')], path).toEqual([302, `/login?next=${next}`]);
     }
-    for (const path of ['/assets/index-abc.js', '/favicon.svg']) expect((await api(admin.url, path)).status, path).toBe(401);
+    for (const path of ['/assets/index-abc.js', '/favicon.svg'])
+      expect((await api(admin.url, path)).status, path).toBe(401);
   });
 
   it('keeps health, session, the login page and its script public', async () => {
@@ -152,8 +163,13 @@ describe('once a user exists', () => {
   it('logs in with the right password: an HttpOnly SameSite=Strict cookie that opens everything', async () => {
     const { res, setCookie, cookie } = await logIn(admin);
     expect(res.json()).toEqual({ user: 'ann' });
-    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[\\w-]{43}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}$`));
-    expect((await api(admin.url, '/app-api/session', { headers: { cookie } })).json()).toEqual({ user: 'ann', authRequired: true });
+    expect(setCookie).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=[\\w-]{43}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}$`),
+    );
+    expect((await api(admin.url, '/app-api/session', { headers: { cookie } })).json()).toEqual({
+      user: 'ann',
+      authRequired: true,
+    });
     expect((await api(admin.url, '/app-api/config', { headers: { cookie } })).status).toBe(200);
     const load = await api(admin.url, PROJECT, { headers: { cookie } });
     expect(load.status).toBe(200);
@@ -165,7 +181,10 @@ describe('once a user exists', () => {
     expect(saved.status).toBe(200);
     const history = (await api(admin.url, `/app-api/projects/${P}/history`, { headers: { cookie } })).json();
     expect(history.results[0]).toMatchObject({ user: 'ann', changes: [{ field: 'name', after: 'Saved by Ann' }] });
-    const login = await api(admin.url, '/login?next=%2Fprojects%2F1%2Frubric', { headers: { cookie }, redirect: 'manual' });
+    const login = await api(admin.url, '/login?next=%2Fprojects%2F1%2Frubric', {
+      headers: { cookie },
+      redirect: 'manual',
+    });
     expect(login.headers.get('location')).toBe('/projects/1/rubric');
   });
 
@@ -178,7 +197,9 @@ describe('once a user exists', () => {
       expect([res.status, res.json()]).toEqual([401, { detail: 'Wrong user name or password.' }]);
       expect(setCookie).toBe('');
     }
-    expect((await api(admin.url, PROJECT, { headers: { cookie: `${SESSION_COOKIE}=${'A'.repeat(43)}` } })).status).toBe(401);
+    expect((await api(admin.url, PROJECT, { headers: { cookie: `${SESSION_COOKIE}=${'A'.repeat(43)}` } })).status).toBe(
+      401,
+    );
     expect((await api(admin.url, '/app-api/login', json({ name: 'ann' }))).status).toBe(400);
   });
 
@@ -186,11 +207,13 @@ describe('once a user exists', () => {
     const { cookie } = await logIn(admin);
     const out = await api(admin.url, '/app-api/logout', { method: 'POST', headers: { cookie } });
     expect(out.status).toBe(200);
-    expect(out.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0$`));
+    expect(out.headers.get('set-cookie')).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0$`),
+    );
     expect((await api(admin.url, PROJECT, { headers: { cookie } })).status).toBe(401);
   });
 
-  it('a new password (user:add again) ends that user\'s sessions', async () => {
+  it("a new password (user:add again) ends that user's sessions", async () => {
     const dir = tempDir();
     expect(userAdd(dir, 'eve', PASSWORD).status).toBe(0);
     const other = await startAdmin(emu.url, { dataDir: dir });
@@ -223,7 +246,8 @@ describe('failed logins per client address', () => {
     const admin = await startAdmin(emu.url, { dataDir: withUser, trustProxy: true });
     try {
       const from = (ip: string) => ({ 'x-forwarded-for': ip });
-      for (let i = 0; i < 5; i++) expect((await logIn(admin, 'ann', 'wrong password!', from('203.0.113.7'))).res.status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await logIn(admin, 'ann', 'wrong password!', from('203.0.113.7'))).res.status).toBe(401);
       const blocked = await logIn(admin, 'ann', PASSWORD, from('203.0.113.7'));
       expect(blocked.res.status).toBe(429);
       expect(Number(blocked.res.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
@@ -240,7 +264,10 @@ describe('failed logins per client address', () => {
     const admin = await startAdmin(emu.url, { dataDir: withUser, trustProxy: true });
     try {
       const host = new URL(admin.url).host;
-      const { res, setCookie } = await logIn(admin, 'ann', PASSWORD, { 'x-forwarded-proto': 'https', origin: `https://${host}` });
+      const { res, setCookie } = await logIn(admin, 'ann', PASSWORD, {
+        'x-forwarded-proto': 'https',
+        origin: `https://${host}`,
+      });
       expect(res.status).toBe(200);
       expect(setCookie).toMatch(/; Secure$/);
       // The same request over plain http gets no Secure flag (the cookie must still work on http://localhost).
@@ -266,7 +293,9 @@ describe('reachable from other machines', () => {
     for (const overrides of [{ host: '0.0.0.0' }, { host: '::' }, { host: '192.168.1.10' }, { trustProxy: true }]) {
       await expect(buildAdminServer(options(tempDir(), overrides))).rejects.toThrow(NoUserError);
     }
-    await expect(buildAdminServer(options(tempDir(), { host: '0.0.0.0' }))).rejects.toThrow(/npm run user:add -- <name>/);
+    await expect(buildAdminServer(options(tempDir(), { host: '0.0.0.0' }))).rejects.toThrow(
+      /npm run user:add -- <name>/,
+    );
   });
 
   it('npm start exits with that message before building anything', () => {
@@ -296,7 +325,17 @@ describe('reachable from other machines', () => {
 describe('safeNext', () => {
   it('keeps same-origin paths and turns everything else into /', () => {
     expect(safeNext('/projects/1/rubric?x=1')).toBe('/projects/1/rubric?x=1');
-    for (const bad of ['//evil.example/', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', undefined, ['/'], '/\r\nSet-Cookie:x', '/a\\b']) {
+    for (const bad of [
+      '//evil.example/',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '',
+      undefined,
+      ['/'],
+      '/\r\nSet-Cookie:x',
+      '/a\\b',
+    ]) {
       expect(safeNext(bad), String(bad)).toBe('/');
     }
   });

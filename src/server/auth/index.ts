@@ -20,7 +20,14 @@ export type AuthOptions = {
   limiter?: LimiterOptions;
 };
 
-const PUBLIC = new Set(['GET /login', 'GET /login.js', 'GET /app-api/health', 'GET /app-api/session', 'POST /app-api/login', 'POST /app-api/logout']);
+const PUBLIC = new Set([
+  'GET /login',
+  'GET /login.js',
+  'GET /app-api/health',
+  'GET /app-api/session',
+  'POST /app-api/login',
+  'POST /app-api/logout',
+]);
 
 const loginPage = readFileSync(new URL('./login.html', import.meta.url), 'utf8');
 const loginScript = readFileSync(new URL('./login.js', import.meta.url), 'utf8');
@@ -60,7 +67,8 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
     const path = (req.raw.url ?? '/').split('?')[0];
     if (req.user || PUBLIC.has(`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`) || !required()) return;
     reply.header('cache-control', 'no-store');
-    if (opts.isPage(req.method, req.raw.url ?? '/')) return reply.redirect(`/login?next=${encodeURIComponent(req.raw.url ?? '/')}`, 302);
+    if (opts.isPage(req.method, req.raw.url ?? '/'))
+      return reply.redirect(`/login?next=${encodeURIComponent(req.raw.url ?? '/')}`, 302);
     return reply.code(401).send({ detail: 'Log in first' });
   });
 
@@ -70,18 +78,27 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
     if (req.user || !required()) return reply.redirect(next, 302);
     return reply.type('text/html; charset=utf-8').send(loginPage);
   });
-  app.get('/login.js', async (_req, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(loginScript));
+  app.get('/login.js', async (_req, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(loginScript),
+  );
 
-  app.get('/app-api/session', async (req, reply) => reply.header('cache-control', 'no-store').send({ user: req.user, authRequired: required() }));
+  app.get('/app-api/session', async (req, reply) =>
+    reply.header('cache-control', 'no-store').send({ user: req.user, authRequired: required() }),
+  );
 
   app.post('/app-api/login', async (req, reply) => {
     reply.header('cache-control', 'no-store');
     const wait = limiter.blockedFor(req.ip);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60);
-      return reply.code(429).header('retry-after', String(wait)).send({ detail: `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({ detail: `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
     }
-    const body = loginBody.safeParse(typeof req.body === 'string' && req.body !== '' ? JSON.parse(req.body) : undefined);
+    const body = loginBody.safeParse(
+      typeof req.body === 'string' && req.body !== '' ? JSON.parse(req.body) : undefined,
+    );
     if (!body.success) return reply.code(400).send({ detail: 'Send {"name": ..., "password": ...}.' });
     const stored = store.passwordHash(body.data.name);
     // An unknown name costs the same scrypt as a wrong password, so timing does not reveal which names exist.
@@ -101,6 +118,9 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   app.post('/app-api/logout', async (req, reply) => {
     const token = tokenOf(req);
     if (token) store.deleteSession(token);
-    return reply.header('cache-control', 'no-store').header('set-cookie', sessionCookie(req, '', 0)).send({ user: null });
+    return reply
+      .header('cache-control', 'no-store')
+      .header('set-cookie', sessionCookie(req, '', 0))
+      .send({ user: null });
   });
 }

@@ -33,6 +33,7 @@ export class LoginLimiter {
   private prune(now: number): void {
     for (const [address, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(address);
     // Still full (many addresses failing at once, e.g. spoofed behind a proxy): forget the oldest half.
-    if (this.failures.size >= MAX_TRACKED) [...this.failures.keys()].slice(0, MAX_TRACKED / 2).forEach((a) => this.failures.delete(a));
+    if (this.failures.size >= MAX_TRACKED)
+      [...this.failures.keys()].slice(0, MAX_TRACKED / 2).forEach((a) => this.failures.delete(a));
   }
 }

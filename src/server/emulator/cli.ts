@@ -3,8 +3,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dbFile } from './db.ts';
-import { startEmulator } from './index.ts';
+import { dbFile } from './db';
+import { startEmulator } from './index';
 
 const args = new Set(process.argv.slice(2));
 const dataDir = path.resolve(process.env.DATA_DIR || './data');

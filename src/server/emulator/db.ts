@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { COLUMN_NAMES } from './project-fields.ts';
+import { COLUMN_NAMES } from './project-fields';
 
 export type Db = Database.Database;
 
@@ -64,7 +64,10 @@ export function openDb(dataDir: string): { db: Db; fresh: boolean } {
 
 /** Drops every table and creates the current schema (empty). */
 export function recreateSchema(db: Db): void {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .pluck()
+    .all() as string[];
   db.transaction(() => {
     for (const t of tables) db.exec(`DROP TABLE IF EXISTS "${t}"`);
     for (const sql of TABLES) db.exec(sql);
@@ -83,6 +86,8 @@ export function getMeta(db: Db, key: string): string | undefined {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-    .run(key, value);
+  db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
+    key,
+    value,
+  );
 }

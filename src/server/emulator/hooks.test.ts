@@ -1,14 +1,20 @@
 // Test hooks: request log (key and secrets redacted), reset, faults (status, 429 + Retry-After, slow, drop,
 // drop-after that commits), raw project writes, metric deletion, secrets peek, legacy mode; and hooks off.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { request, startTestEmulator, type TestEmulator } from '../../test-support/emulator.ts';
-import { DEMO_METRIC_IDS, DEMO_PROJECT_ID, SECOND_PROJECT_ID } from './seed.ts';
+import { request, startTestEmulator, type TestEmulator } from '../../test-support/emulator';
+import { DEMO_METRIC_IDS, DEMO_PROJECT_ID, SECOND_PROJECT_ID } from './seed';
 
 const P = `/user/v1/projects/${DEMO_PROJECT_ID}/`;
 let emu: TestEmulator;
-beforeAll(async () => { emu = await startTestEmulator(); });
-afterAll(async () => { await emu.close(); });
-beforeEach(async () => { await emu.hook('POST', 'reset', {}); });
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(async () => {
+  await emu.hook('POST', 'reset', {});
+});
 
 const requests = async (since = 0) => (await emu.hook('GET', `requests?since=${since}`)).json.requests;
 const fault = async (spec: object) => expect((await emu.hook('POST', 'faults', spec)).status).toBe(200);
@@ -20,9 +26,17 @@ describe('request log', () => {
     await emu.api('GET', '/no/such/path/');
     const log = await requests();
     expect(log.map((r: { path: string; status: number }) => [r.path, r.status])).toEqual([
-      ['/user/v1/projects/', 200], [P, 401], ['/no/such/path/', 404],
+      ['/user/v1/projects/', 200],
+      [P, 401],
+      ['/no/such/path/', 404],
     ]);
-    expect(log[0]).toMatchObject({ seq: expect.any(Number), time: expect.any(String), method: 'GET', query: { organization_id: '412' }, body: null });
+    expect(log[0]).toMatchObject({
+      seq: expect.any(Number),
+      time: expect.any(String),
+      method: 'GET',
+      query: { organization_id: '412' },
+      body: null,
+    });
     const text = JSON.stringify(log);
     expect(text).not.toContain(emu.apiKey);
     expect(text).not.toContain('wrong-key-123');
@@ -64,11 +78,22 @@ describe('faults', () => {
     expect(failed.status).toBe(500);
     expect(failed.json).toEqual({ detail: 'A server error occurred.' });
     expect((await emu.api('GET', P)).status).toBe(200);
-    expect((await requests()).map((r: { status: number; fault?: string }) => [r.status, r.fault])).toEqual([[500, 'status'], [200, undefined]]);
+    expect((await requests()).map((r: { status: number; fault?: string }) => [r.status, r.fault])).toEqual([
+      [500, 'status'],
+      [200, undefined],
+    ]);
   });
 
   it('answers 429 with Retry-After and a custom body, as many times as asked', async () => {
-    await fault({ method: 'PATCH', path: P, kind: 'status', status: 429, retryAfter: 7, times: 2, body: { detail: 'Slow down.' } });
+    await fault({
+      method: 'PATCH',
+      path: P,
+      kind: 'status',
+      status: 429,
+      retryAfter: 7,
+      times: 2,
+      body: { detail: 'Slow down.' },
+    });
     for (let i = 0; i < 2; i++) {
       const res = await emu.api('PATCH', P, { name: 'Throttled' });
       expect(res.status).toBe(429);
@@ -118,8 +143,17 @@ describe('faults', () => {
 describe('raw project writes, metric deletion, secrets peek', () => {
   it('sets columns verbatim, bypassing validation, and moves updated_at', async () => {
     const before = (await emu.api('GET', P)).json;
-    const oddRubric = { evaluation_logic: 'and', rules: [{ metric_id: 999999, conditions: { operator: 'and', conditions: [{ field: 'score', op: 'gt', value: 1 }] } }] };
-    const res = await emu.hook('PUT', `projects/${DEMO_PROJECT_ID}/raw`, { sample_rate: 7, rubric_config: oddRubric, timezone: null });
+    const oddRubric = {
+      evaluation_logic: 'and',
+      rules: [
+        { metric_id: 999999, conditions: { operator: 'and', conditions: [{ field: 'score', op: 'gt', value: 1 }] } },
+      ],
+    };
+    const res = await emu.hook('PUT', `projects/${DEMO_PROJECT_ID}/raw`, {
+      sample_rate: 7,
+      rubric_config: oddRubric,
+      timezone: null,
+    });
     expect(res.status).toBe(200);
     const after = (await emu.api('GET', P)).json;
     expect(after).toMatchObject({ sample_rate: 7, rubric_config: oddRubric, timezone: null });
@@ -132,16 +166,30 @@ describe('raw project writes, metric deletion, secrets peek', () => {
     const metrics = (await emu.api('GET', `/test_framework/v1/metrics/?project_id=${DEMO_PROJECT_ID}`)).json;
     expect(metrics.map((m: { id: number }) => m.id)).not.toContain(DEMO_METRIC_IDS.empathy);
     const res = await emu.api('PATCH', P, {
-      rubric_config: { evaluation_logic: 'and', rules: [{ metric_id: DEMO_METRIC_IDS.empathy, conditions: { operator: 'and', conditions: [{ field: 'score', op: 'gte', value: 3 }] } }] },
+      rubric_config: {
+        evaluation_logic: 'and',
+        rules: [
+          {
+            metric_id: DEMO_METRIC_IDS.empathy,
+            conditions: { operator: 'and', conditions: [{ field: 'score', op: 'gte', value: 3 }] },
+          },
+        ],
+      },
     });
     expect(res.status).toBe(400);
-    expect(res.json.rubric_config).toEqual([`rules[0].metric_id: metric ${DEMO_METRIC_IDS.empathy} does not belong to this project`]);
+    expect(res.json.rubric_config).toEqual([
+      `rules[0].metric_id: metric ${DEMO_METRIC_IDS.empathy} does not belong to this project`,
+    ]);
     expect((await emu.hook('DELETE', `metrics/${DEMO_METRIC_IDS.empathy}`)).status).toBe(404);
   });
 
   it('shows which secrets are stored', async () => {
     const { json } = await emu.hook('GET', `secrets/${SECOND_PROJECT_ID}`);
-    expect(json.secrets).toMatchObject({ webhook_secret: expect.stringMatching(/^whsec_/), retell_api_key: expect.any(String), vapi_api_key: null });
+    expect(json.secrets).toMatchObject({
+      webhook_secret: expect.stringMatching(/^whsec_/),
+      retell_api_key: expect.any(String),
+      vapi_api_key: null,
+    });
   });
 });
 
@@ -152,14 +200,27 @@ describe('legacy mode (the seed document API version)', () => {
     expect(bolt.webhook_secret).toMatch(/^whsec_/);
     expect(bolt).not.toHaveProperty('retell_api_key'); // provider keys were write-only already
     const metrics = (await emu.api('GET', `/test_framework/v1/metrics/?project_id=${DEMO_PROJECT_ID}`)).json;
-    const binaryTypes = new Set(metrics.filter((m: { enum_values: string[]; eval_type: string }) => m.eval_type.startsWith('binary')).map((m: { eval_type: string }) => m.eval_type));
+    const binaryTypes = new Set(
+      metrics
+        .filter((m: { enum_values: string[]; eval_type: string }) => m.eval_type.startsWith('binary'))
+        .map((m: { eval_type: string }) => m.eval_type),
+    );
     expect(binaryTypes).toEqual(new Set(['binary_workflow_adherence']));
-    const calls = (await emu.api('GET', `/observability/v2/call-logs/?project_id=${DEMO_PROJECT_ID}&page_size=20`)).json.results;
+    const calls = (await emu.api('GET', `/observability/v2/call-logs/?project_id=${DEMO_PROJECT_ID}&page_size=20`)).json
+      .results;
     const types = new Set(calls.flatMap((c: { metrics: { type: string }[] }) => c.metrics.map((m) => m.type)));
     expect(types.has('binary')).toBe(false);
     expect(types.has('binary_workflow_adherence')).toBe(true);
     // A rubric on a legacy binary metric still validates (5/0 as in that version).
-    const rubric = { evaluation_logic: 'and', rules: [{ metric_id: DEMO_METRIC_IDS.identityVerified, conditions: { operator: 'and', conditions: [{ op: 'eq', field: 'score', value: 5 }] } }] };
+    const rubric = {
+      evaluation_logic: 'and',
+      rules: [
+        {
+          metric_id: DEMO_METRIC_IDS.identityVerified,
+          conditions: { operator: 'and', conditions: [{ op: 'eq', field: 'score', value: 5 }] },
+        },
+      ],
+    };
     expect((await emu.api('PATCH', P, { rubric_config: rubric })).status).toBe(200);
 
     await emu.hook('POST', 'reset', {});
@@ -171,10 +232,16 @@ describe('without testHooks', () => {
   it('has no hook routes', async () => {
     const plain = await startTestEmulator({ testHooks: false });
     try {
-      for (const [method, path] of [['GET', 'requests'], ['POST', 'reset'], ['POST', 'faults']]) {
+      for (const [method, path] of [
+        ['GET', 'requests'],
+        ['POST', 'reset'],
+        ['POST', 'faults'],
+      ]) {
         expect((await plain.hook(method, path, method === 'POST' ? {} : undefined)).status).toBe(404);
       }
-      expect((await request(`${plain.url}${P}`, 'GET', undefined, { 'X-CEKURA-API-KEY': plain.apiKey })).status).toBe(200);
+      expect((await request(`${plain.url}${P}`, 'GET', undefined, { 'X-CEKURA-API-KEY': plain.apiKey })).status).toBe(
+        200,
+      );
     } finally {
       await plain.close();
     }

@@ -4,10 +4,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export type Query = Record<string, string | string[] | undefined>;
 
 export function sendJson(reply: FastifyReply, status: number, body: string | object): FastifyReply {
-  return reply.code(status).type('application/json').send(typeof body === 'string' ? body : JSON.stringify(body));
+  return reply
+    .code(status)
+    .type('application/json')
+    .send(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-export const detail = (reply: FastifyReply, status: number, message: string): FastifyReply => sendJson(reply, status, { detail: message });
+export const detail = (reply: FastifyReply, status: number, message: string): FastifyReply =>
+  sendJson(reply, status, { detail: message });
 export const notFound = (reply: FastifyReply): FastifyReply => detail(reply, 404, 'Not found.');
 
 /** The last value of a query parameter (DRF reads the last one too). */
@@ -35,7 +39,10 @@ export class QueryReader {
   intList(name: string): number[] | undefined {
     const v = param(this.query, name);
     if (v === undefined || v === '') return undefined;
-    const parts = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const parts = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (!parts.every((s) => /^\d+$/.test(s))) {
       this.errors[name] = ['Enter a whole number.'];
       return undefined;
@@ -46,7 +53,9 @@ export class QueryReader {
   dateTime(name: string): number | undefined {
     const v = param(this.query, name);
     if (v === undefined || v === '') return undefined;
-    const ms = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v.trim()) ? Date.parse(v.trim()) : NaN;
+    const ms = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v.trim())
+      ? Date.parse(v.trim())
+      : NaN;
     if (Number.isNaN(ms)) {
       this.errors[name] = ['Enter a valid date/time.'];
       return undefined;
@@ -73,7 +82,12 @@ export function readPage(query: Query, defaultSize: number, maxSize: number): Pa
 }
 
 /** Absolute next/previous links, built the way DRF does (the page parameter replaced, keys sorted). */
-export function pageLinks(req: FastifyRequest, page: number, size: number, count: number): { next: string | null; previous: string | null } {
+export function pageLinks(
+  req: FastifyRequest,
+  page: number,
+  size: number,
+  count: number,
+): { next: string | null; previous: string | null } {
   const base = `${req.protocol}://${req.host}${req.url.split('?')[0]}`;
   const link = (target: number | null): string => {
     const params = new URLSearchParams(req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '');

@@ -2,12 +2,12 @@
 // storage in DATA_DIR, seeded demo data and, on request, test hooks.
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { detail, notFound, sendJson } from './http.ts';
-import { listRoutes } from './routes-lists.ts';
-import { projectRoutes } from './routes-projects.ts';
-import { Store } from './store.ts';
-import { Faults, HOOK_PREFIX, redactBody, registerTestHooks, RequestLog, type LoggedRequest } from './test-hooks.ts';
-import { WebhookSender } from './webhook.ts';
+import { detail, notFound, sendJson } from './http';
+import { listRoutes } from './routes-lists';
+import { projectRoutes } from './routes-projects';
+import { Store } from './store';
+import { Faults, HOOK_PREFIX, redactBody, registerTestHooks, RequestLog, type LoggedRequest } from './test-hooks';
+import { WebhookSender } from './webhook';
 
 export type EmulatorOptions = {
   dataDir: string;
@@ -52,7 +52,10 @@ export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInsta
     try {
       done(null, JSON.parse(body as string));
     } catch (err) {
-      done(Object.assign(new Error(`JSON parse error - ${(err as Error).message}`), { statusCode: 400, drf: true }), undefined);
+      done(
+        Object.assign(new Error(`JSON parse error - ${(err as Error).message}`), { statusCode: 400, drf: true }),
+        undefined,
+      );
     }
   });
 
@@ -121,7 +124,12 @@ function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookS
       case 'status': {
         const status = fault.status ?? 500;
         if (status === 429 && fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
-        const body = fault.body ?? { detail: status === 429 ? `Request was throttled. Expected available in ${fault.retryAfter ?? 1} seconds.` : 'A server error occurred.' };
+        const body = fault.body ?? {
+          detail:
+            status === 429
+              ? `Request was throttled. Expected available in ${fault.retryAfter ?? 1} seconds.`
+              : 'A server error occurred.',
+        };
         return sendJson(reply, status, body);
       }
       case 'slow':
@@ -157,7 +165,9 @@ function sameSecret(a: string, b: string): boolean {
   return crypto.timingSafeEqual(ha, hb);
 }
 
-export async function startEmulator(opts: EmulatorOptions & { host?: string; port?: number }): Promise<RunningEmulator> {
+export async function startEmulator(
+  opts: EmulatorOptions & { host?: string; port?: number },
+): Promise<RunningEmulator> {
   const app = await buildEmulator(opts);
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ host, port: opts.port ?? 0 });

@@ -1,13 +1,17 @@
 // Read-only lists over HTTP: metrics, agents short list, dashboards and call logs (filters, pagination,
 // time window), and the seeded data's shape (metric results per the call-log table, success vs rubric).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conditionHolds, readMetricOutcome } from '../../shared/call-log.ts';
-import { startTestEmulator, type TestEmulator } from '../../test-support/emulator.ts';
-import { DEMO_AGENT_IDS, DEMO_METRIC_IDS, DEMO_PROJECT_ID, SECOND_AGENT_IDS, SECOND_PROJECT_ID } from './seed.ts';
+import { conditionHolds, readMetricOutcome } from '../../shared/call-log';
+import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
+import { DEMO_AGENT_IDS, DEMO_METRIC_IDS, DEMO_PROJECT_ID, SECOND_AGENT_IDS, SECOND_PROJECT_ID } from './seed';
 
 let emu: TestEmulator;
-beforeAll(async () => { emu = await startTestEmulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 
 const get = async (path: string) => {
   const res = await emu.api('GET', path);
@@ -17,7 +21,14 @@ const get = async (path: string) => {
 const ids = (items: { id: number }[]) => items.map((i) => i.id);
 const DAY = 86_400_000;
 
-type Metric = { id: number; project: number | null; agents: number[]; eval_type: string; enum_values: string[]; name: string };
+type Metric = {
+  id: number;
+  project: number | null;
+  agents: number[];
+  eval_type: string;
+  enum_values: string[];
+  name: string;
+};
 type CallMetric = { id: number; name: string; type: string; score: number; enum: string; value: string };
 type Call = { id: number; timestamp: string; success: boolean | null; agent: number; metrics: CallMetric[] };
 
@@ -41,7 +52,11 @@ describe('GET /test_framework/v1/metrics/', () => {
     const agentIds = Object.values(DEMO_AGENT_IDS);
     const byAgents: Metric[] = await get(`/test_framework/v1/metrics/?agents=${agentIds.join(',')}`);
     const agentOnly = byAgents.filter((m) => m.project === null);
-    expect(ids(agentOnly)).toEqual([DEMO_METRIC_IDS.bookingConfirmed, DEMO_METRIC_IDS.paymentPlanOffered, DEMO_METRIC_IDS.spanishGreeting]);
+    expect(ids(agentOnly)).toEqual([
+      DEMO_METRIC_IDS.bookingConfirmed,
+      DEMO_METRIC_IDS.paymentPlanOffered,
+      DEMO_METRIC_IDS.spanishGreeting,
+    ]);
     expect(agentOnly.every((m) => m.agents.some((a) => (agentIds as number[]).includes(a)))).toBe(true);
     const one: Metric[] = await get(`/test_framework/v1/metrics/?agents=${DEMO_AGENT_IDS.frontDesk}`);
     expect(ids(one)).toEqual([DEMO_METRIC_IDS.bookingConfirmed]);
@@ -50,14 +65,22 @@ describe('GET /test_framework/v1/metrics/', () => {
   it('covers every eval type, with enum_values on enum metrics, across 12+ metrics', async () => {
     const all: Metric[] = await get('/test_framework/v1/metrics/');
     expect(all.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(all.map((m) => m.eval_type))).toEqual(new Set(['binary', 'numeric', 'continuous_qualitative', 'enum']));
+    expect(new Set(all.map((m) => m.eval_type))).toEqual(
+      new Set(['binary', 'numeric', 'continuous_qualitative', 'enum']),
+    );
     const resolution = all.find((m) => m.id === DEMO_METRIC_IDS.callResolution)!;
-    expect(resolution).toMatchObject({ name: 'Call resolution', eval_type: 'enum', enum_values: ['resolved', 'partially_resolved', 'unresolved'] });
+    expect(resolution).toMatchObject({
+      name: 'Call resolution',
+      eval_type: 'enum',
+      enum_values: ['resolved', 'partially_resolved', 'unresolved'],
+    });
     expect(all.filter((m) => m.eval_type !== 'enum').every((m) => m.enum_values.length === 0)).toBe(true);
   });
 
   it('gives the union with project_id and agent_id, and 400 on a malformed filter', async () => {
-    const union: Metric[] = await get(`/test_framework/v1/metrics/?project_id=${SECOND_PROJECT_ID}&agent_id=${SECOND_AGENT_IDS.renewals}`);
+    const union: Metric[] = await get(
+      `/test_framework/v1/metrics/?project_id=${SECOND_PROJECT_ID}&agent_id=${SECOND_AGENT_IDS.renewals}`,
+    );
     expect(union.some((m) => m.project === null && m.agents.includes(SECOND_AGENT_IDS.renewals))).toBe(true);
     expect(union.some((m) => m.project === SECOND_PROJECT_ID)).toBe(true);
     const bad = await emu.api('GET', '/test_framework/v1/metrics/?agents=1,two');
@@ -71,21 +94,35 @@ describe('GET /test_framework/v1/aiagents/short_list/', () => {
     const first = await get(`/test_framework/v1/aiagents/short_list/?project_id=${DEMO_PROJECT_ID}&page_size=3`);
     expect(first).toMatchObject({ count: 4, previous: null });
     expect(first.results.length).toBe(3);
-    expect(first.next).toBe(`${emu.url}/test_framework/v1/aiagents/short_list/?page=2&page_size=3&project_id=${DEMO_PROJECT_ID}`);
+    expect(first.next).toBe(
+      `${emu.url}/test_framework/v1/aiagents/short_list/?page=2&page_size=3&project_id=${DEMO_PROJECT_ID}`,
+    );
     const second = await get(first.next.slice(emu.url.length));
     expect(second.results.length).toBe(1);
     expect(second.next).toBeNull();
     // DRF drops the page parameter when linking back to the first page.
-    expect(second.previous).toBe(`${emu.url}/test_framework/v1/aiagents/short_list/?page_size=3&project_id=${DEMO_PROJECT_ID}`);
+    expect(second.previous).toBe(
+      `${emu.url}/test_framework/v1/aiagents/short_list/?page_size=3&project_id=${DEMO_PROJECT_ID}`,
+    );
     expect(ids([...first.results, ...second.results]).sort()).toEqual(Object.values(DEMO_AGENT_IDS).sort());
-    expect(first.results[0]).toMatchObject({ project: DEMO_PROJECT_ID, agent_name: 'Acme Front Desk', contact_number: '+12125550143' });
+    expect(first.results[0]).toMatchObject({
+      project: DEMO_PROJECT_ID,
+      agent_name: 'Acme Front Desk',
+      contact_number: '+12125550143',
+    });
   });
 
   it('searches names case-insensitively with q (a number also matches the id)', async () => {
-    expect(ids((await get('/test_framework/v1/aiagents/short_list/?q=FRONT')).results)).toEqual([DEMO_AGENT_IDS.frontDesk]);
+    expect(ids((await get('/test_framework/v1/aiagents/short_list/?q=FRONT')).results)).toEqual([
+      DEMO_AGENT_IDS.frontDesk,
+    ]);
     expect((await get(`/test_framework/v1/aiagents/short_list/?q=acme&project_id=${DEMO_PROJECT_ID}`)).count).toBe(4);
-    expect(ids((await get('/test_framework/v1/aiagents/short_list/?q=español')).results)).toEqual([DEMO_AGENT_IDS.spanish]);
-    expect(ids((await get(`/test_framework/v1/aiagents/short_list/?q=${SECOND_AGENT_IDS.renewals}`)).results)).toEqual([SECOND_AGENT_IDS.renewals]);
+    expect(ids((await get('/test_framework/v1/aiagents/short_list/?q=español')).results)).toEqual([
+      DEMO_AGENT_IDS.spanish,
+    ]);
+    expect(ids((await get(`/test_framework/v1/aiagents/short_list/?q=${SECOND_AGENT_IDS.renewals}`)).results)).toEqual([
+      SECOND_AGENT_IDS.renewals,
+    ]);
     expect((await get(`/test_framework/v1/aiagents/short_list/?q=acme&project_id=${SECOND_PROJECT_ID}`)).count).toBe(0);
   });
 
@@ -154,10 +191,11 @@ describe('GET /observability/v2/call-logs/', () => {
     for (const projectId of [DEMO_PROJECT_ID, SECOND_PROJECT_ID]) {
       const { json: project } = await emu.api('GET', `/user/v1/projects/${projectId}/`);
       const calls = await allCalls(projectId);
-      const verdict = (c: Call) => project.rubric_config.rules.every((rule: { metric_id: number; conditions: { conditions: object[] } }) => {
-        const outcome = readMetricOutcome(c.metrics.find((m) => m.id === rule.metric_id));
-        return !outcome || rule.conditions.conditions.every((cond) => conditionHolds(outcome, cond) === true);
-      });
+      const verdict = (c: Call) =>
+        project.rubric_config.rules.every((rule: { metric_id: number; conditions: { conditions: object[] } }) => {
+          const outcome = readMetricOutcome(c.metrics.find((m) => m.id === rule.metric_id));
+          return !outcome || rule.conditions.conditions.every((cond) => conditionHolds(outcome, cond) === true);
+        });
       const decided = calls.filter((c) => c.success !== null);
       const agreement = decided.filter((c) => c.success === verdict(c)).length / decided.length;
       expect(agreement).toBeGreaterThan(0.8);
@@ -175,7 +213,9 @@ describe('GET /observability/v2/call-logs/', () => {
     expect(byAgent.results.every((c: Call) => c.agent === DEMO_AGENT_IDS.billing)).toBe(true);
     const from = new Date(Date.now() - 3 * DAY).toISOString();
     const to = new Date(Date.now() - DAY).toISOString();
-    const window = await get(`/observability/v2/call-logs/?project_id=${DEMO_PROJECT_ID}&timestamp_from=${from}&timestamp_to=${to}&page_size=100`);
+    const window = await get(
+      `/observability/v2/call-logs/?project_id=${DEMO_PROJECT_ID}&timestamp_from=${from}&timestamp_to=${to}&page_size=100`,
+    );
     expect(window.count).toBeGreaterThan(0);
     expect(window.results.every((c: Call) => c.timestamp >= from && c.timestamp <= to)).toBe(true);
     const all = await get(`/observability/v2/call-logs/?project_id=${DEMO_PROJECT_ID}`);
@@ -189,9 +229,14 @@ describe('GET /observability/v2/call-logs/', () => {
     expect(tooWide.json.detail).toMatch(/33 days/);
     // An explicit range of exactly 33 days is allowed, however old.
     const end = Date.now() - 7 * DAY;
-    const explicit = await emu.api('GET', `/observability/v2/call-logs/?timestamp_from=${new Date(end - 33 * DAY).toISOString()}&timestamp_to=${new Date(end).toISOString()}`);
+    const explicit = await emu.api(
+      'GET',
+      `/observability/v2/call-logs/?timestamp_from=${new Date(end - 33 * DAY).toISOString()}&timestamp_to=${new Date(end).toISOString()}`,
+    );
     expect(explicit.status, explicit.text).toBe(200);
-    const beforeWindow = await get(`/observability/v2/call-logs/?timestamp_to=${new Date(Date.now() - 20 * DAY).toISOString()}`);
+    const beforeWindow = await get(
+      `/observability/v2/call-logs/?timestamp_to=${new Date(Date.now() - 20 * DAY).toISOString()}`,
+    );
     expect(beforeWindow.count).toBe(0); // the seeded calls are all within the last 14 days
     const bad = await emu.api('GET', '/observability/v2/call-logs/?timestamp_from=yesterday');
     expect(bad.status).toBe(400);

@@ -2,16 +2,7 @@
 // (a test checks the order against src/shared/reference/cekura-openapi-subset.json).
 
 /** How a writable field is validated (see validate/fields.ts). */
-export type FieldKind =
-  | 'name'
-  | 'timezone'
-  | 'int'
-  | 'rate'
-  | 'bool'
-  | 'url'
-  | 'int-list'
-  | 'no-calls'
-  | 'rubric';
+export type FieldKind = 'name' | 'timezone' | 'int' | 'rate' | 'bool' | 'url' | 'int-list' | 'no-calls' | 'rubric';
 
 /** A key of the Project response or request. */
 export type ProjectKey =

@@ -2,21 +2,44 @@
 // semantics (the rubric hazard, write-only secrets), persistence across a restart.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../test-support/emulator.ts';
-import { dbFile } from './db.ts';
+import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
+import { dbFile } from './db';
 import {
-  DELETED_PROJECT_ID, DEMO_METRIC_IDS, DEMO_PROJECT_ID, exampleNoCallsForDemo, exampleRubricForDemo, ORGANIZATION_ID, SECOND_PROJECT_ID,
-} from './seed.ts';
+  DELETED_PROJECT_ID,
+  DEMO_METRIC_IDS,
+  DEMO_PROJECT_ID,
+  exampleNoCallsForDemo,
+  exampleRubricForDemo,
+  ORGANIZATION_ID,
+  SECOND_PROJECT_ID,
+} from './seed';
 
-const SECRETS = ['webhook_secret', 'vapi_api_key', 'retell_api_key', 'syntflow_api_key', 'elevenlabs_api_key', 'livekit_api_key', 'pipecat_api_key'];
+const SECRETS = [
+  'webhook_secret',
+  'vapi_api_key',
+  'retell_api_key',
+  'syntflow_api_key',
+  'elevenlabs_api_key',
+  'livekit_api_key',
+  'pipecat_api_key',
+];
 const P = `/user/v1/projects/${DEMO_PROJECT_ID}/`;
 
 let emu: TestEmulator;
-beforeAll(async () => { emu = await startTestEmulator(); });
-afterAll(async () => { await emu.close(); });
-beforeEach(async () => { await emu.hook('POST', 'reset', {}); });
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(async () => {
+  await emu.hook('POST', 'reset', {});
+});
 
-const oneRule = (metricId: number, condition: object) => ({ metric_id: metricId, conditions: { operator: 'and', conditions: [condition] } });
+const oneRule = (metricId: number, condition: object) => ({
+  metric_id: metricId,
+  conditions: { operator: 'and', conditions: [condition] },
+});
 
 describe('authentication', () => {
   it('answers 401 {"detail"} without the key or with a wrong one', async () => {
@@ -45,7 +68,11 @@ describe('GET /user/v1/projects/ and /{id}/', () => {
     const byId = new Map(res.json.map((p: { id: number }) => [p.id, p]));
     expect([...byId.keys()]).toEqual(expect.arrayContaining([DEMO_PROJECT_ID, SECOND_PROJECT_ID, DELETED_PROJECT_ID]));
     expect(byId.get(DELETED_PROJECT_ID)).toMatchObject({ is_deleted: true, name: 'Legacy IVR Pilot' });
-    expect(byId.get(DEMO_PROJECT_ID)).toMatchObject({ name: 'Acme Support Line', timezone: 'America/New_York', is_deleted: false });
+    expect(byId.get(DEMO_PROJECT_ID)).toMatchObject({
+      name: 'Acme Support Line',
+      timezone: 'America/New_York',
+      is_deleted: false,
+    });
     expect(byId.get(SECOND_PROJECT_ID)).toMatchObject({ name: 'Bolt Sales Outbound', timezone: 'Europe/Berlin' });
   });
 
@@ -61,7 +88,12 @@ describe('GET /user/v1/projects/ and /{id}/', () => {
   });
 
   it('answers 404 {"detail": "Not found."} for unknown or malformed ids, on every project operation', async () => {
-    for (const [method, path] of [['GET', '/user/v1/projects/424242/'], ['GET', '/user/v1/projects/abc/'], ['PATCH', '/user/v1/projects/424242/'], ['POST', '/user/v1/projects/424242/test-webhook/']]) {
+    for (const [method, path] of [
+      ['GET', '/user/v1/projects/424242/'],
+      ['GET', '/user/v1/projects/abc/'],
+      ['PATCH', '/user/v1/projects/424242/'],
+      ['POST', '/user/v1/projects/424242/test-webhook/'],
+    ]) {
       const res = await emu.api(method, path, method === 'GET' ? undefined : {});
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.json).toEqual({ detail: 'Not found.' });
@@ -87,8 +119,11 @@ describe('GET /user/v1/projects/ and /{id}/', () => {
     expect(json.rubric_config).toEqual(exampleRubricForDemo());
     expect(text).toContain(`"rubric_config":${JSON.stringify(exampleRubricForDemo())}`);
     expect(text).toContain(`"no_calls_notify_time_period":${JSON.stringify(exampleNoCallsForDemo())}`);
-    expect(json.rubric_config.rules.map((r: { metric_id: number }) => r.metric_id))
-      .toEqual([DEMO_METRIC_IDS.identityVerified, DEMO_METRIC_IDS.customerSatisfaction, DEMO_METRIC_IDS.callResolution]);
+    expect(json.rubric_config.rules.map((r: { metric_id: number }) => r.metric_id)).toEqual([
+      DEMO_METRIC_IDS.identityVerified,
+      DEMO_METRIC_IDS.customerSatisfaction,
+      DEMO_METRIC_IDS.callResolution,
+    ]);
     expect(json.members.some((m: { is_email_notify_enabled: boolean }) => m.is_email_notify_enabled)).toBe(true);
     expect(json.members.some((m: { is_email_notify_enabled: boolean }) => !m.is_email_notify_enabled)).toBe(true);
     expect(json.organization).toMatchObject({ id: ORGANIZATION_ID, name: 'Northwind Voice' });
@@ -98,8 +133,11 @@ describe('GET /user/v1/projects/ and /{id}/', () => {
     const { json } = await emu.api('GET', `/user/v1/projects/${SECOND_PROJECT_ID}/`);
     expect(json.webhook_url).toMatch(/^https:\/\//);
     expect(json).toMatchObject({
-      webhook_secret_configured: true, retell_api_key_configured: true, elevenlabs_api_key_configured: true,
-      vapi_api_key_configured: false, notify_result_webhook_failed: true,
+      webhook_secret_configured: true,
+      retell_api_key_configured: true,
+      elevenlabs_api_key_configured: true,
+      vapi_api_key_configured: false,
+      notify_result_webhook_failed: true,
     });
   });
 });
@@ -119,7 +157,8 @@ describe('PATCH /user/v1/projects/{id}/', () => {
 
   it('moves updated_at forward on every write, even an empty one', async () => {
     const stamps: number[] = [];
-    for (const body of [{}, { name: 'Acme Support Line' }, {}]) stamps.push(Date.parse((await emu.api('PATCH', P, body)).json.updated_at));
+    for (const body of [{}, { name: 'Acme Support Line' }, {}])
+      stamps.push(Date.parse((await emu.api('PATCH', P, body)).json.updated_at));
     expect(stamps[1]).toBeGreaterThan(stamps[0]);
     expect(stamps[2]).toBeGreaterThan(stamps[1]);
   });
@@ -142,7 +181,8 @@ describe('PATCH /user/v1/projects/{id}/', () => {
 
   it('stores JSON values as received: key order and unknown keys kept', async () => {
     const rubric = `{"rules":[{"conditions":{"conditions":[{"value":3,"op":"gte","field":"score"}],"operator":"and"},"metric_id":${DEMO_METRIC_IDS.empathy},"note":"kept"}],"evaluation_logic":"and","owner":"qa-team"}`;
-    const noCalls = '{"agents":[],"exception_numbers":["+14155552671"],"time_periods":[{"time_frame":15,"end_time":"12:00","start_time":"08:30"}],"time_zone":"Asia/Kolkata","x":1}';
+    const noCalls =
+      '{"agents":[],"exception_numbers":["+14155552671"],"time_periods":[{"time_frame":15,"end_time":"12:00","start_time":"08:30"}],"time_zone":"Asia/Kolkata","x":1}';
     const res = await emu.api('PATCH', P, `{"rubric_config":${rubric},"no_calls_notify_time_period":${noCalls}}`);
     expect(res.status).toBe(200);
     const text = (await emu.api('GET', P)).text;
@@ -153,13 +193,25 @@ describe('PATCH /user/v1/projects/{id}/', () => {
   it('ignores read-only, create-only and unknown keys, as DRF does', async () => {
     const before = (await emu.api('GET', P)).json;
     const res = await emu.api('PATCH', P, {
-      id: 1, organization: { id: 1 }, organization_id: 1, members: [], created_at: '2020-01-01T00:00:00Z', vapi_api_key_configured: false,
-      webhook_secret_configured: true, favourite_colour: 'teal', name: 'Acme Support (renamed)',
+      id: 1,
+      organization: { id: 1 },
+      organization_id: 1,
+      members: [],
+      created_at: '2020-01-01T00:00:00Z',
+      vapi_api_key_configured: false,
+      webhook_secret_configured: true,
+      favourite_colour: 'teal',
+      name: 'Acme Support (renamed)',
     });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({
-      id: DEMO_PROJECT_ID, name: 'Acme Support (renamed)', created_at: before.created_at, vapi_api_key_configured: true,
-      webhook_secret_configured: false, organization: before.organization, members: before.members,
+      id: DEMO_PROJECT_ID,
+      name: 'Acme Support (renamed)',
+      created_at: before.created_at,
+      vapi_api_key_configured: true,
+      webhook_secret_configured: false,
+      organization: before.organization,
+      members: before.members,
     });
     expect(res.json).not.toHaveProperty('favourite_colour');
     expect(res.json).not.toHaveProperty('organization_id');
@@ -181,14 +233,20 @@ describe('PATCH /user/v1/projects/{id}/', () => {
   it('clears a secret with "" and leaves the others alone', async () => {
     await emu.api('PATCH', P, { webhook_secret: 'whsec_one', retell_api_key: 'retell_two' });
     const res = await emu.api('PATCH', P, { webhook_secret: '' });
-    expect(res.json).toMatchObject({ webhook_secret_configured: false, retell_api_key_configured: true, vapi_api_key_configured: true });
+    expect(res.json).toMatchObject({
+      webhook_secret_configured: false,
+      retell_api_key_configured: true,
+      vapi_api_key_configured: true,
+    });
     const stored = (await emu.hook('GET', `secrets/${DEMO_PROJECT_ID}`)).json.secrets;
     expect(stored).toMatchObject({ webhook_secret: null, retell_api_key: 'retell_two' });
   });
 
   it('soft-deletes and restores a project; a deleted one stays listed and readable', async () => {
     expect((await emu.api('PATCH', P, { is_deleted: true })).json.is_deleted).toBe(true);
-    const listed = (await emu.api('GET', '/user/v1/projects/')).json.find((p: { id: number }) => p.id === DEMO_PROJECT_ID);
+    const listed = (await emu.api('GET', '/user/v1/projects/')).json.find(
+      (p: { id: number }) => p.id === DEMO_PROJECT_ID,
+    );
     expect(listed.is_deleted).toBe(true);
     expect((await emu.api('GET', P)).status).toBe(200);
     expect((await emu.api('PATCH', P, { is_deleted: false })).json.is_deleted).toBe(false);
@@ -202,12 +260,17 @@ describe('storage', () => {
     const after = (await emu.api('GET', P)).json;
     expect(after).toMatchObject({ name: 'Survives restarts', sample_rate: 0.125, vapi_api_key_configured: false });
     await emu.hook('POST', 'reset', {});
-    expect((await emu.api('GET', P)).json).toMatchObject({ name: 'Acme Support Line', sample_rate: 0.5, vapi_api_key_configured: true });
+    expect((await emu.api('GET', P)).json).toMatchObject({
+      name: 'Acme Support Line',
+      sample_rate: 0.5,
+      vapi_api_key_configured: true,
+    });
   });
 
   it('moves call logs to the present on start when the newest is over a day old', async () => {
     // The newest call of all projects is the one that is moved to now.
-    const newest = async () => Date.parse((await emu.api('GET', '/observability/v2/call-logs/?page_size=1')).json.results[0].timestamp);
+    const newest = async () =>
+      Date.parse((await emu.api('GET', '/observability/v2/call-logs/?page_size=1')).json.results[0].timestamp);
     const before = await newest();
     // Age the data by 5 days, as if the emulator had not run for a while, then start it again.
     const fileDb = new Database(dbFile(emu.dataDir));

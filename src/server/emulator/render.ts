@@ -1,7 +1,16 @@
 // Response bytes. Objects are written key by key in the vendor spec's order, with stored JSON texts
 // embedded verbatim, so identical state always gives identical bytes (the admin server's ETag relies on it).
-import { PROJECT_KEYS } from './project-fields.ts';
-import type { AgentRow, CallLogRow, DashboardRow, MembershipRow, MetricRow, OrganizationRow, ProjectRow, Store } from './store.ts';
+import { PROJECT_KEYS } from './project-fields';
+import type {
+  AgentRow,
+  CallLogRow,
+  DashboardRow,
+  MembershipRow,
+  MetricRow,
+  OrganizationRow,
+  ProjectRow,
+  Store,
+} from './store';
 
 type Entry = [key: string, json: string];
 const j = JSON.stringify;
@@ -22,8 +31,12 @@ export class ProjectRenderer {
     const entries: Entry[] = [];
     for (const k of PROJECT_KEYS) {
       switch (k.role) {
-        case 'column': entries.push([k.key, String(row[k.key])]); break;
-        case 'configured': entries.push([k.key, bool(secrets.has(k.secret) ? 1 : 0)]); break;
+        case 'column':
+          entries.push([k.key, String(row[k.key])]);
+          break;
+        case 'configured':
+          entries.push([k.key, bool(secrets.has(k.secret) ? 1 : 0)]);
+          break;
         case 'secret':
           // The seed document's version returned webhook_secret in clear; provider keys were already write-only.
           if (legacy && k.key === 'webhook_secret') entries.push([k.key, j(secrets.get(k.key) ?? '')]);
@@ -34,7 +47,8 @@ export class ProjectRenderer {
           else if (k.key === 'organization') entries.push(['organization', organization]);
           else entries.push([k.key, j(row[k.key])]);
           break;
-        case 'create-only': break;
+        case 'create-only':
+          break;
       }
     }
     return obj(entries);
@@ -55,7 +69,14 @@ export class ProjectRenderer {
 function renderMembership(m: MembershipRow): string {
   return obj([
     ['id', j(m.id)],
-    ['user', obj([['id', j(m.user_id)], ['name', j(m.user_name)], ['email', j(m.user_email)]])],
+    [
+      'user',
+      obj([
+        ['id', j(m.user_id)],
+        ['name', j(m.user_name)],
+        ['email', j(m.user_email)],
+      ]),
+    ],
     ['role', j(m.role)],
     ['is_email_notify_enabled', bool(m.is_email_notify_enabled)],
     ['created_at', j(m.created_at)],
@@ -64,11 +85,17 @@ function renderMembership(m: MembershipRow): string {
 }
 
 function renderOrganization(o: OrganizationRow, members: string): string {
-  return obj([['id', j(o.id)], ['name', j(o.name)], ['members', members], ['created_at', j(o.created_at)], ['updated_at', j(o.updated_at)]]);
+  return obj([
+    ['id', j(o.id)],
+    ['name', j(o.name)],
+    ['members', members],
+    ['created_at', j(o.created_at)],
+    ['updated_at', j(o.updated_at)],
+  ]);
 }
 
 export function renderMetric(m: MetricRow, legacy: boolean): string {
-  const evalType = legacy && m.eval_type === 'binary' ? m.legacy_eval_type ?? 'binary_qualitative' : m.eval_type;
+  const evalType = legacy && m.eval_type === 'binary' ? (m.legacy_eval_type ?? 'binary_qualitative') : m.eval_type;
   const agents = m.agent_ids ? m.agent_ids.split(',').map(Number) : [];
   return obj([
     ['id', j(m.id)],
@@ -145,7 +172,10 @@ export function renderCallLog(c: CallLogRow, legacyTypes: Map<number, string> | 
   const iso = (ms: number) => j(new Date(ms).toISOString());
   return obj([
     ['id', j(c.id)],
-    ['duration', j(`${String(Math.floor(c.duration_s / 60)).padStart(2, '0')}:${String(c.duration_s % 60).padStart(2, '0')}`)],
+    [
+      'duration',
+      j(`${String(Math.floor(c.duration_s / 60)).padStart(2, '0')}:${String(c.duration_s % 60).padStart(2, '0')}`),
+    ],
     ['success', bool(c.success)],
     ['is_reviewed', bool(c.is_reviewed)],
     ['status', j(c.status)],
@@ -176,8 +206,13 @@ function legacyMetrics(json: string, legacyTypes: Map<number, string>): string {
 }
 
 /** "[MM:SS] Role: text" lines as the structured transcript (times in seconds). */
-function transcriptObject(transcript: string): { role: string; content: string; start_time: number; end_time: number }[] {
-  const lines = transcript.split('\n').map((line) => /^\[(\d+):(\d+)\] ([^:]+): (.*)$/.exec(line)).filter((m) => m !== null);
+function transcriptObject(
+  transcript: string,
+): { role: string; content: string; start_time: number; end_time: number }[] {
+  const lines = transcript
+    .split('\n')
+    .map((line) => /^\[(\d+):(\d+)\] ([^:]+): (.*)$/.exec(line))
+    .filter((m) => m !== null);
   return lines.map((m, i) => {
     const start = Number(m[1]) * 60 + Number(m[2]);
     const next = lines[i + 1];
@@ -190,5 +225,10 @@ export const renderArray = arr;
 
 /** DRF's page: `{count, next, previous, results}`. */
 export function renderPage(count: number, next: string | null, previous: string | null, results: string[]): string {
-  return obj([['count', j(count)], ['next', j(next)], ['previous', j(previous)], ['results', arr(results)]]);
+  return obj([
+    ['count', j(count)],
+    ['next', j(next)],
+    ['previous', j(previous)],
+    ['results', arr(results)],
+  ]);
 }

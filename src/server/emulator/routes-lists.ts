@@ -1,8 +1,8 @@
 // Read-only lists: metrics (plain array), agents short list, dashboards and call logs (DRF pages).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { detail, pageLinks, param, QueryReader, readPage, sendJson, type PageRequest, type Query } from './http.ts';
-import { renderAgent, renderArray, renderCallLog, renderDashboard, renderMetric, renderPage } from './render.ts';
-import type { Page, Store } from './store.ts';
+import { detail, pageLinks, param, QueryReader, readPage, sendJson, type PageRequest, type Query } from './http';
+import { renderAgent, renderArray, renderCallLog, renderDashboard, renderMetric, renderPage } from './render';
+import type { Page, Store } from './store';
 
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 100;
@@ -14,7 +14,10 @@ export function listRoutes(app: FastifyInstance, store: Store): void {
   app.get('/test_framework/v1/metrics/', async (req, reply) => {
     const q = new QueryReader(req.query as Query);
     const filter = {
-      projectId: q.int('project_id'), agentId: q.int('agent_id'), agents: q.intList('agents'), slug: param(req.query as Query, 'slug') || undefined,
+      projectId: q.int('project_id'),
+      agentId: q.int('agent_id'),
+      agents: q.intList('agents'),
+      slug: param(req.query as Query, 'slug') || undefined,
     };
     if (!q.ok) return sendJson(reply, 400, q.errors);
     const legacy = store.legacy;
@@ -23,7 +26,11 @@ export function listRoutes(app: FastifyInstance, store: Store): void {
 
   app.get('/test_framework/v1/aiagents/short_list/', async (req, reply) => {
     const q = new QueryReader(req.query as Query);
-    const filter = { projectId: q.int('project_id'), organizationId: q.int('organization_id'), q: param(req.query as Query, 'q')?.trim() };
+    const filter = {
+      projectId: q.int('project_id'),
+      organizationId: q.int('organization_id'),
+      q: param(req.query as Query, 'q')?.trim(),
+    };
     return paged(req, reply, q, (p) => store.agents(filter, p.offset, p.size), renderAgent);
   });
 
@@ -40,21 +47,36 @@ export function listRoutes(app: FastifyInstance, store: Store): void {
     const to = q.dateTime('timestamp_to');
     if (!q.ok) return sendJson(reply, 400, q.errors);
     const window = timeWindow(from, to, Date.now());
-    if (!window) return detail(reply, 400, 'The time range must not exceed 33 days. Narrow timestamp_from/timestamp_to.');
+    if (!window)
+      return detail(reply, 400, 'The time range must not exceed 33 days. Narrow timestamp_from/timestamp_to.');
     const legacyTypes = store.legacy ? store.legacyEvalTypes() : null;
-    return paged(req, reply, q, (p) => store.callLogs({ ...filter, ...window }, p.offset, p.size), (c) => renderCallLog(c, legacyTypes));
+    return paged(
+      req,
+      reply,
+      q,
+      (p) => store.callLogs({ ...filter, ...window }, p.offset, p.size),
+      (c) => renderCallLog(c, legacyTypes),
+    );
   });
 }
 
 /** Last 30 days by default; an open end is now (or 30 days before the given end); over 33 days is refused. */
-export function timeWindow(from: number | undefined, to: number | undefined, now: number): { from: number; to: number } | null {
+export function timeWindow(
+  from: number | undefined,
+  to: number | undefined,
+  now: number,
+): { from: number; to: number } | null {
   const end = to ?? now;
   const start = from ?? end - DEFAULT_WINDOW_MS;
   return end - start > MAX_WINDOW_MS ? null : { from: start, to: end };
 }
 
 function paged<T>(
-  req: FastifyRequest, reply: FastifyReply, q: QueryReader, load: (p: PageRequest) => Page<T>, render: (row: T) => string,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  q: QueryReader,
+  load: (p: PageRequest) => Page<T>,
+  render: (row: T) => string,
 ): FastifyReply {
   if (!q.ok) return sendJson(reply, 400, q.errors);
   const p = readPage(req.query as Query, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);

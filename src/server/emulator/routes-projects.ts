@@ -1,12 +1,12 @@
 // Project operations: list, retrieve, partial update (rubric_config replaced wholesale: the hazard,
 // reproduced on purpose), and the test webhook.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { detail, notFound, QueryReader, sendJson, type Query } from './http.ts';
-import { ProjectRenderer, renderArray } from './render.ts';
-import type { Store } from './store.ts';
-import type { RubricMetric } from './validate/json-fields.ts';
-import { planPatch } from './validate/patch.ts';
-import type { WebhookSender } from './webhook.ts';
+import { detail, notFound, QueryReader, sendJson, type Query } from './http';
+import { ProjectRenderer, renderArray } from './render';
+import type { Store } from './store';
+import type { RubricMetric } from './validate/json-fields';
+import { planPatch } from './validate/patch';
+import type { WebhookSender } from './webhook';
 
 export type ProjectRoutesDeps = { store: Store; webhooks: WebhookSender };
 
@@ -36,7 +36,13 @@ export function projectRoutes(app: FastifyInstance, { store, webhooks }: Project
     if (id === null || !store.project(id)) return notFound(reply);
     const body = req.body ?? {};
     if (typeof body !== 'object' || Array.isArray(body)) {
-      const got = Array.isArray(body) ? 'list' : typeof body === 'string' ? 'str' : typeof body === 'number' ? 'int' : typeof body;
+      const got = Array.isArray(body)
+        ? 'list'
+        : typeof body === 'string'
+          ? 'str'
+          : typeof body === 'number'
+            ? 'int'
+            : typeof body;
       return sendJson(reply, 400, { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] });
     }
     const result = planPatch(body as Record<string, unknown>, () => rubricMetrics(store, id));
@@ -58,7 +64,12 @@ export function projectRoutes(app: FastifyInstance, { store, webhooks }: Project
 }
 
 function rubricMetrics(store: Store, projectId: number): Map<number, RubricMetric> {
-  return new Map(store.projectMetrics(projectId).map((m) => [
-    m.id, { id: m.id, name: m.name, eval_type: m.eval_type, enum_values: JSON.parse(m.enum_values) as string[] },
-  ]));
+  return new Map(
+    store
+      .projectMetrics(projectId)
+      .map((m) => [
+        m.id,
+        { id: m.id, name: m.name, eval_type: m.eval_type, enum_values: JSON.parse(m.enum_values) as string[] },
+      ]),
+  );
 }

@@ -1,6 +1,6 @@
 // The upstream's own rubric evaluation of a call (used by the call-log generator to set `success`).
 // Outcomes are read through the shared call-log module, so the console and the emulator agree on meaning.
-import { conditionHolds, readMetricOutcome, type MetricResultLike } from '../../shared/call-log.ts';
+import { conditionHolds, readMetricOutcome, type MetricResultLike } from '../../shared/call-log';
 
 type RuleLike = { metric_id?: unknown; conditions?: { conditions?: unknown } };
 

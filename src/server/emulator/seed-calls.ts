@@ -1,8 +1,8 @@
 // Production call-log generator: realistic, deterministic (seeded PRNG) calls whose metric results follow
 // cekura-api.md's call-log table and whose `success` mostly agrees with the project's rubric.
-import type { Rng } from './prng.ts';
-import { callPassesRubric } from './rubric-eval.ts';
-import type { CallMetricEntry, SeedAgent, SeedCallLog, SeedMetric, SeedProject } from './seed-types.ts';
+import type { Rng } from './prng';
+import { callPassesRubric } from './rubric-eval';
+import type { CallMetricEntry, SeedAgent, SeedCallLog, SeedMetric, SeedProject } from './seed-types';
 
 export type CallFlavour = {
   greeting: string;
@@ -30,7 +30,12 @@ export type GenerateCallsInput = {
 const DAY_MS = 86_400_000;
 // Relative call volume per local hour: quiet nights, busy office hours.
 const HOUR_WEIGHT = [1, 1, 1, 1, 1, 2, 3, 5, 8, 10, 10, 10, 9, 10, 10, 10, 9, 8, 6, 5, 4, 3, 2, 1];
-const FEEDBACK = ['Great call', 'Agent repeated the policy twice', 'Customer had to ask for a human', 'Handled well under pressure'];
+const FEEDBACK = [
+  'Great call',
+  'Agent repeated the policy twice',
+  'Customer had to ask for a human',
+  'Handled well under pressure',
+];
 const ERRORS = ['Transport error: SIP 503 from carrier', 'Recording unavailable: provider returned 404'];
 
 /** Calls sorted oldest first, with id 0 (ids are given once every project's calls are merged). */
@@ -48,7 +53,11 @@ export function generateCalls(input: GenerateCallsInput): SeedCallLog[] {
 }
 
 /** Per agent: the project-scoped metrics plus the agent-only ones attached to that agent. */
-function applicableByAgent(metrics: readonly SeedMetric[], projectId: number, agents: readonly SeedAgent[]): Map<number, SeedMetric[]> {
+function applicableByAgent(
+  metrics: readonly SeedMetric[],
+  projectId: number,
+  agents: readonly SeedAgent[],
+): Map<number, SeedMetric[]> {
   const scoped = metrics.filter((m) => m.projectId === projectId);
   const byAgent = new Map(agents.map((a) => [a.id, scoped.slice()]));
   for (const m of metrics) {

@@ -1,8 +1,8 @@
 // The scale seed: one more project with 1,500 agents, 2,000 metrics, a 300-rule rubric and 2,000 call logs,
 // to exercise long lists (virtualised pickers, big rubrics) and big pages.
-import { createRng, type Rng } from './prng.ts';
-import { assignCallIds, generateCalls, type CallFlavour } from './seed-calls.ts';
-import type { EvalType, SeedAgent, SeedData, SeedDashboard, SeedMetric, SeedProject } from './seed-types.ts';
+import { createRng, type Rng } from './prng';
+import { assignCallIds, generateCalls, type CallFlavour } from './seed-calls';
+import type { EvalType, SeedAgent, SeedData, SeedDashboard, SeedMetric, SeedProject } from './seed-types';
 
 export const SCALE_PROJECT_ID = 2051;
 export const SCALE_COUNTS = { agents: 1500, metrics: 2000, rules: 300, callLogs: 2000, dashboards: 24 } as const;
@@ -11,8 +11,30 @@ const FIRST_METRIC_ID = 60_001;
 const PROJECT_SCOPED_METRICS = 400;
 
 const REGIONS = ['EMEA', 'APAC', 'LATAM', 'US East', 'US West', 'Nordics', 'DACH', 'UK & Ireland'];
-const FUNCTIONS = ['Billing', 'Claims', 'Onboarding', 'Renewals', 'Tech Support', 'Scheduling', 'Collections', 'Returns', 'Fraud Desk', 'Concierge'];
-const SUBJECTS = ['Greeting', 'Verification', 'Disclosure', 'Hold etiquette', 'Upsell', 'Wrap-up', 'Escalation', 'Compliance', 'Tone', 'Accuracy'];
+const FUNCTIONS = [
+  'Billing',
+  'Claims',
+  'Onboarding',
+  'Renewals',
+  'Tech Support',
+  'Scheduling',
+  'Collections',
+  'Returns',
+  'Fraud Desk',
+  'Concierge',
+];
+const SUBJECTS = [
+  'Greeting',
+  'Verification',
+  'Disclosure',
+  'Hold etiquette',
+  'Upsell',
+  'Wrap-up',
+  'Escalation',
+  'Compliance',
+  'Tone',
+  'Accuracy',
+];
 const ENUM_SETS = [
   ['resolved', 'partially_resolved', 'unresolved'],
   ['positive', 'neutral', 'negative'],
@@ -27,15 +49,33 @@ export function buildScaleSeed(now: number): SeedData {
   const metrics = scaleMetrics(rng, agents);
   const rubric = scaleRubric(metrics);
   const project: SeedProject = {
-    id: SCALE_PROJECT_ID, name: 'Global Routing (scale test)', createdAt: '2025-11-17T10:00:00.000Z', updatedAt: '2026-01-12T08:30:00.000Z',
-    utcOffsetHours: 0, secrets: { livekit_api_key: 'lk_api_5d2f8e91a0c3' },
+    id: SCALE_PROJECT_ID,
+    name: 'Global Routing (scale test)',
+    createdAt: '2025-11-17T10:00:00.000Z',
+    updatedAt: '2026-01-12T08:30:00.000Z',
+    utcOffsetHours: 0,
+    secrets: { livekit_api_key: 'lk_api_5d2f8e91a0c3' },
     fields: { timezone: 'UTC', sample_rate: 0.25, notify_daily_report: true, rubric_config: rubric },
   };
   const calls = generateCalls({
-    project, agents, metrics, rubric, count: SCALE_COUNTS.callLogs, now, days: 14, rng, flavour: SCALE_FLAVOUR, maxMetricsPerCall: 12,
+    project,
+    agents,
+    metrics,
+    rubric,
+    count: SCALE_COUNTS.callLogs,
+    now,
+    days: 14,
+    rng,
+    flavour: SCALE_FLAVOUR,
+    maxMetricsPerCall: 12,
   });
   return {
-    members: [], projects: [project], agents, metrics, dashboards: scaleDashboards(), callLogs: assignCallIds(calls, 12_400_000, rng),
+    members: [],
+    projects: [project],
+    agents,
+    metrics,
+    dashboards: scaleDashboards(),
+    callLogs: assignCallIds(calls, 12_400_000, rng),
   };
 }
 
@@ -61,7 +101,12 @@ function scaleMetrics(rng: Rng, agents: SeedAgent[]): SeedMetric[] {
     return {
       id: FIRST_METRIC_ID + i,
       projectId: projectScoped ? SCALE_PROJECT_ID : null,
-      agents: projectScoped ? [] : rng.sample(agents, rng.int(1, 3)).map((a) => a.id).sort((a, b) => a - b),
+      agents: projectScoped
+        ? []
+        : rng
+            .sample(agents, rng.int(1, 3))
+            .map((a) => a.id)
+            .sort((a, b) => a - b),
       name: `${subject} check ${String(i + 1).padStart(4, '0')}`,
       description: `${subject} quality signal #${i + 1} (${evalType.replace('_', ' ')}).`,
       evalType,
@@ -71,9 +116,14 @@ function scaleMetrics(rng: Rng, agents: SeedAgent[]): SeedMetric[] {
       prompt: `Assess ${subject.toLowerCase()} on the call.`,
       displayOrder: i + 1,
       cost: 0.01,
-      sim: evalType === 'binary' ? { kind: 'binary', pFail: 0.05 }
-        : evalType === 'numeric' ? { kind: 'numeric', good: 600, bad: 2500 }
-          : evalType === 'enum' ? { kind: 'enum' } : { kind: 'score' },
+      sim:
+        evalType === 'binary'
+          ? { kind: 'binary', pFail: 0.05 }
+          : evalType === 'numeric'
+            ? { kind: 'numeric', good: 600, bad: 2500 }
+            : evalType === 'enum'
+              ? { kind: 'enum' }
+              : { kind: 'score' },
     } satisfies SeedMetric;
   });
 }
@@ -89,25 +139,41 @@ function scaleRubric(metrics: SeedMetric[]): object {
 
 function scaleCondition(m: SeedMetric): object {
   switch (m.evalType) {
-    case 'binary': return { field: 'score', op: 'eq', value: 5 };
-    case 'continuous_qualitative': return { field: 'score', op: 'gte', value: 2 };
-    case 'numeric': return { field: 'score', op: 'lte', value: 2300 };
-    case 'enum': return { field: 'enum', op: 'in', value: m.enumValues.slice(0, 2) };
+    case 'binary':
+      return { field: 'score', op: 'eq', value: 5 };
+    case 'continuous_qualitative':
+      return { field: 'score', op: 'gte', value: 2 };
+    case 'numeric':
+      return { field: 'score', op: 'lte', value: 2300 };
+    case 'enum':
+      return { field: 'enum', op: 'in', value: m.enumValues.slice(0, 2) };
   }
 }
 
 function scaleDashboards(): SeedDashboard[] {
   return Array.from({ length: SCALE_COUNTS.dashboards }, (_, i) => ({
-    id: 8001 + i, projectId: SCALE_PROJECT_ID, name: `${REGIONS[i % REGIONS.length]} routing board ${i + 1}`,
-    filters: null, widgetCount: 2 + (i % 5), createdAt: new Date(Date.UTC(2025, 10, 18) + i * 3_600_000).toISOString(),
+    id: 8001 + i,
+    projectId: SCALE_PROJECT_ID,
+    name: `${REGIONS[i % REGIONS.length]} routing board ${i + 1}`,
+    filters: null,
+    widgetCount: 2 + (i % 5),
+    createdAt: new Date(Date.UTC(2025, 10, 18) + i * 3_600_000).toISOString(),
   }));
 }
 
 const SCALE_FLAVOUR: CallFlavour = {
   greeting: 'Thanks for calling, you have reached {agent}.',
   topics: [
-    { topic: 'routing', ask: 'I need to talk to someone about my account.', answer: 'I can route you to the right team now.' },
-    { topic: 'status', ask: 'What is the status of my request?', answer: 'It is being processed and will be done by Friday.' },
+    {
+      topic: 'routing',
+      ask: 'I need to talk to someone about my account.',
+      answer: 'I can route you to the right team now.',
+    },
+    {
+      topic: 'status',
+      ask: 'What is the status of my request?',
+      answer: 'It is being processed and will be done by Friday.',
+    },
   ],
   endedReasons: ['customer-ended-call', 'assistant-ended-call', 'assistant-forwarded-call'],
   dropoffs: ['end of conversation as no queries remaining', 'during routing'],

@@ -1,15 +1,17 @@
 // The seed builders: documentation examples adapted with their key order kept, deterministic generation.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agents, metrics } from './seed-demo.ts';
-import { buildDemoSeed, DEMO_AGENT_IDS, DEMO_PROJECT_ID, exampleNoCallsForDemo, exampleRubricForDemo } from './seed.ts';
+import { agents, metrics } from './seed-demo';
+import { buildDemoSeed, DEMO_AGENT_IDS, DEMO_PROJECT_ID, exampleNoCallsForDemo, exampleRubricForDemo } from './seed';
 
-const doc = (file: string) => fs.readFileSync(new URL(`../../shared/reference/examples/${file}`, import.meta.url), 'utf8');
+const doc = (file: string) =>
+  fs.readFileSync(new URL(`../../shared/reference/examples/${file}`, import.meta.url), 'utf8');
 
 /** Every key path of a JSON value, in order (values left out). */
 const keyPaths = (v: unknown, path = ''): string[] => {
   if (Array.isArray(v)) return v.flatMap((x, i) => keyPaths(x, `${path}[${i}]`));
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [`${path}.${k}`, ...keyPaths(x, `${path}.${k}`)]);
+  if (v && typeof v === 'object')
+    return Object.entries(v).flatMap(([k, x]) => [`${path}.${k}`, ...keyPaths(x, `${path}.${k}`)]);
   return [];
 };
 
@@ -26,7 +28,9 @@ describe('documentation examples adapted to the demo project', () => {
     for (const id of demoIds) expect(metrics.find((m) => m.id === id)?.projectId).toBe(DEMO_PROJECT_ID);
     // Everything but the ids is the doc's, byte for byte once serialised.
     let text = JSON.stringify(adapted);
-    ids(original).forEach((id, i) => { text = text.replace(`"metric_id":${demoIds[i]}`, `"metric_id":${id}`); });
+    ids(original).forEach((id, i) => {
+      text = text.replace(`"metric_id":${demoIds[i]}`, `"metric_id":${id}`);
+    });
     expect(text).toBe(JSON.stringify(original));
   });
 
@@ -49,7 +53,8 @@ describe('demo seed', () => {
 
   it('gives every project at least three agents and ids that increase with time', () => {
     const seed = buildDemoSeed(Date.now());
-    for (const p of seed.projects) expect(seed.agents.filter((a) => a.projectId === p.id).length).toBeGreaterThanOrEqual(3);
+    for (const p of seed.projects)
+      expect(seed.agents.filter((a) => a.projectId === p.id).length).toBeGreaterThanOrEqual(3);
     const calls = seed.callLogs;
     for (let i = 1; i < calls.length; i++) {
       expect(calls[i].id).toBeGreaterThan(calls[i - 1].id);

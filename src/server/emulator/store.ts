@@ -1,31 +1,87 @@
 // Data access for the emulator: every SQL statement lives here. Rows come back as stored (JSON text for
 // project settings); render.ts turns them into response bytes.
-import { getMeta, openDb, recreateSchema, setMeta, type Db } from './db.ts';
-import { COLUMN_NAMES, STORED_SECRETS } from './project-fields.ts';
-import { addScaleSeed, seedDatabase } from './seed.ts';
+import { getMeta, openDb, recreateSchema, setMeta, type Db } from './db';
+import { COLUMN_NAMES, STORED_SECRETS } from './project-fields';
+import { addScaleSeed, seedDatabase } from './seed';
 
-export type ProjectRow = { id: number; organization_id: number; created_at: string; updated_at: string } & Record<string, string | number>;
+export type ProjectRow = { id: number; organization_id: number; created_at: string; updated_at: string } & Record<
+  string,
+  string | number
+>;
 export type MembershipRow = {
-  id: number; user_id: number; user_name: string; user_email: string; role: string; is_email_notify_enabled: number;
-  created_at: string; updated_at: string;
+  id: number;
+  user_id: number;
+  user_name: string;
+  user_email: string;
+  role: string;
+  is_email_notify_enabled: number;
+  created_at: string;
+  updated_at: string;
 };
 export type OrganizationRow = { id: number; name: string; created_at: string; updated_at: string };
 export type AgentRow = {
-  id: number; project_id: number | null; organization_id: number; agent_name: string; contact_number: string;
-  inbound: number | null; language: string; agent_gives_first_message: number | null; created_at: string; updated_at: string;
+  id: number;
+  project_id: number | null;
+  organization_id: number;
+  agent_name: string;
+  contact_number: string;
+  inbound: number | null;
+  language: string;
+  agent_gives_first_message: number | null;
+  created_at: string;
+  updated_at: string;
 };
 export type MetricRow = {
-  id: number; project_id: number | null; slug: string | null; name: string; description: string; eval_type: string;
-  legacy_eval_type: string | null; enum_values: string; type: string; prompt: string; function_name: string | null;
-  audio_enabled: number; observability_enabled: number; simulation_enabled: number; sampling_enabled: number;
-  display_order: number; evaluation_trigger: string; alert_type: string; metric_cost: number;
-  agent_ids: string | null; agent_names: string | null;
+  id: number;
+  project_id: number | null;
+  slug: string | null;
+  name: string;
+  description: string;
+  eval_type: string;
+  legacy_eval_type: string | null;
+  enum_values: string;
+  type: string;
+  prompt: string;
+  function_name: string | null;
+  audio_enabled: number;
+  observability_enabled: number;
+  simulation_enabled: number;
+  sampling_enabled: number;
+  display_order: number;
+  evaluation_trigger: string;
+  alert_type: string;
+  metric_cost: number;
+  agent_ids: string | null;
+  agent_names: string | null;
 };
-export type DashboardRow = { id: number; project_id: number | null; name: string | null; filters: string; widget_count: number; created_at: string; updated_at: string };
+export type DashboardRow = {
+  id: number;
+  project_id: number | null;
+  name: string | null;
+  filters: string;
+  widget_count: number;
+  created_at: string;
+  updated_at: string;
+};
 export type CallLogRow = {
-  id: number; project_id: number; agent_id: number | null; agent_name: string | null; ts: number; success: number | null;
-  is_reviewed: number; status: string; feedback: string; call_ended_reason: string; customer_number: string; call_id: string;
-  trace_id: string; duration_s: number; error_message: string | null; dropoff_point: string; topic: string; transcript: string;
+  id: number;
+  project_id: number;
+  agent_id: number | null;
+  agent_name: string | null;
+  ts: number;
+  success: number | null;
+  is_reviewed: number;
+  status: string;
+  feedback: string;
+  call_ended_reason: string;
+  customer_number: string;
+  call_id: string;
+  trace_id: string;
+  duration_s: number;
+  error_message: string | null;
+  dropoff_point: string;
+  topic: string;
+  transcript: string;
   metrics: string;
 };
 export type Page<T> = { count: number; rows: T[] };
@@ -81,7 +137,9 @@ export class Store {
   }
 
   memberships(organizationId: number): MembershipRow[] {
-    return this.db.prepare('SELECT * FROM memberships WHERE organization_id = ? ORDER BY id').all(organizationId) as MembershipRow[];
+    return this.db
+      .prepare('SELECT * FROM memberships WHERE organization_id = ? ORDER BY id')
+      .all(organizationId) as MembershipRow[];
   }
 
   project(id: number): ProjectRow | undefined {
@@ -91,14 +149,23 @@ export class Store {
   projects(filter: { organizationId?: number; projectId?: number }): ProjectRow[] {
     const where: string[] = [];
     const args: number[] = [];
-    if (filter.organizationId !== undefined) { where.push('organization_id = ?'); args.push(filter.organizationId); }
-    if (filter.projectId !== undefined) { where.push('id = ?'); args.push(filter.projectId); }
+    if (filter.organizationId !== undefined) {
+      where.push('organization_id = ?');
+      args.push(filter.organizationId);
+    }
+    if (filter.projectId !== undefined) {
+      where.push('id = ?');
+      args.push(filter.projectId);
+    }
     const sql = `SELECT * FROM projects ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
     return this.db.prepare(sql).all(...args) as ProjectRow[];
   }
 
   secrets(projectId: number): Map<string, string> {
-    const rows = this.db.prepare('SELECT name, value FROM project_secrets WHERE project_id = ?').all(projectId) as { name: string; value: string }[];
+    const rows = this.db.prepare('SELECT name, value FROM project_secrets WHERE project_id = ?').all(projectId) as {
+      name: string;
+      value: string;
+    }[];
     return new Map(rows.map((r) => [r.name, r.value]));
   }
 
@@ -119,8 +186,12 @@ export class Store {
         if (value === null || value === '') {
           this.db.prepare('DELETE FROM project_secrets WHERE project_id = ? AND name = ?').run(id, name);
         } else {
-          this.db.prepare(`INSERT INTO project_secrets (project_id, name, value) VALUES (?, ?, ?)
-            ON CONFLICT (project_id, name) DO UPDATE SET value = excluded.value`).run(id, name, value);
+          this.db
+            .prepare(
+              `INSERT INTO project_secrets (project_id, name, value) VALUES (?, ?, ?)
+            ON CONFLICT (project_id, name) DO UPDATE SET value = excluded.value`,
+            )
+            .run(id, name, value);
         }
       }
     })();
@@ -130,8 +201,11 @@ export class Store {
 
   /** Metrics that belong to the project: project-scoped, or attached to one of its agents. */
   projectMetrics(projectId: number): MetricRow[] {
-    return this.db.prepare(`${METRIC_SELECT} WHERE m.project_id = ? OR m.id IN (
-      SELECT ma.metric_id FROM metric_agents ma JOIN agents a ON a.id = ma.agent_id WHERE a.project_id = ?) ORDER BY m.id`)
+    return this.db
+      .prepare(
+        `${METRIC_SELECT} WHERE m.project_id = ? OR m.id IN (
+      SELECT ma.metric_id FROM metric_agents ma JOIN agents a ON a.id = ma.agent_id WHERE a.project_id = ?) ORDER BY m.id`,
+      )
       .all(projectId, projectId) as MetricRow[];
   }
 
@@ -150,18 +224,24 @@ export class Store {
       args.push(filter.agentId);
     }
     if (filter.agents) {
-      where.push(`m.id IN (SELECT metric_id FROM metric_agents WHERE agent_id IN (${filter.agents.map(() => '?').join(', ') || 'NULL'}))`);
+      where.push(
+        `m.id IN (SELECT metric_id FROM metric_agents WHERE agent_id IN (${filter.agents.map(() => '?').join(', ') || 'NULL'}))`,
+      );
       args.push(...filter.agents);
     }
-    if (filter.slug !== undefined) { where.push('m.slug = ?'); args.push(filter.slug); }
+    if (filter.slug !== undefined) {
+      where.push('m.slug = ?');
+      args.push(filter.slug);
+    }
     const sql = `${METRIC_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.id`;
     return this.db.prepare(sql).all(...args) as MetricRow[];
   }
 
   /** metric id -> its eval_type in the seed document's version, for binary metrics */
   legacyEvalTypes(): Map<number, string> {
-    const rows = this.db.prepare('SELECT id, legacy_eval_type FROM metrics WHERE legacy_eval_type IS NOT NULL').all() as
-      { id: number; legacy_eval_type: string }[];
+    const rows = this.db
+      .prepare('SELECT id, legacy_eval_type FROM metrics WHERE legacy_eval_type IS NOT NULL')
+      .all() as { id: number; legacy_eval_type: string }[];
     return new Map(rows.map((r) => [r.id, r.legacy_eval_type]));
   }
 
@@ -174,11 +254,21 @@ export class Store {
 
   // ---- agents, dashboards, call logs
 
-  agents(filter: { projectId?: number; organizationId?: number; q?: string }, offset: number, limit: number): Page<AgentRow> {
+  agents(
+    filter: { projectId?: number; organizationId?: number; q?: string },
+    offset: number,
+    limit: number,
+  ): Page<AgentRow> {
     const where: string[] = [];
     const args: (number | string)[] = [];
-    if (filter.projectId !== undefined) { where.push('project_id = ?'); args.push(filter.projectId); }
-    if (filter.organizationId !== undefined) { where.push('organization_id = ?'); args.push(filter.organizationId); }
+    if (filter.projectId !== undefined) {
+      where.push('project_id = ?');
+      args.push(filter.projectId);
+    }
+    if (filter.organizationId !== undefined) {
+      where.push('organization_id = ?');
+      args.push(filter.organizationId);
+    }
     if (filter.q) {
       // Case-insensitive name search (also for non-ASCII letters); a numeric q also matches the id.
       where.push(`(instr(lower_name(agent_name), ?) > 0${/^\d+$/.test(filter.q) ? ' OR id = ?' : ''})`);
@@ -194,23 +284,55 @@ export class Store {
     return this.page<DashboardRow>('dashboards', where, args, 'id', offset, limit);
   }
 
-  callLogs(filter: { projectId?: number; agentId?: number; from: number; to: number; ids?: number[] }, offset: number, limit: number): Page<CallLogRow> {
+  callLogs(
+    filter: { projectId?: number; agentId?: number; from: number; to: number; ids?: number[] },
+    offset: number,
+    limit: number,
+  ): Page<CallLogRow> {
     const where = ['c.ts >= ?', 'c.ts <= ?'];
     const args: number[] = [filter.from, filter.to];
-    if (filter.projectId !== undefined) { where.push('c.project_id = ?'); args.push(filter.projectId); }
-    if (filter.agentId !== undefined) { where.push('c.agent_id = ?'); args.push(filter.agentId); }
-    if (filter.ids) { where.push(`c.id IN (${filter.ids.map(() => '?').join(', ') || 'NULL'})`); args.push(...filter.ids); }
+    if (filter.projectId !== undefined) {
+      where.push('c.project_id = ?');
+      args.push(filter.projectId);
+    }
+    if (filter.agentId !== undefined) {
+      where.push('c.agent_id = ?');
+      args.push(filter.agentId);
+    }
+    if (filter.ids) {
+      where.push(`c.id IN (${filter.ids.map(() => '?').join(', ') || 'NULL'})`);
+      args.push(...filter.ids);
+    }
     const clause = where.join(' AND ');
-    const count = this.db.prepare(`SELECT count(*) FROM call_logs c WHERE ${clause}`).pluck().get(...args) as number;
-    const rows = this.db.prepare(`SELECT c.*, a.agent_name FROM call_logs c LEFT JOIN agents a ON a.id = c.agent_id
-      WHERE ${clause} ORDER BY c.ts DESC, c.id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as CallLogRow[];
+    const count = this.db
+      .prepare(`SELECT count(*) FROM call_logs c WHERE ${clause}`)
+      .pluck()
+      .get(...args) as number;
+    const rows = this.db
+      .prepare(
+        `SELECT c.*, a.agent_name FROM call_logs c LEFT JOIN agents a ON a.id = c.agent_id
+      WHERE ${clause} ORDER BY c.ts DESC, c.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...args, limit, offset) as CallLogRow[];
     return { count, rows };
   }
 
-  private page<T>(table: string, where: string[], args: (number | string)[], orderBy: string, offset: number, limit: number): Page<T> {
+  private page<T>(
+    table: string,
+    where: string[],
+    args: (number | string)[],
+    orderBy: string,
+    offset: number,
+    limit: number,
+  ): Page<T> {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const count = this.db.prepare(`SELECT count(*) FROM ${table} ${clause}`).pluck().get(...args) as number;
-    const rows = this.db.prepare(`SELECT * FROM ${table} ${clause} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(...args, limit, offset) as T[];
+    const count = this.db
+      .prepare(`SELECT count(*) FROM ${table} ${clause}`)
+      .pluck()
+      .get(...args) as number;
+    const rows = this.db
+      .prepare(`SELECT * FROM ${table} ${clause} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as T[];
     return { count, rows };
   }
 }

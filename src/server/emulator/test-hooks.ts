@@ -2,10 +2,10 @@
 // the request log, reset, faults, raw project writes, metric deletion, webhook deliveries, secrets peek.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { sendJson } from './http.ts';
-import { COLUMN_NAMES, STORED_SECRETS } from './project-fields.ts';
-import type { Store } from './store.ts';
-import type { WebhookSender } from './webhook.ts';
+import { sendJson } from './http';
+import { COLUMN_NAMES, STORED_SECRETS } from './project-fields';
+import type { Store } from './store';
+import type { WebhookSender } from './webhook';
 
 export const HOOK_PREFIX = '/__emulator/';
 const LOG_LIMIT = 10_000;
@@ -49,7 +49,15 @@ export class RequestLog {
       const prev = query[k];
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
-    const entry: LoggedRequest = { seq: ++this.seq, time: new Date().toISOString(), method: req.method, path, query, body: null, status: null };
+    const entry: LoggedRequest = {
+      seq: ++this.seq,
+      time: new Date().toISOString(),
+      method: req.method,
+      path,
+      query,
+      body: null,
+      status: null,
+    };
     this.entries.push(entry);
     if (this.entries.length > LOG_LIMIT) this.entries.splice(0, this.entries.length - LOG_LIMIT);
     return entry;
@@ -98,7 +106,8 @@ export class Faults {
 
 export type HookDeps = { store: Store; log: RequestLog; faults: Faults; webhooks: WebhookSender };
 
-const badRequest = (reply: FastifyReply, error: unknown) => sendJson(reply, 400, { detail: 'Invalid test-hook request.', error });
+const badRequest = (reply: FastifyReply, error: unknown) =>
+  sendJson(reply, 400, { detail: 'Invalid test-hook request.', error });
 const idParam = (req: FastifyRequest): number => Number((req.params as { id: string }).id);
 
 export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
@@ -136,7 +145,8 @@ export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
 
   app.put(`${HOOK_PREFIX}projects/:id/raw`, async (req, reply) => {
     const body = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest(reply, 'body must be an object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return badRequest(reply, 'body must be an object');
     if (!store.project(idParam(req))) return sendJson(reply, 404, { detail: 'Not found.' });
     const unknown = Object.keys(body).filter((k) => !COLUMN_NAMES.includes(k) && !STORED_SECRETS.includes(k));
     if (unknown.length) return badRequest(reply, `unknown project columns: ${unknown.join(', ')}`);
@@ -155,11 +165,16 @@ export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
     return sendJson(reply, 200, { ok: true });
   });
 
-  app.get(`${HOOK_PREFIX}webhook-deliveries`, async (_req, reply) => sendJson(reply, 200, { deliveries: webhooks.deliveries }));
+  app.get(`${HOOK_PREFIX}webhook-deliveries`, async (_req, reply) =>
+    sendJson(reply, 200, { deliveries: webhooks.deliveries }),
+  );
 
   app.get(`${HOOK_PREFIX}secrets/:id`, async (req, reply) => {
     if (!store.project(idParam(req))) return sendJson(reply, 404, { detail: 'Not found.' });
     const stored = store.secrets(idParam(req));
-    return sendJson(reply, 200, { projectId: idParam(req), secrets: Object.fromEntries(STORED_SECRETS.map((s) => [s, stored.get(s) ?? null])) });
+    return sendJson(reply, 200, {
+      projectId: idParam(req),
+      secrets: Object.fromEntries(STORED_SECRETS.map((s) => [s, stored.get(s) ?? null])),
+    });
   });
 }

@@ -2,8 +2,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../test-support/emulator.ts';
-import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from './seed.ts';
+import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
+import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from './seed';
 
 type Received = { headers: http.IncomingHttpHeaders; body: any };
 
@@ -17,7 +17,9 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   receiver = http.createServer((req, res) => {
     let data = '';
-    req.on('data', (chunk) => { data += chunk; });
+    req.on('data', (chunk) => {
+      data += chunk;
+    });
     req.on('end', () => {
       received.push({ headers: req.headers, body: JSON.parse(data) });
       res.writeHead(answerWith, { 'content-type': 'application/json' }).end('{}');
@@ -47,7 +49,10 @@ describe('test-webhook', () => {
   });
 
   it('POSTs a mock event to a loopback URL with X-CEKURA-SECRET and reports the status', async () => {
-    await emu.api('PATCH', `/user/v1/projects/${DEMO_PROJECT_ID}/`, { webhook_url: receiverUrl, webhook_secret: 'whsec_loopback_42' });
+    await emu.api('PATCH', `/user/v1/projects/${DEMO_PROJECT_ID}/`, {
+      webhook_url: receiverUrl,
+      webhook_secret: 'whsec_loopback_42',
+    });
     const res = await testWebhook(DEMO_PROJECT_ID);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ status: 'success', message: 'Test webhook sent', response_status_code: 200 });
@@ -56,7 +61,13 @@ describe('test-webhook', () => {
     expect(received[0].headers['content-type']).toBe('application/json');
     expect(received[0].body).toMatchObject({ event_type: 'test_webhook', project: { id: DEMO_PROJECT_ID } });
     const [delivery] = await deliveries();
-    expect(delivery).toMatchObject({ projectId: DEMO_PROJECT_ID, url: receiverUrl, simulated: false, secretSent: true, responseStatus: 200 });
+    expect(delivery).toMatchObject({
+      projectId: DEMO_PROJECT_ID,
+      url: receiverUrl,
+      simulated: false,
+      secretSent: true,
+      responseStatus: 200,
+    });
     expect(JSON.stringify(delivery)).not.toContain('whsec_loopback_42');
   });
 
@@ -92,7 +103,12 @@ describe('test-webhook', () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ status: 'success', message: 'Test webhook sent', response_status_code: 200 });
     const [delivery] = await deliveries();
-    expect(delivery).toMatchObject({ projectId: SECOND_PROJECT_ID, simulated: true, secretSent: true, url: 'https://hooks.boltsales.io/cekura/events' });
+    expect(delivery).toMatchObject({
+      projectId: SECOND_PROJECT_ID,
+      simulated: true,
+      secretSent: true,
+      url: 'https://hooks.boltsales.io/cekura/events',
+    });
     expect(delivery.note).toMatch(/no request left the emulator/);
     expect(received).toEqual([]);
   });
@@ -100,6 +116,12 @@ describe('test-webhook', () => {
   it('is recorded in the request log like any operation', async () => {
     await testWebhook(SECOND_PROJECT_ID);
     const { requests } = (await emu.hook('GET', 'requests')).json;
-    expect(requests).toEqual([expect.objectContaining({ method: 'POST', path: `/user/v1/projects/${SECOND_PROJECT_ID}/test-webhook/`, status: 200 })]);
+    expect(requests).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: `/user/v1/projects/${SECOND_PROJECT_ID}/test-webhook/`,
+        status: 200,
+      }),
+    ]);
   });
 });

@@ -50,8 +50,16 @@ export class WebhookSender {
 
   private record(projectId: number, url: string, payload: object, secretSent: boolean): Delivery {
     const delivery: Delivery = {
-      seq: ++this.seq, time: new Date().toISOString(), projectId, url, simulated: false, secretSent, payload,
-      responseStatus: null, error: null, note: null,
+      seq: ++this.seq,
+      time: new Date().toISOString(),
+      projectId,
+      url,
+      simulated: false,
+      secretSent,
+      payload,
+      responseStatus: null,
+      error: null,
+      note: null,
     };
     this.deliveries.push(delivery);
     return delivery;
@@ -62,7 +70,11 @@ export class WebhookSender {
     if (secret !== undefined) headers['X-CEKURA-SECRET'] = secret;
     try {
       const res = await fetch(url, {
-        method: 'POST', headers, body: JSON.stringify(delivery.payload), redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS),
+        method: 'POST',
+        headers,
+        body: JSON.stringify(delivery.payload),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       await res.arrayBuffer().catch(() => undefined);
       delivery.responseStatus = res.status;

@@ -86,7 +86,13 @@ describe('a successful save', () => {
   it('records nothing for a stale ETag (412), an upstream refusal or a failed connection', async () => {
     const { etag } = await load();
     expect((await patch('"stale"', { name: 'stale' })).status).toBe(412);
-    await hook.fault({ method: 'PATCH', path: `/user/v1/projects/${P}/`, kind: 'status', status: 400, body: { name: ['bad'] } });
+    await hook.fault({
+      method: 'PATCH',
+      path: `/user/v1/projects/${P}/`,
+      kind: 'status',
+      status: 400,
+      body: { name: ['bad'] },
+    });
     expect((await patch(etag, { name: 'refused' })).status).toBe(400);
     await hook.fault({ method: 'PATCH', path: `/user/v1/projects/${P}/`, kind: 'drop' });
     expect((await patch(etag, { name: 'dropped' })).status).toBe(502);
@@ -105,7 +111,8 @@ describe('GET /app-api/projects/:id/history', () => {
     const other = await load(SECOND_PROJECT_ID);
     expect((await patch(other.etag, { name: 'Other project' }, SECOND_PROJECT_ID)).status).toBe(200);
 
-    const afterOf = (page: { results: { changes: { after: number }[] }[] }) => page.results.map((e) => e.changes[0].after);
+    const afterOf = (page: { results: { changes: { after: number }[] }[] }) =>
+      page.results.map((e) => e.changes[0].after);
     const first = (await history(P, '?page=1&page_size=2')).json();
     expect(first).toMatchObject({ count: 5, page: 1, pageSize: 2 });
     expect(afterOf(first)).toEqual([105, 104]);
@@ -124,6 +131,7 @@ describe('GET /app-api/projects/:id/history', () => {
       expect(res.status, query).toBe(400);
       expect(res.json().detail, query).toMatch(/page/);
     }
-    for (const id of ['0', 'abc', '12345678901']) expect((await api(admin.url, `/app-api/projects/${id}/history`)).status, id).toBe(404);
+    for (const id of ['0', 'abc', '12345678901'])
+      expect((await api(admin.url, `/app-api/projects/${id}/history`)).status, id).toBe(404);
   });
 });

@@ -33,7 +33,8 @@ describe('openHistoryStore', () => {
   it('lists a project newest first, paginated, and survives reopening', () => {
     const dir = tempDir();
     const store = openHistoryStore(dir);
-    for (let i = 1; i <= 5; i++) store.record({ user: 'local', projectId: 1, changes: [{ field: 'name', before: `n${i - 1}`, after: `n${i}` }] });
+    for (let i = 1; i <= 5; i++)
+      store.record({ user: 'local', projectId: 1, changes: [{ field: 'name', before: `n${i - 1}`, after: `n${i}` }] });
     store.record({ user: 'local', projectId: 2, changes: [] });
     store.close();
 

@@ -40,23 +40,43 @@ export function openHistoryStore(dataDir: string): HistoryStore {
   CREATE INDEX IF NOT EXISTS save_history_project ON save_history (project_id, id DESC);`);
   const insert = db.prepare('INSERT INTO save_history (time, user, project_id, changes) VALUES (?, ?, ?, ?)');
   const count = db.prepare('SELECT COUNT(*) AS n FROM save_history WHERE project_id = ?');
-  const select = db.prepare('SELECT id, time, user, project_id, changes FROM save_history WHERE project_id = ? ORDER BY id DESC LIMIT ? OFFSET ?');
+  const select = db.prepare(
+    'SELECT id, time, user, project_id, changes FROM save_history WHERE project_id = ? ORDER BY id DESC LIMIT ? OFFSET ?',
+  );
 
   return {
     record(entry) {
       const time = entry.time ?? new Date().toISOString();
       const result = insert.run(time, entry.user, entry.projectId, JSON.stringify(entry.changes));
-      return { id: Number(result.lastInsertRowid), time, user: entry.user, projectId: entry.projectId, changes: entry.changes };
+      return {
+        id: Number(result.lastInsertRowid),
+        time,
+        user: entry.user,
+        projectId: entry.projectId,
+        changes: entry.changes,
+      };
     },
     list(projectId, page = 1, pageSize = 20) {
       const size = Math.min(Math.max(1, pageSize), 100);
       const current = Math.max(1, page);
-      const rows = select.all(projectId, size, (current - 1) * size) as { id: number; time: string; user: string; project_id: number; changes: string }[];
+      const rows = select.all(projectId, size, (current - 1) * size) as {
+        id: number;
+        time: string;
+        user: string;
+        project_id: number;
+        changes: string;
+      }[];
       return {
         count: (count.get(projectId) as { n: number }).n,
         page: current,
         pageSize: size,
-        results: rows.map((row) => ({ id: row.id, time: row.time, user: row.user, projectId: row.project_id, changes: JSON.parse(row.changes) })),
+        results: rows.map((row) => ({
+          id: row.id,
+          time: row.time,
+          user: row.user,
+          projectId: row.project_id,
+          changes: JSON.parse(row.changes),
+        })),
       };
     },
     close() {

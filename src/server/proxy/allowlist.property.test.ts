@@ -6,8 +6,16 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
-import { hooks, rawRequest, startAdmin, startRecorder, startTestEmulator, type Admin, type Emulator } from './test-support.ts';
+import { DEMO_PROJECT_ID } from '../emulator/seed';
+import {
+  hooks,
+  rawRequest,
+  startAdmin,
+  startRecorder,
+  startTestEmulator,
+  type Admin,
+  type Emulator,
+} from './test-support';
 
 const P = String(DEMO_PROJECT_ID);
 
@@ -18,13 +26,21 @@ const ALLOWED: Array<{ method: string; path: RegExp; spec: string }> = [
   { method: 'PATCH', path: /^\/user\/v1\/projects\/[1-9][0-9]*\/$/, spec: '/user/v1/projects/{id}/' },
   { method: 'POST', path: /^\/user\/v1\/projects\/[1-9][0-9]*\/test-webhook\/$/, spec: '' },
   { method: 'GET', path: /^\/test_framework\/v1\/metrics\/$/, spec: '/test_framework/v1/metrics/' },
-  { method: 'GET', path: /^\/test_framework\/v1\/aiagents\/short_list\/$/, spec: '/test_framework/v1/aiagents/short_list/' },
+  {
+    method: 'GET',
+    path: /^\/test_framework\/v1\/aiagents\/short_list\/$/,
+    spec: '/test_framework/v1/aiagents/short_list/',
+  },
   { method: 'GET', path: /^\/dashboards\/dashboards\/$/, spec: '/dashboards/dashboards/' },
   { method: 'GET', path: /^\/observability\/v2\/call-logs\/$/, spec: '/observability/v2/call-logs/' },
 ];
-const openapi = JSON.parse(readFileSync(new URL('../../shared/reference/cekura-openapi-subset.json', import.meta.url), 'utf8'));
+const openapi = JSON.parse(
+  readFileSync(new URL('../../shared/reference/cekura-openapi-subset.json', import.meta.url), 'utf8'),
+);
 const documentedQuery = (spec: string, method: string): string[] =>
-  (openapi.paths[spec]?.[method.toLowerCase()]?.parameters ?? []).filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name);
+  (openapi.paths[spec]?.[method.toLowerCase()]?.parameters ?? [])
+    .filter((p: { in: string }) => p.in === 'query')
+    .map((p: { name: string }) => p.name);
 
 /** Why an upstream request is outside the allowlist, or undefined when it is inside. */
 function outsideAllowlist(method: string, pathWithQuery: string): string | undefined {
@@ -66,26 +82,166 @@ afterAll(async () => {
 });
 
 // --- generators -------------------------------------------------------------------------------------------
-const real = ['user', 'v1', 'v2', 'projects', P, '1', '0', '-1', '01', 'test-webhook', 'test_framework', 'metrics', 'aiagents', 'short_list', 'dashboards', 'observability', 'call-logs', 'members', 'get-topic-names', '__emulator', 'requests', 'reset', 'faults', 'api', 'app-api', 'API'];
-const dots = ['.', '..', '...', '%2e', '%2E', '%2e%2e', '.%2e', '%2e.', '%252e%252e', '%25252e', '%c0%ae%c0%ae', '%e0%80%ae', '%E3%80%82', '%e3%80%82%e3%80%82', '%EF%BC%8E%EF%BC%8E', '\uFF0E\uFF0E', '\u3002', '\u2024\u2024', '%u002e%u002e'];
-const separators = ['/', '//', '///', '\\', '\\\\', '%2f', '%2F', '%5c', '%5C', '%252f', '%25%32%66', '/./', ';', ';x=1', '%00', '%0d%0a', '%09', '%20', '@', '%40', ':', '#', '%23', '?', '\uFF0F', '%EF%BC%8F'];
+const real = [
+  'user',
+  'v1',
+  'v2',
+  'projects',
+  P,
+  '1',
+  '0',
+  '-1',
+  '01',
+  'test-webhook',
+  'test_framework',
+  'metrics',
+  'aiagents',
+  'short_list',
+  'dashboards',
+  'observability',
+  'call-logs',
+  'members',
+  'get-topic-names',
+  '__emulator',
+  'requests',
+  'reset',
+  'faults',
+  'api',
+  'app-api',
+  'API',
+];
+const dots = [
+  '.',
+  '..',
+  '...',
+  '%2e',
+  '%2E',
+  '%2e%2e',
+  '.%2e',
+  '%2e.',
+  '%252e%252e',
+  '%25252e',
+  '%c0%ae%c0%ae',
+  '%e0%80%ae',
+  '%E3%80%82',
+  '%e3%80%82%e3%80%82',
+  '%EF%BC%8E%EF%BC%8E',
+  '\uFF0E\uFF0E',
+  '\u3002',
+  '\u2024\u2024',
+  '%u002e%u002e',
+];
+const separators = [
+  '/',
+  '//',
+  '///',
+  '\\',
+  '\\\\',
+  '%2f',
+  '%2F',
+  '%5c',
+  '%5C',
+  '%252f',
+  '%25%32%66',
+  '/./',
+  ';',
+  ';x=1',
+  '%00',
+  '%0d%0a',
+  '%09',
+  '%20',
+  '@',
+  '%40',
+  ':',
+  '#',
+  '%23',
+  '?',
+  '\uFF0F',
+  '%EF%BC%8F',
+];
 const prefixes = (emuHost: string, adminHost: string) => [
-  '/api', '/api/', '/API/', '/Api', '//api', '/api//', '/./api', '/api/.', '/app-api/../api', '/x/../api', '/%61pi', '/ap%69', '',
-  '/', `//${emuHost}`, `http://${emuHost}`, `http://${adminHost}/api`, `https://${emuHost}`, `http://user@${emuHost}`,
-  `/api@${emuHost}`, `/api/@${emuHost}`, `@${emuHost}`, `/api\\\\${emuHost}`, `http:/${emuHost}`, '*', `/api/http://${emuHost}`,
+  '/api',
+  '/api/',
+  '/API/',
+  '/Api',
+  '//api',
+  '/api//',
+  '/./api',
+  '/api/.',
+  '/app-api/../api',
+  '/x/../api',
+  '/%61pi',
+  '/ap%69',
+  '',
+  '/',
+  `//${emuHost}`,
+  `http://${emuHost}`,
+  `http://${adminHost}/api`,
+  `https://${emuHost}`,
+  `http://user@${emuHost}`,
+  `/api@${emuHost}`,
+  `/api/@${emuHost}`,
+  `@${emuHost}`,
+  `/api\\\\${emuHost}`,
+  `http:/${emuHost}`,
+  '*',
+  `/api/http://${emuHost}`,
 ];
 const queries = [
-  '', '?', '??', `?project_id=${P}`, `?project_id=${P}&project_id=2`, '?x=1', `?project_id=${P}%26x=2`, `?project_id=${P}&x=1`, '?page=1#frag',
-  `?%70roject_id=${P}`, '?project_id=../../__emulator/reset', `?project_id=${P}?x=1`, '?project_id[]=1', '?__proto__=1', '?page=1&page_size=5',
-  '?agents=1,2,3', '?q=%2e%2e%2f', `?project_id=${P}%00`, '?project_id=1;x=2', '?organization_id=1&organization_id=1',
+  '',
+  '?',
+  '??',
+  `?project_id=${P}`,
+  `?project_id=${P}&project_id=2`,
+  '?x=1',
+  `?project_id=${P}%26x=2`,
+  `?project_id=${P}&x=1`,
+  '?page=1#frag',
+  `?%70roject_id=${P}`,
+  '?project_id=../../__emulator/reset',
+  `?project_id=${P}?x=1`,
+  '?project_id[]=1',
+  '?__proto__=1',
+  '?page=1&page_size=5',
+  '?agents=1,2,3',
+  '?q=%2e%2e%2f',
+  `?project_id=${P}%00`,
+  '?project_id=1;x=2',
+  '?organization_id=1&organization_id=1',
 ];
-const methods = ['GET', 'GET', 'GET', 'PATCH', 'PATCH', 'POST', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'get', 'Patch', 'PROPFIND', 'MERGE', 'FOO', 'GET /x'];
+const methods = [
+  'GET',
+  'GET',
+  'GET',
+  'PATCH',
+  'PATCH',
+  'POST',
+  'POST',
+  'PUT',
+  'DELETE',
+  'HEAD',
+  'OPTIONS',
+  'TRACE',
+  'get',
+  'Patch',
+  'PROPFIND',
+  'MERGE',
+  'FOO',
+  'GET /x',
+];
 
 /** Real operations (and the emulator's hooks) that a mutation turns into near misses, or leaves intact. */
 const goodOps: Array<[string, string]> = [
-  ['GET', '/user/v1/projects/'], ['GET', `/user/v1/projects/${P}/`], ['PATCH', `/user/v1/projects/${P}/`],
-  ['POST', `/user/v1/projects/${P}/test-webhook/`], ['GET', '/test_framework/v1/metrics/'], ['GET', '/test_framework/v1/aiagents/short_list/'],
-  ['GET', '/dashboards/dashboards/'], ['GET', '/observability/v2/call-logs/'], ['GET', '/__emulator/requests'], ['POST', '/__emulator/reset'],
+  ['GET', '/user/v1/projects/'],
+  ['GET', `/user/v1/projects/${P}/`],
+  ['PATCH', `/user/v1/projects/${P}/`],
+  ['POST', `/user/v1/projects/${P}/test-webhook/`],
+  ['GET', '/test_framework/v1/metrics/'],
+  ['GET', '/test_framework/v1/aiagents/short_list/'],
+  ['GET', '/dashboards/dashboards/'],
+  ['GET', '/observability/v2/call-logs/'],
+  ['GET', '/__emulator/requests'],
+  ['POST', '/__emulator/reset'],
 ];
 
 function requests(emuHost: string, adminHost: string) {
@@ -94,7 +250,13 @@ function requests(emuHost: string, adminHost: string) {
   const query = fc.oneof(fc.constant(''), fc.constantFrom(...queries));
   const piece = fc.oneof(fc.constantFrom(...real), fc.constantFrom(...dots), fc.constantFrom(...separators));
   const composed = fc
-    .tuple(method, fc.constantFrom(...prefixes(emuHost, adminHost)), fc.array(piece, { maxLength: 9 }), fc.constantFrom('', '/', '//', '\\'), query)
+    .tuple(
+      method,
+      fc.constantFrom(...prefixes(emuHost, adminHost)),
+      fc.array(piece, { maxLength: 9 }),
+      fc.constantFrom('', '/', '//', '\\'),
+      query,
+    )
     .map(([m, prefix, pieces, tail, q]) => [m, `${prefix}${pieces.join('')}${tail}${q}`] as const);
   // A real operation with a piece inserted somewhere and/or pieces appended (or neither), mostly with its own method.
   const nearMiss = fc
@@ -114,7 +276,11 @@ function requests(emuHost: string, adminHost: string) {
     });
   // A real operation extended by plain segments: what a too-loose pattern (a prefix match) would let through.
   const extended = fc
-    .tuple(fc.constantFrom(...goodOps), fc.array(fc.constantFrom(...real), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '/'))
+    .tuple(
+      fc.constantFrom(...goodOps),
+      fc.array(fc.constantFrom(...real), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom('', '/'),
+    )
     .map(([[m, good], segments, tail]) => [m, `/api${good}${segments.join('/')}${tail}`] as const);
   // Intact operations too, so that forwarding happens often and the property is not vacuous.
   const intact = fc.constantFrom(...goodOps).map(([m, good]) => [m, `/api${good}`] as const);
@@ -144,7 +310,8 @@ describe('the allowlist under generated attacks', () => {
           ...recorder.seen.splice(0).map((r) => ({ method: r.method, url: r.url })),
         ];
         stats.forwarded += received.length;
-        for (const r of received) expect(outsideAllowlist(r.method, r.url), `${method} ${target} -> ${r.method} ${r.url}`).toBeUndefined();
+        for (const r of received)
+          expect(outsideAllowlist(r.method, r.url), `${method} ${target} -> ${r.method} ${r.url}`).toBeUndefined();
       }),
       { numRuns: 1000 },
     );

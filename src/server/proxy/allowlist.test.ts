@@ -1,21 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
-import { OPERATIONS, classifyRequest } from './allowlist.ts';
-import { api, rawRequest, useAdminStack } from './test-support.ts';
+import { DEMO_PROJECT_ID } from '../emulator/seed';
+import { OPERATIONS, classifyRequest } from './allowlist';
+import { api, rawRequest, useAdminStack } from './test-support';
 
 const stack = useAdminStack();
 
 describe('allowlist table', () => {
-  const spec = JSON.parse(readFileSync(new URL('../../shared/reference/cekura-openapi-subset.json', import.meta.url), 'utf8'));
+  const spec = JSON.parse(
+    readFileSync(new URL('../../shared/reference/cekura-openapi-subset.json', import.meta.url), 'utf8'),
+  );
 
   it('allows exactly the query parameters the vendor documents for each operation', () => {
     const checked: string[] = [];
     for (const op of OPERATIONS) {
-      const specPath = op.pattern.source.replace(/^\^/, '').replace(/\$$/, '').replace(/\\\//g, '/').replace('([1-9][0-9]{0,9})', '{id}');
+      const specPath = op.pattern.source
+        .replace(/^\^/, '')
+        .replace(/\$$/, '')
+        .replace(/\\\//g, '/')
+        .replace('([1-9][0-9]{0,9})', '{id}');
       const specOp = spec.paths[specPath]?.[op.method.toLowerCase()];
       if (!specOp) continue; // test-webhook is not in the subset: it takes no parameters
-      const documented = (specOp.parameters ?? []).filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name);
+      const documented = (specOp.parameters ?? [])
+        .filter((p: { in: string }) => p.in === 'query')
+        .map((p: { name: string }) => p.name);
       expect(Object.keys(op.query).sort(), op.id).toEqual(documented.sort());
       checked.push(op.id);
     }
@@ -23,7 +31,11 @@ describe('allowlist table', () => {
   });
 
   it('classifies only the raw path, never a normalised one', () => {
-    expect(classifyRequest('GET', '/api/user/v1/projects/7/')).toMatchObject({ kind: 'op', projectId: 7, upstreamPath: '/user/v1/projects/7/' });
+    expect(classifyRequest('GET', '/api/user/v1/projects/7/')).toMatchObject({
+      kind: 'op',
+      projectId: 7,
+      upstreamPath: '/user/v1/projects/7/',
+    });
     expect(classifyRequest('GET', '/api/user/v1/projects/8/../7/')).toMatchObject({ kind: 'reject', status: 404 });
     expect(classifyRequest('GET', '/projects/7/general')).toEqual({ kind: 'other' });
   });
@@ -31,8 +43,19 @@ describe('allowlist table', () => {
 
 describe('every allowed operation reaches the emulator with the key', () => {
   const P = DEMO_PROJECT_ID;
-  const cases: Array<{ method: string; path: string; upstream: string; query?: Record<string, string>; check: (body: any) => void }> = [
-    { method: 'GET', path: '/user/v1/projects/', upstream: '/user/v1/projects/', check: (b) => expect(Array.isArray(b)).toBe(true) },
+  const cases: Array<{
+    method: string;
+    path: string;
+    upstream: string;
+    query?: Record<string, string>;
+    check: (body: any) => void;
+  }> = [
+    {
+      method: 'GET',
+      path: '/user/v1/projects/',
+      upstream: '/user/v1/projects/',
+      check: (b) => expect(Array.isArray(b)).toBe(true),
+    },
     {
       method: 'GET',
       path: `/user/v1/projects/?project_id=${P}`,
@@ -40,7 +63,12 @@ describe('every allowed operation reaches the emulator with the key', () => {
       query: { project_id: String(P) },
       check: (b) => expect(b.map((p: { id: number }) => p.id)).toEqual([P]),
     },
-    { method: 'GET', path: `/user/v1/projects/${P}/`, upstream: `/user/v1/projects/${P}/`, check: (b) => expect(b.id).toBe(P) },
+    {
+      method: 'GET',
+      path: `/user/v1/projects/${P}/`,
+      upstream: `/user/v1/projects/${P}/`,
+      check: (b) => expect(b.id).toBe(P),
+    },
     {
       method: 'GET',
       path: `/test_framework/v1/metrics/?project_id=${P}`,
@@ -171,7 +199,12 @@ describe('everything else is 404 and never reaches the emulator', () => {
 
   it('ignores a browser-sent key header and cannot smuggle a second request line', async () => {
     await stack.hook.clearRequests();
-    const res = await rawRequest(stack.admin.port, 'GET', `/api/user/v1/projects/${P}/x`, 'X-CEKURA-API-KEY: attacker\r\n');
+    const res = await rawRequest(
+      stack.admin.port,
+      'GET',
+      `/api/user/v1/projects/${P}/x`,
+      'X-CEKURA-API-KEY: attacker\r\n',
+    );
     expect(res.status).toBe(404);
     expect(await stack.hook.requests()).toEqual([]);
   });

@@ -25,7 +25,12 @@ export type Operation = {
 const ID = '([1-9][0-9]{0,9})';
 
 export const OPERATIONS: readonly Operation[] = [
-  { id: 'listProjects', method: 'GET', pattern: /^\/user\/v1\/projects\/$/, query: { organization_id: 'int', project_id: 'int' } },
+  {
+    id: 'listProjects',
+    method: 'GET',
+    pattern: /^\/user\/v1\/projects\/$/,
+    query: { organization_id: 'int', project_id: 'int' },
+  },
   { id: 'getProject', method: 'GET', pattern: new RegExp(`^/user/v1/projects/${ID}/$`), query: {} },
   { id: 'patchProject', method: 'PATCH', pattern: new RegExp(`^/user/v1/projects/${ID}/$`), query: {} },
   { id: 'testWebhook', method: 'POST', pattern: new RegExp(`^/user/v1/projects/${ID}/test-webhook/$`), query: {} },
@@ -33,7 +38,15 @@ export const OPERATIONS: readonly Operation[] = [
     id: 'listMetrics',
     method: 'GET',
     pattern: /^\/test_framework\/v1\/metrics\/$/,
-    query: { agent_id: 'int', project_id: 'int', assistant_id: 'text', agents: 'int-list', slug: 'text', filters: 'text', include_scores: 'bool' },
+    query: {
+      agent_id: 'int',
+      project_id: 'int',
+      assistant_id: 'text',
+      agents: 'int-list',
+      slug: 'text',
+      filters: 'text',
+      include_scores: 'bool',
+    },
   },
   {
     id: 'listAgents',
@@ -41,7 +54,12 @@ export const OPERATIONS: readonly Operation[] = [
     pattern: /^\/test_framework\/v1\/aiagents\/short_list\/$/,
     query: { page: 'int', page_size: 'int', project_id: 'int', organization_id: 'int', q: 'text' },
   },
-  { id: 'listDashboards', method: 'GET', pattern: /^\/dashboards\/dashboards\/$/, query: { page: 'int', page_size: 'int', project_id: 'int' } },
+  {
+    id: 'listDashboards',
+    method: 'GET',
+    pattern: /^\/dashboards\/dashboards\/$/,
+    query: { page: 'int', page_size: 'int', project_id: 'int' },
+  },
   {
     id: 'listCallLogs',
     method: 'GET',
@@ -139,9 +157,15 @@ export function filterQuery(op: Operation, rawQuery: string): string | { kind: '
   const out = new URLSearchParams();
   for (const [name, value] of new URLSearchParams(rawQuery)) {
     const kind = Object.hasOwn(op.query, name) ? op.query[name] : undefined;
-    if (!kind) return { kind: 'reject', status: 400, detail: `Query parameter "${name.slice(0, 64)}" is not allowed for this operation` };
+    if (!kind)
+      return {
+        kind: 'reject',
+        status: 400,
+        detail: `Query parameter "${name.slice(0, 64)}" is not allowed for this operation`,
+      };
     if (out.has(name)) return { kind: 'reject', status: 400, detail: `Query parameter "${name}" is repeated` };
-    if (!VALUE_CHECKS[kind](value)) return { kind: 'reject', status: 400, detail: `Query parameter "${name}" has an invalid value` };
+    if (!VALUE_CHECKS[kind](value))
+      return { kind: 'reject', status: 400, detail: `Query parameter "${name}" has an invalid value` };
     out.append(name, value);
   }
   return out.toString();

@@ -1,13 +1,13 @@
 // /api/<upstream path>: forwards the allowlisted operations (matched earlier, in the onRequest guard) and adds
 // optimistic concurrency to the project: ETag on GET, If-Match + re-read under a per-project lock on PATCH.
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { historyChanges } from '../history/changes.ts';
-import type { HistoryStore } from '../history/store.ts';
-import type { ApiMatch } from './allowlist.ts';
-import { etagOf, ifMatchSatisfied, parseIfMatch } from './etag.ts';
-import type { KeyedLock } from './project-lock.ts';
-import { readUpstream, type RetryPolicy } from './retry.ts';
-import { callUpstream, type UpstreamConfig, type UpstreamRequest, type UpstreamResult } from './upstream.ts';
+import { historyChanges } from '../history/changes';
+import type { HistoryStore } from '../history/store';
+import type { ApiMatch } from './allowlist';
+import { etagOf, ifMatchSatisfied, parseIfMatch } from './etag';
+import type { KeyedLock } from './project-lock';
+import { readUpstream, type RetryPolicy } from './retry';
+import { callUpstream, type UpstreamConfig, type UpstreamRequest, type UpstreamResult } from './upstream';
 
 export type ApiContext = { upstream: UpstreamConfig; retry: RetryPolicy; locks: KeyedLock; history: HistoryStore };
 
@@ -59,10 +59,18 @@ function logFailure(log: FastifyBaseLogger, res: Extract<UpstreamResult, { ok: f
 
 type PatchOutcome = { type: 'upstream'; res: UpstreamResult } | { type: 'conflict'; etag: string; current: Buffer };
 
-async function patchProject(ctx: ApiContext, match: ApiMatch, req: FastifyRequest, body: string | undefined, reply: FastifyReply): Promise<FastifyReply> {
+async function patchProject(
+  ctx: ApiContext,
+  match: ApiMatch,
+  req: FastifyRequest,
+  body: string | undefined,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const ifMatch = parseIfMatch(req.headers['if-match']);
   if (ifMatch.kind === 'missing') {
-    return reply.code(428).send({ detail: 'Saving a project needs an If-Match header with the ETag of the project as loaded.' });
+    return reply
+      .code(428)
+      .send({ detail: 'Saving a project needs an If-Match header with the ETag of the project as loaded.' });
   }
   if (ifMatch.kind === 'wildcard') {
     return reply.code(428).send({ detail: 'If-Match: * is not accepted; send the ETag of the project as loaded.' });
@@ -85,7 +93,14 @@ async function patchProject(ctx: ApiContext, match: ApiMatch, req: FastifyReques
   return sendConflict(reply, outcome.etag, outcome.current);
 }
 
-function recordSave(ctx: ApiContext, req: FastifyRequest, projectId: number, patch: string, before: Buffer, after: Buffer): void {
+function recordSave(
+  ctx: ApiContext,
+  req: FastifyRequest,
+  projectId: number,
+  patch: string,
+  before: Buffer,
+  after: Buffer,
+): void {
   try {
     const changes = historyChanges(JSON.parse(patch), parseObject(before), parseObject(after));
     ctx.history.record({ user: req.user ?? 'local', projectId, changes });
@@ -102,10 +117,17 @@ function parseObject(text: Buffer): Record<string, unknown> {
 
 function sendConflict(reply: FastifyReply, etag: string, current: Buffer): FastifyReply {
   const text = current.toString('utf8');
-  if (!isJsonObjectText(text)) return reply.code(502).send({ detail: 'The Cekura API returned a project that is not JSON.' });
+  if (!isJsonObjectText(text))
+    return reply.code(502).send({ detail: 'The Cekura API returned a project that is not JSON.' });
   // The current project is embedded as the upstream's own text, so the client sees exactly what the ETag covers.
-  const detail = JSON.stringify('The project was changed by someone else since you loaded it. Review the current version and save again.');
-  return reply.code(412).header('etag', etag).type('application/json; charset=utf-8').send(`{"detail":${detail},"project":${text}}`);
+  const detail = JSON.stringify(
+    'The project was changed by someone else since you loaded it. Review the current version and save again.',
+  );
+  return reply
+    .code(412)
+    .header('etag', etag)
+    .type('application/json; charset=utf-8')
+    .send(`{"detail":${detail},"project":${text}}`);
 }
 
 function isJsonObjectText(text: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded emulator on 127.0.0.1:3000', () => {
@@ -15,7 +15,9 @@ describe('loadConfig', () => {
       url: 'https://api.cekura.ai',
       apiKey: 'live-key-123456',
     });
-    expect(loadConfig({ CEKURA_API_KEY: 'live-key-123456', CEKURA_API_URL: 'https://gw.example.com/cekura/' }).upstream).toMatchObject({
+    expect(
+      loadConfig({ CEKURA_API_KEY: 'live-key-123456', CEKURA_API_URL: 'https://gw.example.com/cekura/' }).upstream,
+    ).toMatchObject({
       url: 'https://gw.example.com/cekura',
     });
   });
@@ -25,20 +27,37 @@ describe('loadConfig', () => {
   });
 
   it('reads the test variables', () => {
-    const config = loadConfig({ EMULATOR_PORT: '4010', EMULATOR_TEST_HOOKS: '1', EMULATOR_API_KEY: 'e2e-key-0123456789abcdef', EXIT_WITH_STDIN: '1' });
-    expect(config.upstream).toEqual({ mode: 'emulator', port: 4010, testHooks: true, apiKey: 'e2e-key-0123456789abcdef' });
+    const config = loadConfig({
+      EMULATOR_PORT: '4010',
+      EMULATOR_TEST_HOOKS: '1',
+      EMULATOR_API_KEY: 'e2e-key-0123456789abcdef',
+      EXIT_WITH_STDIN: '1',
+    });
+    expect(config.upstream).toEqual({
+      mode: 'emulator',
+      port: 4010,
+      testHooks: true,
+      apiKey: 'e2e-key-0123456789abcdef',
+    });
     expect(config.exitWithStdin).toBe(true);
   });
 
   it('lists every invalid variable by name, without echoing the key', () => {
     let message = '';
     try {
-      loadConfig({ PORT: 'eighty', UPSTREAM_TIMEOUT_MS: '5s', CEKURA_API_URL: 'ftp://x', CEKURA_API_KEY: 'secret key with spaces', EMULATOR_TEST_HOOKS: 'yes' });
+      loadConfig({
+        PORT: 'eighty',
+        UPSTREAM_TIMEOUT_MS: '5s',
+        CEKURA_API_URL: 'ftp://x',
+        CEKURA_API_KEY: 'secret key with spaces',
+        EMULATOR_TEST_HOOKS: 'yes',
+      });
     } catch (error) {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^Invalid configuration:/);
-    for (const name of ['PORT', 'UPSTREAM_TIMEOUT_MS', 'CEKURA_API_URL', 'CEKURA_API_KEY', 'EMULATOR_TEST_HOOKS']) expect(message).toContain(`${name}:`);
+    for (const name of ['PORT', 'UPSTREAM_TIMEOUT_MS', 'CEKURA_API_URL', 'CEKURA_API_KEY', 'EMULATOR_TEST_HOOKS'])
+      expect(message).toContain(`${name}:`);
     expect(message).not.toContain('secret key with spaces');
   });
 

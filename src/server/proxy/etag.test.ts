@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
-import { api, useAdminStack } from './test-support.ts';
+import { DEMO_PROJECT_ID } from '../emulator/seed';
+import { api, useAdminStack } from './test-support';
 
 const P = DEMO_PROJECT_ID;
 const PROJECT = `/api/user/v1/projects/${P}/`;

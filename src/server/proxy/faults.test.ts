@@ -1,7 +1,7 @@
 // Upstream failures over real sockets: refused connections, timeouts, dropped connections, error statuses.
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
-import { api, closedPort, responsesChecked, startAdmin, useAdminStack } from './test-support.ts';
+import { DEMO_PROJECT_ID } from '../emulator/seed';
+import { api, closedPort, responsesChecked, startAdmin, useAdminStack } from './test-support';
 
 const P = DEMO_PROJECT_ID;
 const UPSTREAM_PATH = `/user/v1/projects/${P}/`;
@@ -14,7 +14,11 @@ afterAll(() => {
 });
 
 const patchName = (name: string, etag: string) =>
-  api(stack.admin.url, PROJECT, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ name }) });
+  api(stack.admin.url, PROJECT, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', 'if-match': etag },
+    body: JSON.stringify({ name }),
+  });
 
 describe('unreachable upstream', () => {
   it('answers 502 {detail} for reads and writes', async () => {
@@ -23,7 +27,11 @@ describe('unreachable upstream', () => {
       const read = await api(dead.url, '/api/user/v1/projects/');
       expect(read.status).toBe(502);
       expect(read.json().detail).toMatch(/unreachable/);
-      const write = await api(dead.url, PROJECT, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': '"x"' }, body: '{}' });
+      const write = await api(dead.url, PROJECT, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'if-match': '"x"' },
+        body: '{}',
+      });
       expect(write.status).toBe(502);
     } finally {
       await dead.close();
@@ -78,7 +86,14 @@ describe('dropped connections', () => {
 
 describe('upstream error statuses pass through', () => {
   it('429 with Retry-After and its body', async () => {
-    await stack.hook.fault({ method: 'GET', path: '/user/v1/projects/', kind: 'status', status: 429, retryAfter: 7, body: { detail: 'Request was throttled.' } });
+    await stack.hook.fault({
+      method: 'GET',
+      path: '/user/v1/projects/',
+      kind: 'status',
+      status: 429,
+      retryAfter: 7,
+      body: { detail: 'Request was throttled.' },
+    });
     await stack.hook.clearRequests();
     const res = await api(stack.admin.url, '/api/user/v1/projects/');
     expect(res.status).toBe(429);
@@ -90,7 +105,13 @@ describe('upstream error statuses pass through', () => {
 
   it('500 with its body, on the PATCH itself', async () => {
     const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
-    await stack.hook.fault({ method: 'PATCH', path: UPSTREAM_PATH, kind: 'status', status: 500, body: { detail: 'Server exploded' } });
+    await stack.hook.fault({
+      method: 'PATCH',
+      path: UPSTREAM_PATH,
+      kind: 'status',
+      status: 500,
+      body: { detail: 'Server exploded' },
+    });
     const res = await patchName('x', etag);
     expect(res.status).toBe(500);
     expect(res.json()).toEqual({ detail: 'Server exploded' });

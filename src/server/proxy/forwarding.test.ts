@@ -1,8 +1,8 @@
 // What exactly goes upstream: the key (and only ours), no browser headers, and the PATCH body byte-for-byte.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID, exampleRubricForDemo } from '../emulator/seed.ts';
-import { TEST_KEY, api, startAdmin, startRecorder, type Admin, useAdminStack } from './test-support.ts';
+import { DEMO_PROJECT_ID, exampleRubricForDemo } from '../emulator/seed';
+import { TEST_KEY, api, startAdmin, startRecorder, type Admin, useAdminStack } from './test-support';
 
 const P = DEMO_PROJECT_ID;
 const PROJECT = `/api/user/v1/projects/${P}/`;
@@ -13,7 +13,11 @@ const stack = useAdminStack();
 function reversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversedKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversedKeys(v)]),
+    );
   }
   return value;
 }
@@ -25,7 +29,11 @@ describe('PATCH body against the emulator', () => {
     expect(sent).not.toBe(JSON.stringify({ rubric_config: exampleRubricForDemo() }));
     const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
     await stack.hook.clearRequests();
-    const res = await api(stack.admin.url, PROJECT, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': etag }, body: sent });
+    const res = await api(stack.admin.url, PROJECT, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: sent,
+    });
     expect(res.status).toBe(200);
     const patchLog = (await stack.hook.requests()).find((r) => r.method === 'PATCH');
     expect(JSON.stringify(patchLog?.body)).toBe(sent);
@@ -50,7 +58,8 @@ describe('against a recording upstream', () => {
 
   it('forwards the PATCH body byte-for-byte, whitespace and escapes included', async () => {
     const etag = `"${createHash('sha256').update(project).digest('hex')}"`;
-    const body = '{ "name" :"Caf\\u00e9 \u2615",\n  "rubric_config": {"rules": [], "evaluation_logic" : "and"}, "sample_rate": 1.0 }';
+    const body =
+      '{ "name" :"Caf\\u00e9 \u2615",\n  "rubric_config": {"rules": [], "evaluation_logic" : "and"}, "sample_rate": 1.0 }';
     recorder.seen.length = 0;
     const res = await api(viaRecorder.url, '/api/user/v1/projects/5/', {
       method: 'PATCH',
@@ -78,7 +87,8 @@ describe('against a recording upstream', () => {
     const [seen] = recorder.seen;
     expect(seen.url).toBe('/user/v1/projects/?organization_id=3');
     expect(seen.headers['x-cekura-api-key']).toBe(TEST_KEY);
-    for (const name of ['authorization', 'cookie', 'x-forwarded-for', 'x-custom']) expect(seen.headers).not.toHaveProperty(name);
+    for (const name of ['authorization', 'cookie', 'x-forwarded-for', 'x-custom'])
+      expect(seen.headers).not.toHaveProperty(name);
   });
 });
 
@@ -90,7 +100,9 @@ describe('the configured key', () => {
       const res = await api(wrong.url, PROJECT);
       expect(res.status).toBe(401);
       expect(res.json()).toHaveProperty('detail');
-      expect(await stack.hook.requests()).toMatchObject([{ method: 'GET', path: `/user/v1/projects/${P}/`, status: 401 }]);
+      expect(await stack.hook.requests()).toMatchObject([
+        { method: 'GET', path: `/user/v1/projects/${P}/`, status: 401 },
+      ]);
     } finally {
       await wrong.close();
     }

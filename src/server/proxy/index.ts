@@ -1,17 +1,22 @@
 // The admin server: the only holder of the Cekura API key. It serves the SPA, exposes /app-api/* for the
 // console itself and forwards an allowlist of upstream operations under /api/<upstream path>.
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { registerAuth } from '../auth/index.ts';
-import type { LimiterOptions } from '../auth/limiter.ts';
-import { openAuthStore, type AuthStore } from '../auth/store.ts';
-import { registerHistoryRoutes } from '../history/routes.ts';
-import { openHistoryStore } from '../history/store.ts';
-import { classifyRequest } from './allowlist.ts';
-import { registerApiRoutes } from './api-routes.ts';
-import { KeyedLock } from './project-lock.ts';
-import { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
-import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity } from './security.ts';
-import { isPageRequest, registerSpa } from './spa.ts';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
+import { registerAuth } from '../auth/index';
+import type { LimiterOptions } from '../auth/limiter';
+import { openAuthStore, type AuthStore } from '../auth/store';
+import { registerHistoryRoutes } from '../history/routes';
+import { openHistoryStore } from '../history/store';
+import { classifyRequest } from './allowlist';
+import { registerApiRoutes } from './api-routes';
+import { KeyedLock } from './project-lock';
+import { defaultRetryPolicy, type RetryPolicy } from './retry';
+import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity } from './security';
+import { isPageRequest, registerSpa } from './spa';
 
 export type AdminServerOptions = {
   upstreamUrl: string;
@@ -67,7 +72,11 @@ const REDACT = [
 
 function loggerOptions(opts: AdminServerOptions): FastifyServerOptions['logger'] {
   if (!opts.logger) return false;
-  return { level: 'info', redact: { paths: REDACT, censor: '[redacted]' }, ...(opts.logStream ? { stream: opts.logStream } : {}) };
+  return {
+    level: 'info',
+    redact: { paths: REDACT, censor: '[redacted]' },
+    ...(opts.logStream ? { stream: opts.logStream } : {}),
+  };
 }
 
 export async function buildAdminServer(opts: AdminServerOptions): Promise<FastifyInstance> {
@@ -107,12 +116,18 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   // Guard first, on the raw URL, before routing decisions or body parsing can act on a hostile path.
   app.addHook('onRequest', async (req, reply) => {
     const verdict = classifyRequest(req.raw.method ?? '', req.raw.url ?? '');
-    if (verdict.kind === 'reject') return reply.code(verdict.status).header('cache-control', 'no-store').send({ detail: verdict.detail });
+    if (verdict.kind === 'reject')
+      return reply.code(verdict.status).header('cache-control', 'no-store').send({ detail: verdict.detail });
     if (verdict.kind === 'op') req.apiMatch = verdict;
   });
   // Then: Host name, same-origin JSON writes, security headers; then the session.
   registerSecurity(app, { host, trustProxy });
-  registerAuth(app, { store: auth, alwaysRequired: loginAlwaysRequired, isPage: isPageRequest, limiter: opts.loginLimit });
+  registerAuth(app, {
+    store: auth,
+    alwaysRequired: loginAlwaysRequired,
+    isPage: isPageRequest,
+    limiter: opts.loginLimit,
+  });
 
   registerBodyParser(app);
   app.setErrorHandler((error: FastifyError, req, reply) => {

@@ -9,8 +9,19 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
-import { TEST_KEY, api, closedPort, hooks, rawRequest, responsesChecked, startAdmin, startTestEmulator, type Admin, type Emulator } from './test-support.ts';
+import { DEMO_PROJECT_ID } from '../emulator/seed';
+import {
+  TEST_KEY,
+  api,
+  closedPort,
+  hooks,
+  rawRequest,
+  responsesChecked,
+  startAdmin,
+  startTestEmulator,
+  type Admin,
+  type Emulator,
+} from './test-support';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const P = DEMO_PROJECT_ID;
@@ -39,12 +50,22 @@ beforeAll(async () => {
   hook = hooks(emu.url);
   // The SPA built with the key in every environment variable a careless config could read it from.
   dist = mkdtempSync(path.join(os.tmpdir(), 'cekura-canary-dist-'));
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, CEKURA_API_KEY: TEST_KEY, EMULATOR_API_KEY: TEST_KEY, VITE_CEKURA_API_KEY: TEST_KEY, VITE_API_KEY: TEST_KEY },
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
+  const build = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CEKURA_API_KEY: TEST_KEY,
+        EMULATOR_API_KEY: TEST_KEY,
+        VITE_CEKURA_API_KEY: TEST_KEY,
+        VITE_API_KEY: TEST_KEY,
+      },
+      encoding: 'utf8',
+      timeout: 240_000,
+    },
+  );
   expect(build.status, `vite build: ${build.error?.message ?? ''}\n${build.stderr}`).toBe(0);
 }, 270_000);
 afterAll(async () => {
@@ -54,7 +75,13 @@ afterAll(async () => {
 });
 
 async function admin(upstreamUrl: string, overrides: Parameters<typeof startAdmin>[1] = {}): Promise<Admin> {
-  const started = await startAdmin(upstreamUrl, { distDir: dist, logger: true, logStream, timeoutMs: 800, ...overrides });
+  const started = await startAdmin(upstreamUrl, {
+    distDir: dist,
+    logger: true,
+    logStream,
+    timeoutMs: 800,
+    ...overrides,
+  });
   admins.push(started);
   return started;
 }
@@ -88,19 +115,40 @@ describe('responses and logs', () => {
     const browser = { 'X-CEKURA-API-KEY': TEST_KEY, authorization: `Token ${TEST_KEY}`, cookie: `k=${TEST_KEY}` };
     const etag = (await api(good.url, PROJECT)).headers.get('etag') as string;
     const patch = (base: string, body: string, extra: Record<string, string> = {}) =>
-      api(base, PROJECT, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': etag, ...extra }, body });
+      api(base, PROJECT, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'if-match': etag, ...extra },
+        body,
+      });
 
     // Pages and every file of the bundle, as served.
     for (const file of filesUnder(dist)) await api(good.url, `/${path.relative(dist, file).split(path.sep).join('/')}`);
-    for (const page of ['/', '/projects/1/general', '/login', '/login.js', '/robots.txt', '/.env']) await api(good.url, page);
+    for (const page of ['/', '/projects/1/general', '/login', '/login.js', '/robots.txt', '/.env'])
+      await api(good.url, page);
     // The console's own endpoints.
-    for (const p of ['/app-api/health', '/app-api/config', '/app-api/session', `/app-api/projects/${P}/history`, '/app-api/projects/x/history', '/app-api/nope']) {
+    for (const p of [
+      '/app-api/health',
+      '/app-api/config',
+      '/app-api/session',
+      `/app-api/projects/${P}/history`,
+      '/app-api/projects/x/history',
+      '/app-api/nope',
+    ]) {
       await api(good.url, p, { headers: browser });
     }
-    await api(good.url, '/app-api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', password: TEST_KEY }) });
+    await api(good.url, '/app-api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', password: TEST_KEY }),
+    });
     await api(good.url, '/app-api/logout', { method: 'POST' });
     // Every allowed operation, and refusals of every kind.
-    for (const p of ['/user/v1/projects/', PROJECT.slice(4), `/test_framework/v1/metrics/?project_id=${P}`, `/dashboards/dashboards/?project_id=${P}`]) {
+    for (const p of [
+      '/user/v1/projects/',
+      PROJECT.slice(4),
+      `/test_framework/v1/metrics/?project_id=${P}`,
+      `/dashboards/dashboards/?project_id=${P}`,
+    ]) {
       await api(good.url, `/api${p}`, { headers: browser });
     }
     await api(good.url, `/api/test_framework/v1/aiagents/short_list/?project_id=${P}&q=Support`);
@@ -153,7 +201,14 @@ describe('a real `npm start` in live mode', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cekura-live-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(free), DATA_DIR: dataDir, CEKURA_API_KEY: TEST_KEY, CEKURA_API_URL: emu.url, UPSTREAM_TIMEOUT_MS: '3000' },
+      env: {
+        ...process.env,
+        PORT: String(free),
+        DATA_DIR: dataDir,
+        CEKURA_API_KEY: TEST_KEY,
+        CEKURA_API_URL: emu.url,
+        UPSTREAM_TIMEOUT_MS: '3000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -163,10 +218,14 @@ describe('a real `npm start` in live mode', () => {
     try {
       const base = `http://127.0.0.1:${free}`;
       // It may first rebuild dist/ when the web sources are newer.
-      for (let i = 0; i < 600 && !output.includes('Console:'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 600 && !output.includes('Console:'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       expect(output).toContain(`Upstream: ${new URL(emu.url).host} (live)`);
       expect((await api(base, PROJECT)).status).toBe(200);
-      expect((await api(base, '/app-api/config')).json()).toEqual({ mode: 'live', upstreamHost: new URL(emu.url).host });
+      expect((await api(base, '/app-api/config')).json()).toEqual({
+        mode: 'live',
+        upstreamHost: new URL(emu.url).host,
+      });
       await hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'drop', times: 3 });
       expect((await api(base, PROJECT, { headers: { 'X-CEKURA-API-KEY': TEST_KEY } })).status).toBe(502);
       await api(base, '/api/nope/');

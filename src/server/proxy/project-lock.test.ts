@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedLock } from './project-lock.ts';
+import { KeyedLock } from './project-lock';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,11 +24,15 @@ describe('KeyedLock', () => {
   it('runs different keys concurrently', async () => {
     const lock = new KeyedLock();
     const events: string[] = [];
-    await Promise.all([1, 2].map((key) => lock.run(key, async () => {
-      events.push(`${key}:start`);
-      await tick(10);
-      events.push(`${key}:end`);
-    })));
+    await Promise.all(
+      [1, 2].map((key) =>
+        lock.run(key, async () => {
+          events.push(`${key}:start`);
+          await tick(10);
+          events.push(`${key}:end`);
+        }),
+      ),
+    );
     expect(events.slice(0, 2).sort()).toEqual(['1:start', '2:start']);
   });
 });

@@ -1,8 +1,8 @@
 // Retries of upstream reads against the real emulator's fault hooks; its request log shows every try.
 import { describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID } from '../emulator/seed.ts';
-import { retryAfterMs } from './retry.ts';
-import { api, useAdminStack } from './test-support.ts';
+import { DEMO_PROJECT_ID } from '../emulator/seed';
+import { retryAfterMs } from './retry';
+import { api, useAdminStack } from './test-support';
 
 const P = DEMO_PROJECT_ID;
 const UPSTREAM_PATH = `/user/v1/projects/${P}/`;
@@ -12,8 +12,13 @@ const WEBHOOK = `/user/v1/projects/${P}/test-webhook/`;
 const stack = useAdminStack({ timeoutMs: 1000 });
 
 /** What the browser sends with a write: JSON from the console's own origin. */
-const headers = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', origin: stack.admin.url, ...extra });
-const tries = async (method: string, path: string) => (await stack.hook.requests()).filter((r) => r.method === method && r.path === path);
+const headers = (extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  origin: stack.admin.url,
+  ...extra,
+});
+const tries = async (method: string, path: string) =>
+  (await stack.hook.requests()).filter((r) => r.method === method && r.path === path);
 
 describe('reads are retried on transient failures', () => {
   it.each([
@@ -37,7 +42,13 @@ describe('reads are retried on transient failures', () => {
   });
 
   it('does not retry a 500 (not transient): it passes through after one try', async () => {
-    await stack.hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'status', status: 500, body: { detail: 'Boom' } });
+    await stack.hook.fault({
+      method: 'GET',
+      path: UPSTREAM_PATH,
+      kind: 'status',
+      status: 500,
+      body: { detail: 'Boom' },
+    });
     const res = await api(stack.admin.url, PROJECT);
     expect(res.status).toBe(500);
     expect(res.json()).toEqual({ detail: 'Boom' });
@@ -45,7 +56,14 @@ describe('reads are retried on transient failures', () => {
   });
 
   it('gives up after three tries and passes the last answer through (status and body)', async () => {
-    await stack.hook.fault({ method: 'GET', path: '/user/v1/projects/', kind: 'status', status: 503, times: 5, body: { detail: 'Down for maintenance' } });
+    await stack.hook.fault({
+      method: 'GET',
+      path: '/user/v1/projects/',
+      kind: 'status',
+      status: 503,
+      times: 5,
+      body: { detail: 'Down for maintenance' },
+    });
     const res = await api(stack.admin.url, '/api/user/v1/projects/');
     expect(res.status).toBe(503);
     expect(res.json()).toEqual({ detail: 'Down for maintenance' });
@@ -68,9 +86,17 @@ describe('reads are retried on transient failures', () => {
     const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
     await stack.hook.clearRequests();
     await stack.hook.fault({ method: 'GET', path: UPSTREAM_PATH, kind: 'drop' });
-    const res = await api(stack.admin.url, PROJECT, { method: 'PATCH', headers: headers({ 'if-match': etag }), body: '{"name":"After a dropped re-read"}' });
+    const res = await api(stack.admin.url, PROJECT, {
+      method: 'PATCH',
+      headers: headers({ 'if-match': etag }),
+      body: '{"name":"After a dropped re-read"}',
+    });
     expect(res.status).toBe(200);
-    expect((await stack.hook.requests()).map((r) => `${r.method} ${r.fault ?? r.status}`)).toEqual(['GET drop', 'GET 200', 'PATCH 200']);
+    expect((await stack.hook.requests()).map((r) => `${r.method} ${r.fault ?? r.status}`)).toEqual([
+      'GET drop',
+      'GET 200',
+      'PATCH 200',
+    ]);
   });
 });
 
@@ -84,7 +110,11 @@ describe('writes are never retried', () => {
     const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
     await stack.hook.fault({ method: 'PATCH', path: UPSTREAM_PATH, ...fault });
     await stack.hook.clearRequests();
-    const res = await api(stack.admin.url, PROJECT, { method: 'PATCH', headers: headers({ 'if-match': etag }), body: '{"name":"Once only"}' });
+    const res = await api(stack.admin.url, PROJECT, {
+      method: 'PATCH',
+      headers: headers({ 'if-match': etag }),
+      body: '{"name":"Once only"}',
+    });
     expect(res.status).toBe(status);
     // Let a (wrong) delayed retry show up in the log before counting.
     await new Promise((resolve) => setTimeout(resolve, 700));

@@ -1,7 +1,7 @@
 // Retries of upstream READS (never writes: a PATCH or test-webhook POST that dropped may have been applied, and
 // repeating it behind the user's back could apply it twice). Transient answers only: 429/502/503/504, timeouts
 // and network failures. At most 3 tries, all within a bounded total time; Retry-After is honoured when it fits.
-import { callUpstream, type UpstreamConfig, type UpstreamRequest, type UpstreamResult } from './upstream.ts';
+import { callUpstream, type UpstreamConfig, type UpstreamRequest, type UpstreamResult } from './upstream';
 
 export type RetryPolicy = {
   /** Tries in all, the first included. */
@@ -48,7 +48,11 @@ function waitBefore(result: UpstreamResult, next: number, policy: RetryPolicy): 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** callUpstream for a GET, retried per the policy; the last answer (or failure) is returned as it is. */
-export async function readUpstream(cfg: UpstreamConfig, req: UpstreamRequest, policy: RetryPolicy): Promise<UpstreamResult> {
+export async function readUpstream(
+  cfg: UpstreamConfig,
+  req: UpstreamRequest,
+  policy: RetryPolicy,
+): Promise<UpstreamResult> {
   if (req.method !== 'GET') throw new Error('Only reads are retried');
   const deadline = Date.now() + policy.budgetMs;
   let result = await callUpstream(cfg, req);

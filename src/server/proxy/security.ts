@@ -1,6 +1,6 @@
 // Request checks against other sites and hostile names, and the security headers every response carries.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isApiNamespace } from './allowlist.ts';
+import { isApiNamespace } from './allowlist';
 
 // Styles: emotion injects <style> at run time; scripts stay strictly 'self' (see DESIGN.md).
 export const CONTENT_SECURITY_POLICY = [
@@ -67,7 +67,8 @@ export function crossSiteRefusal(req: FastifyRequest): string | undefined {
     if (origin !== ownOrigin) return 'Cross-site request refused (Origin is not this server).';
   } else {
     const site = req.headers['sec-fetch-site'];
-    if (site !== 'same-origin' && site !== 'none') return 'Request refused: send an Origin header equal to this server\'s origin.';
+    if (site !== 'same-origin' && site !== 'none')
+      return "Request refused: send an Origin header equal to this server's origin.";
   }
   const type = mediaType(req.headers['content-type']);
   if (type === undefined && !hasBody(req)) return undefined;

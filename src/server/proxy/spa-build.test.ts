@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureSpaBuilt, isBuildFresh, newestMtime } from './spa-build.ts';
+import { ensureSpaBuilt, isBuildFresh, newestMtime } from './spa-build';
 
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -18,7 +18,13 @@ function tree(files: Record<string, number>) {
 
 describe('build freshness', () => {
   it('is fresh when dist/index.html is newer than every source, ignoring tests', () => {
-    tree({ 'index.html': 100, 'src/web/a/b.tsx': 200, 'src/web/a/b.test.tsx': 900, 'src/shared/x.ts': 150, 'dist/index.html': 300 });
+    tree({
+      'index.html': 100,
+      'src/web/a/b.tsx': 200,
+      'src/web/a/b.test.tsx': 900,
+      'src/shared/x.ts': 150,
+      'dist/index.html': 300,
+    });
     expect(newestMtime(root)).toBe(200_000);
     expect(isBuildFresh(root)).toBe(true);
   });

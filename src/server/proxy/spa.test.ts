@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, closedPort, rawRequest, startAdmin, type Admin } from './test-support.ts';
+import { api, closedPort, rawRequest, startAdmin, type Admin } from './test-support';
 
-const INDEX = '<!doctype html><html><head><title>Cekura Console</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><title>Cekura Console</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
 
 describe('with a built dist/', () => {
   let dist: string;
@@ -50,7 +51,16 @@ describe('with a built dist/', () => {
   });
 
   it('answers 404 JSON, never the page, for missing files, dotfiles, /api and /app-api misses', async () => {
-    for (const route of ['/assets/missing-123.js', '/assets/', '/assets', '/robots.txt', '/.env', '/api/nope/', '/app-api/nope', '/app-api/health/extra']) {
+    for (const route of [
+      '/assets/missing-123.js',
+      '/assets/',
+      '/assets',
+      '/robots.txt',
+      '/.env',
+      '/api/nope/',
+      '/app-api/nope',
+      '/app-api/health/extra',
+    ]) {
       const res = await api(admin.url, route);
       expect(res.status, route).toBe(404);
       expect(res.json(), route).toEqual({ detail: 'Not found' });
@@ -58,7 +68,12 @@ describe('with a built dist/', () => {
   });
 
   it('does not serve files outside dist/', async () => {
-    for (const target of ['/../package.json', '/assets/../../package.json', '/%2e%2e/package.json', '/assets/%2e%2e/index.html']) {
+    for (const target of [
+      '/../package.json',
+      '/assets/../../package.json',
+      '/%2e%2e/package.json',
+      '/assets/%2e%2e/index.html',
+    ]) {
       const res = await rawRequest(admin.port, 'GET', target);
       expect(res.status, target).toBe(404);
       expect(res.body, target).not.toContain('"name"');
@@ -75,7 +90,9 @@ describe('with a built dist/', () => {
 
 describe('without a build', () => {
   it('serves a placeholder page for app routes', async () => {
-    const admin = await startAdmin(`http://127.0.0.1:${await closedPort()}`, { distDir: path.join(os.tmpdir(), 'no-such-dist') });
+    const admin = await startAdmin(`http://127.0.0.1:${await closedPort()}`, {
+      distDir: path.join(os.tmpdir(), 'no-such-dist'),
+    });
     try {
       const res = await api(admin.url, '/projects/1/general');
       expect(res.status).toBe(200);

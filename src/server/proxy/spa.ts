@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isApiNamespace } from './allowlist.ts';
+import { isApiNamespace } from './allowlist';
 
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { buildEmulator } from '../emulator/index.ts';
-import type { LoggedRequest } from '../emulator/test-hooks.ts';
-import { buildAdminServer, type AdminServerOptions } from './index.ts';
+import { buildEmulator } from '../emulator/index';
+import type { LoggedRequest } from '../emulator/test-hooks';
+import { buildAdminServer, type AdminServerOptions } from './index';
 
 /** Distinctive, so that any leak is found by a plain substring search. */
 export const TEST_KEY = `ck-test-LEAKCANARY-${randomBytes(12).toString('hex')}`;
@@ -78,7 +78,8 @@ export function hooks(emulatorUrl: string) {
     return res.status === 204 ? null : res.json();
   };
   return {
-    requests: async (since = 0): Promise<LoggedRequest[]> => ((await call('GET', `/requests?since=${since}`)) as { requests: LoggedRequest[] }).requests,
+    requests: async (since = 0): Promise<LoggedRequest[]> =>
+      ((await call('GET', `/requests?since=${since}`)) as { requests: LoggedRequest[] }).requests,
     clearRequests: () => call('DELETE', '/requests'),
     reset: () => call('POST', '/reset', {}),
     fault: (f: Record<string, unknown>) => call('POST', '/faults', f),
@@ -124,7 +125,13 @@ export type RawAnswer = { status: number; headers: Record<string, string>; body:
  * Sends a request line exactly as given over a plain socket: fetch and http.request would normalise
  * `..`, `//` or backslashes before they reach the server, which is the very thing under test.
  */
-export function rawRequest(port: number, method: string, target: string, extraHeaders = '', body = ''): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  method: string,
+  target: string,
+  extraHeaders = '',
+  body = '',
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => {
       // A Host among the extra headers replaces the default one.
@@ -140,7 +147,10 @@ export function rawRequest(port: number, method: string, target: string, extraHe
       const [head, ...rest] = data.split('\r\n\r\n');
       const [statusLine, ...headerLines] = head.split('\r\n');
       const headers = Object.fromEntries(
-        headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+        headerLines.map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 1).trim(),
+        ]),
       );
       const body = rest.join('\r\n\r\n');
       const status = Number(statusLine.split(' ')[1] ?? 0);
@@ -162,7 +172,12 @@ export async function startRecorder(answer: (req: Recorded) => { status: number;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       seen.push(recorded);
       const { status, body } = answer(recorded);
       res.writeHead(status, { 'content-type': 'application/json' }).end(body);
@@ -170,7 +185,11 @@ export async function startRecorder(answer: (req: Recorded) => { status: number;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A loopback port with nothing listening on it. */

@@ -8,7 +8,13 @@ export type UpstreamConfig = { baseUrl: string; apiKey: string; timeoutMs: numbe
 
 export type UpstreamRequest = { method: 'GET' | 'PATCH' | 'POST'; path: string; search: string; body?: string };
 
-export type UpstreamResponse = { ok: true; status: number; contentType: string | null; retryAfter: string | null; body: Buffer };
+export type UpstreamResponse = {
+  ok: true;
+  status: number;
+  contentType: string | null;
+  retryAfter: string | null;
+  body: Buffer;
+};
 
 export type UpstreamFailure = { ok: false; status: 502 | 504; detail: string; reason: string };
 
@@ -36,7 +42,12 @@ class UpstreamTimeout extends Error {
 export function upstreamFailure(error: unknown, timeoutMs: number): UpstreamFailure {
   const err = error as { name?: string; code?: string; cause?: { code?: string; name?: string } };
   if (err?.name === 'TimeoutError' || err?.cause?.name === 'TimeoutError') {
-    return { ok: false, status: 504, detail: `The Cekura API did not answer within ${timeoutMs} ms.`, reason: 'timeout' };
+    return {
+      ok: false,
+      status: 504,
+      detail: `The Cekura API did not answer within ${timeoutMs} ms.`,
+      reason: 'timeout',
+    };
   }
   const code = err?.code ?? err?.cause?.code ?? 'unknown';
   if (DROPPED.has(code)) {
@@ -54,7 +65,12 @@ export async function callUpstream(cfg: UpstreamConfig, req: UpstreamRequest): P
   try {
     const res = await exchange(cfg, req);
     if (res.status >= 300 && res.status < 400) {
-      return { ok: false, status: 502, detail: `The Cekura API answered with a redirect (${res.status}), which is not followed.`, reason: 'redirect' };
+      return {
+        ok: false,
+        status: 502,
+        detail: `The Cekura API answered with a redirect (${res.status}), which is not followed.`,
+        reason: 'redirect',
+      };
     }
     return res;
   } catch (error) {
@@ -76,7 +92,11 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
     headers['Content-Length'] = Buffer.byteLength(req.body);
   }
   return new Promise((resolve, reject) => {
-    const request = transport.request(url, { method: req.method, headers, agent: (req.method === 'GET' ? readAgents : writeAgents)[url.protocol as 'http:' | 'https:'] });
+    const request = transport.request(url, {
+      method: req.method,
+      headers,
+      agent: (req.method === 'GET' ? readAgents : writeAgents)[url.protocol as 'http:' | 'https:'],
+    });
     const timer = setTimeout(() => request.destroy(new UpstreamTimeout()), cfg.timeoutMs);
     const fail = (error: Error) => {
       clearTimeout(timer);
@@ -91,7 +111,13 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
       res.on('end', () => {
         clearTimeout(timer);
         const header = (name: string) => (typeof res.headers[name] === 'string' ? (res.headers[name] as string) : null);
-        resolve({ ok: true, status: res.statusCode ?? 502, contentType: header('content-type'), retryAfter: header('retry-after'), body: Buffer.concat(chunks) });
+        resolve({
+          ok: true,
+          status: res.statusCode ?? 502,
+          contentType: header('content-type'),
+          retryAfter: header('retry-after'),
+          body: Buffer.concat(chunks),
+        });
       });
     });
     request.end(req.body);

@@ -11,14 +11,15 @@ const rule = (metric: number, op: string, value: number) => ({
   conditions: { operator: 'and', conditions: [{ field: 'score', op, value }] },
 });
 
-const project = (fields: Partial<Project>): Project => ({
-  id: 7,
-  name: 'Acme',
-  sample_rate: 0.5,
-  notify_daily_report: false,
-  rubric_config: { evaluation_logic: 'and', rules: [] },
-  ...fields,
-}) as Project;
+const project = (fields: Partial<Project>): Project =>
+  ({
+    id: 7,
+    name: 'Acme',
+    sample_rate: 0.5,
+    notify_daily_report: false,
+    rubric_config: { evaluation_logic: 'and', rules: [] },
+    ...fields,
+  }) as Project;
 
 const withRules = (rules: unknown[]) => ({ evaluation_logic: 'and', rules });
 
@@ -101,14 +102,21 @@ describe('mergeThreeWay: rubric', () => {
 });
 
 // Property tests: random edits of a random rubric by two people.
-const ruleArb = fc.record({ metric: fc.integer({ min: 1, max: 4 }), op: fc.constantFrom('gte', 'lt', 'eq'), value: fc.integer({ min: 0, max: 5 }) })
+const ruleArb = fc
+  .record({
+    metric: fc.integer({ min: 1, max: 4 }),
+    op: fc.constantFrom('gte', 'lt', 'eq'),
+    value: fc.integer({ min: 0, max: 5 }),
+  })
   .map(({ metric, op, value }) => rule(metric, op, value));
 
 const editArb = (base: unknown[]) =>
-  fc.record({
-    keep: fc.array(fc.boolean(), { minLength: base.length, maxLength: base.length }),
-    add: fc.array(ruleArb, { maxLength: 3 }),
-  }).map(({ keep, add }) => [...base.filter((_, i) => keep[i]), ...add]);
+  fc
+    .record({
+      keep: fc.array(fc.boolean(), { minLength: base.length, maxLength: base.length }),
+      add: fc.array(ruleArb, { maxLength: 3 }),
+    })
+    .map(({ keep, add }) => [...base.filter((_, i) => keep[i]), ...add]);
 
 const scenarioArb = fc
   .array(ruleArb, { maxLength: 6 })
@@ -121,23 +129,27 @@ function counts(rules: unknown[]) {
 describe('mergeThreeWay: properties', () => {
   it('loses no added rule and revives no removed rule outside conflicting metrics', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs'), ([base, mineRules, theirRules], pick) => {
-        const baseProject = project({ rubric_config: withRules(base) });
-        const theirs = project({ rubric_config: withRules(theirRules) });
-        const mine = { ...toFormValues(baseProject), rubric_config: withRules(mineRules) };
-        const first = mergeThreeWay(baseProject, mine, theirs);
-        const choices = Object.fromEntries(first.conflicts.map((c) => [c.id, pick]));
-        const result = mergeWithChoices(baseProject, mine, theirs, choices);
-        const conflicted = new Set(first.conflicts.flatMap((c) => (c.kind === 'rubric-metric' ? [c.metricKey] : [])));
-        const [B, M, T, R] = [base, mineRules, theirRules, rulesOf(result.values.rubric_config)].map(counts);
-        for (const key of new Set([...B.keys(), ...M.keys(), ...T.keys()])) {
-          if (conflicted.has(ruleMetricKey(JSON.parse(key)))) continue;
-          const [b, m, t, r] = [B, M, T, R].map((map) => map.get(key) ?? 0);
-          if (m > b || t > b) expect(r).toBeGreaterThan(0); // an addition stays
-          if (m < b) expect(r).toBeLessThanOrEqual(m); // a removal by me stays removed
-          if (t < b) expect(r).toBeLessThanOrEqual(t); // a removal by them stays removed
-        }
-      }),
+      fc.property(
+        scenarioArb,
+        fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs'),
+        ([base, mineRules, theirRules], pick) => {
+          const baseProject = project({ rubric_config: withRules(base) });
+          const theirs = project({ rubric_config: withRules(theirRules) });
+          const mine = { ...toFormValues(baseProject), rubric_config: withRules(mineRules) };
+          const first = mergeThreeWay(baseProject, mine, theirs);
+          const choices = Object.fromEntries(first.conflicts.map((c) => [c.id, pick]));
+          const result = mergeWithChoices(baseProject, mine, theirs, choices);
+          const conflicted = new Set(first.conflicts.flatMap((c) => (c.kind === 'rubric-metric' ? [c.metricKey] : [])));
+          const [B, M, T, R] = [base, mineRules, theirRules, rulesOf(result.values.rubric_config)].map(counts);
+          for (const key of new Set([...B.keys(), ...M.keys(), ...T.keys()])) {
+            if (conflicted.has(ruleMetricKey(JSON.parse(key)))) continue;
+            const [b, m, t, r] = [B, M, T, R].map((map) => map.get(key) ?? 0);
+            if (m > b || t > b) expect(r).toBeGreaterThan(0); // an addition stays
+            if (m < b) expect(r).toBeLessThanOrEqual(m); // a removal by me stays removed
+            if (t < b) expect(r).toBeLessThanOrEqual(t); // a removal by them stays removed
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

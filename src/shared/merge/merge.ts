@@ -14,7 +14,15 @@ export type Choice = 'mine' | 'theirs';
 
 export type MergeConflict =
   | { id: string; kind: 'field'; field: ProjectField; base: unknown; mine: unknown; theirs: unknown }
-  | { id: string; kind: 'rubric-metric'; field: 'rubric_config'; metricKey: string; base: unknown[]; mine: unknown[]; theirs: unknown[] };
+  | {
+      id: string;
+      kind: 'rubric-metric';
+      field: 'rubric_config';
+      metricKey: string;
+      base: unknown[];
+      mine: unknown[];
+      theirs: unknown[];
+    };
 
 export interface MergeResult {
   /** The new snapshot the draft is now based on (send with its ETag). */
@@ -60,7 +68,14 @@ export function mergeWithChoices(
       continue;
     }
     const id = `field:${field}`;
-    conflicts.push({ id, kind: 'field', field, base: baseValues[field], mine: mine[field], theirs: theirValues[field] });
+    conflicts.push({
+      id,
+      kind: 'field',
+      field,
+      base: baseValues[field],
+      mine: mine[field],
+      theirs: theirValues[field],
+    });
     if (choices[id] === 'theirs') values[field] = theirValues[field];
   }
   return { theirs, values: values as ProjectFormValues, conflicts, takenFromServer };
@@ -87,7 +102,15 @@ function mergeRubric(
     let source = mineChanged ? mineRules : theirRules;
     if (mineChanged && theirsChanged && !sameCounts(countRules(mineRules), countRules(theirRules))) {
       const id = `rubric:${metricKey}`;
-      conflicts.push({ id, kind: 'rubric-metric', field: 'rubric_config', metricKey, base: baseGroups.get(metricKey) ?? [], mine: mineRules, theirs: theirRules });
+      conflicts.push({
+        id,
+        kind: 'rubric-metric',
+        field: 'rubric_config',
+        metricKey,
+        base: baseGroups.get(metricKey) ?? [],
+        mine: mineRules,
+        theirs: theirRules,
+      });
       source = choices[id] === 'theirs' ? theirRules : mineRules;
     }
     for (const [key, count] of countRules(source)) wanted.set(key, count);

@@ -37,16 +37,38 @@ describe('describeChanges', () => {
     values.no_calls_notify_time_period = { ...values.no_calls_notify_time_period!, exception_numbers: [] };
 
     const groups = describeChanges(base, values);
-    expect(groups.map((g) => g.section)).toEqual(['general', 'limits', 'notifications', 'no-calls', 'integrations', 'rubric']);
+    expect(groups.map((g) => g.section)).toEqual([
+      'general',
+      'limits',
+      'notifications',
+      'no-calls',
+      'integrations',
+      'rubric',
+    ]);
     const all = groups.flatMap((g) => g.entries);
     expect(all).toContainEqual({ field: 'name', label: 'Name', kind: 'value', before: 'Acme', after: 'Acme support' });
-    expect(all).toContainEqual({ field: 'sample_rate', label: 'Sample rate (%)', kind: 'value', before: '50%', after: '25%' });
-    expect(all).toContainEqual(expect.objectContaining({ field: 'daily_report_dashboard_ids', added: [3], removed: [1] }));
+    expect(all).toContainEqual({
+      field: 'sample_rate',
+      label: 'Sample rate (%)',
+      kind: 'value',
+      before: '50%',
+      after: '25%',
+    });
+    expect(all).toContainEqual(
+      expect.objectContaining({ field: 'daily_report_dashboard_ids', added: [3], removed: [1] }),
+    );
     expect(all).toContainEqual(expect.objectContaining({ field: 'vapi_api_key', kind: 'secret', action: 'replaced' }));
     expect(all).toContainEqual(expect.objectContaining({ field: 'webhook_secret', kind: 'secret', action: 'cleared' }));
     expect(JSON.stringify(all)).not.toContain('secret-value');
     const rubric = all.find((entry) => entry.field === 'rubric_config');
-    expect(rubric).toMatchObject({ kind: 'rules', diff: { added: [rule(3, 1)], removed: [], changed: [{ metricKey: '1', before: [rule(1, 4)], after: [rule(1, 5)] }] } });
+    expect(rubric).toMatchObject({
+      kind: 'rules',
+      diff: {
+        added: [rule(3, 1)],
+        removed: [],
+        changed: [{ metricKey: '1', before: [rule(1, 4)], after: [rule(1, 5)] }],
+      },
+    });
     expect(all.find((entry) => entry.field === 'no_calls_notify_time_period')).toMatchObject({
       parts: [{ part: 'exception_numbers', added: [], removed: ['+14155552671'] }],
     });

@@ -44,7 +44,13 @@ function describeField(field: ProjectField, before: unknown, after: unknown): Ch
     case 'rubric': {
       const { rules: _a, ...beforeOthers } = (before ?? {}) as Record<string, unknown>;
       const { rules: _b, ...afterOthers } = (after ?? {}) as Record<string, unknown>;
-      return { field, label, kind: 'rules', diff: diffRules(before, after), otherKeysChanged: canonicalJson(beforeOthers) !== canonicalJson(afterOthers) };
+      return {
+        field,
+        label,
+        kind: 'rules',
+        diff: diffRules(before, after),
+        otherKeysChanged: canonicalJson(beforeOthers) !== canonicalJson(afterOthers),
+      };
     }
     case 'no-calls':
       return { field, label, kind: 'no-calls', parts: describeNoCalls(before, after) };
@@ -61,7 +67,10 @@ function showValue(field: ProjectField, value: unknown): string {
 }
 
 /** Items added and removed between two lists compared as multisets by identity. */
-export function setDelta(before: readonly unknown[] = [], after: readonly unknown[] = []): { added: unknown[]; removed: unknown[] } {
+export function setDelta(
+  before: readonly unknown[] = [],
+  after: readonly unknown[] = [],
+): { added: unknown[]; removed: unknown[] } {
   return { added: subtract(after, before), removed: subtract(before, after) };
 }
 
@@ -71,7 +80,8 @@ function describeNoCalls(before: unknown, after: unknown): NoCallsChange[] {
   if (!before && after) return [{ part: 'schedule', change: 'created' }];
   if (before && !after) return [{ part: 'schedule', change: 'removed' }];
   const parts: NoCallsChange[] = [];
-  if (b.time_zone !== a.time_zone) parts.push({ part: 'time_zone', before: String(b.time_zone ?? ''), after: String(a.time_zone ?? '') });
+  if (b.time_zone !== a.time_zone)
+    parts.push({ part: 'time_zone', before: String(b.time_zone ?? ''), after: String(a.time_zone ?? '') });
   for (const part of ['time_periods', 'exception_numbers', 'agents'] as const) {
     const delta = setDelta(asList(b[part]), asList(a[part]));
     if (delta.added.length || delta.removed.length) parts.push({ part, ...delta });

@@ -44,7 +44,10 @@ function checkPeriod(period: unknown, index: number, push: Push): Span | undefin
   } else if (time_frame < 1 || time_frame > MINUTES_PER_DAY) {
     push(`${at}.time_frame`, 'Enter whole minutes, from 1 to 1440 (a day).');
   } else if (ordered && time_frame > end - start) {
-    push(`${at}.time_frame`, `Longer than the window (${formatDuration(end - start)}): the alert could never fire. Use at most ${end - start} minutes.`);
+    push(
+      `${at}.time_frame`,
+      `Longer than the window (${formatDuration(end - start)}): the alert could never fire. Use at most ${end - start} minutes.`,
+    );
   }
   return ordered ? { index, start, end } : undefined;
 }
@@ -52,7 +55,9 @@ function checkPeriod(period: unknown, index: number, push: Push): Span | undefin
 /** Windows may touch (17:00–18:00 after 09:00–17:00) but not share a minute. Flags the later-listed one. */
 function checkOverlaps(spans: Span[], push: Push) {
   for (const later of spans) {
-    const earlier = spans.find((other) => other.index < later.index && other.start < later.end && later.start < other.end);
+    const earlier = spans.find(
+      (other) => other.index < later.index && other.start < later.end && later.start < other.end,
+    );
     if (earlier) {
       push(
         `time_periods.${later.index}.start_time`,
@@ -69,7 +74,8 @@ function checkNumbers(numbers: unknown, push: Push, checkNumber: StoredNumberChe
   numbers.forEach((number, index) => {
     const check = checkNumber(number);
     if (check.status === 'invalid') push(`exception_numbers.${index}`, check.message ?? 'Not a phone number.');
-    else if (check.status === 'unverified') push(`exception_numbers.${index}`, check.message ?? 'Not a valid number.', 'warning');
+    else if (check.status === 'unverified')
+      push(`exception_numbers.${index}`, check.message ?? 'Not a valid number.', 'warning');
     if (seen.has(number)) push(`exception_numbers.${index}`, 'Listed twice.', 'warning');
     seen.add(number);
   });
@@ -79,7 +85,8 @@ function checkAgents(agents: unknown, push: Push) {
   if (agents === undefined) return;
   if (!Array.isArray(agents)) return push('agents', 'Expected a list of agent ids.');
   agents.forEach((id, index) => {
-    if (typeof id !== 'number' || !Number.isInteger(id)) push(`agents.${index}`, `${JSON.stringify(id)} is not an agent id.`);
+    if (typeof id !== 'number' || !Number.isInteger(id))
+      push(`agents.${index}`, `${JSON.stringify(id)} is not an agent id.`);
   });
 }
 
@@ -91,7 +98,8 @@ export function checkNoCalls(config: unknown, checkNumber: StoredNumberCheck = c
   const issues: NoCallsIssue[] = [];
   const push: Push = (path, message, severity = 'error') => issues.push({ path, message, severity });
   // null and {} both mean "no schedule": nothing to check.
-  if (config === null || config === undefined || (typeof config === 'object' && Object.keys(config).length === 0)) return issues;
+  if (config === null || config === undefined || (typeof config === 'object' && Object.keys(config).length === 0))
+    return issues;
   if (typeof config !== 'object' || Array.isArray(config)) {
     push('', 'The stored schedule is not an object.');
     return issues;
@@ -110,5 +118,7 @@ export function checkNoCalls(config: unknown, checkNumber: StoredNumberCheck = c
 
 /** Issues at one path (exactly), errors first. */
 export function issuesAt(issues: NoCallsIssue[], path: string): NoCallsIssue[] {
-  return issues.filter((issue) => issue.path === path).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return issues
+    .filter((issue) => issue.path === path)
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }

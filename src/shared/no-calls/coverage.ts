@@ -44,7 +44,10 @@ const clock = (minutes: number) => (minutes === MINUTES_PER_DAY ? '24:00' : form
 export function describeCoverage({ bars, gaps }: DayCoverage): string {
   if (bars.length === 0) return 'No monitored windows: the whole day is unmonitored.';
   const monitored = bars
-    .map((b) => `${clock(b.start)}–${clock(b.end)} (${b.timeFrame === undefined ? 'minutes not set' : `alert after ${formatDuration(b.timeFrame)} without calls`}${b.overlaps ? ', overlaps another window' : ''})`)
+    .map(
+      (b) =>
+        `${clock(b.start)}–${clock(b.end)} (${b.timeFrame === undefined ? 'minutes not set' : `alert after ${formatDuration(b.timeFrame)} without calls`}${b.overlaps ? ', overlaps another window' : ''})`,
+    )
     .join('; ');
   const unmonitored = gaps.length ? gaps.map((g) => `${clock(g.start)}–${clock(g.end)}`).join(', ') : 'none';
   return `Monitored: ${monitored}. Not monitored: ${unmonitored}.`;

@@ -16,12 +16,20 @@ const project = { id: 7, timezone: 'Europe/Paris', notify_no_calls: true, no_cal
 
 describe('schedule edits', () => {
   it('start an empty schedule from a missing one in the given zone', () => {
-    expect(withChanges(null, 'Europe/Paris', { agents: [3] })).toEqual({ ...emptySchedule('Europe/Paris'), agents: [3] });
+    expect(withChanges(null, 'Europe/Paris', { agents: [3] })).toEqual({
+      ...emptySchedule('Europe/Paris'),
+      agents: [3],
+    });
   });
 
   it('treat {} like no schedule, and fill only the required keys a stored one lacks', () => {
     expect(withChanges({}, 'UTC', { agents: [3] })).toEqual({ ...emptySchedule('UTC'), agents: [3] });
-    expect(withChanges({ time_periods: [], extra: 1 }, 'UTC', { agents: [3] })).toEqual({ time_zone: 'UTC', time_periods: [], extra: 1, agents: [3] });
+    expect(withChanges({ time_periods: [], extra: 1 }, 'UTC', { agents: [3] })).toEqual({
+      time_zone: 'UTC',
+      time_periods: [],
+      extra: 1,
+      agents: [3],
+    });
     expect(withChanges({ time_zone: 'Nowhere' }, 'UTC', {})).toEqual({ time_zone: 'Nowhere', time_periods: [] });
   });
 
@@ -34,7 +42,9 @@ describe('schedule edits', () => {
   it('propose a next window after the latest one', () => {
     expect(newPeriod(null)).toEqual({ start_time: '09:00', end_time: '17:00', time_frame: 30 });
     expect(newPeriod(stored)).toEqual({ start_time: '17:00', end_time: '18:00', time_frame: 30 });
-    expect(newPeriod({ ...stored, time_periods: [{ start_time: '23:30', end_time: '23:59', time_frame: 10 }] })).toEqual({
+    expect(
+      newPeriod({ ...stored, time_periods: [{ start_time: '23:30', end_time: '23:59', time_frame: 10 }] }),
+    ).toEqual({
       start_time: '22:59',
       end_time: '23:59',
       time_frame: 30,
@@ -42,22 +52,39 @@ describe('schedule edits', () => {
   });
 
   it('keep typed text that is not a whole number, and tidy loose times', () => {
-    expect([timeFrameFromText('45'), timeFrameFromText(' 45 '), timeFrameFromText('4.5'), timeFrameFromText('')]).toEqual([45, 45, '4.5', '']);
-    expect([tidyTime('9:30'), tidyTime('0930'), tidyTime('9.30'), tidyTime('25:00'), tidyTime('nine')]).toEqual(['09:30', '09:30', '09:30', '25:00', 'nine']);
+    expect([
+      timeFrameFromText('45'),
+      timeFrameFromText(' 45 '),
+      timeFrameFromText('4.5'),
+      timeFrameFromText(''),
+    ]).toEqual([45, 45, '4.5', '']);
+    expect([tidyTime('9:30'), tidyTime('0930'), tidyTime('9.30'), tidyTime('25:00'), tidyTime('nine')]).toEqual([
+      '09:30',
+      '09:30',
+      '09:30',
+      '25:00',
+      'nine',
+    ]);
   });
 });
 
 describe('the PATCH for a schedule', () => {
   it('treats reordered numbers and agents as no change', () => {
     const values = toFormValues(project);
-    values.no_calls_notify_time_period = { ...stored, exception_numbers: ['+15551234567', '+14155552671'], agents: [90, 10, 1] };
+    values.no_calls_notify_time_period = {
+      ...stored,
+      exception_numbers: ['+15551234567', '+14155552671'],
+      agents: [90, 10, 1],
+    };
     expect(buildPatch(project, values)).toEqual({});
   });
 
   it('sends the whole object, unknown keys included, when one window changes', () => {
     const values = toFormValues(project);
     const schedule = values.no_calls_notify_time_period;
-    values.no_calls_notify_time_period = withChanges(schedule, 'UTC', { time_periods: updatePeriod(schedule, 0, { time_frame: 45 }) });
+    values.no_calls_notify_time_period = withChanges(schedule, 'UTC', {
+      time_periods: updatePeriod(schedule, 0, { time_frame: 45 }),
+    });
     expect(buildPatch(project, values)).toEqual({
       no_calls_notify_time_period: { ...stored, time_periods: [{ ...stored.time_periods[0], time_frame: 45 }] },
     });
@@ -70,7 +97,10 @@ describe('the PATCH for a schedule', () => {
 
 describe('describeSchedule', () => {
   it('says when silence raises an alert, in plain language', () => {
-    const example = { ...stored, time_periods: [...stored.time_periods, { start_time: '18:00', end_time: '23:59', time_frame: 60 }] };
+    const example = {
+      ...stored,
+      time_periods: [...stored.time_periods, { start_time: '18:00', end_time: '23:59', time_frame: 60 }],
+    };
     expect(describeSchedule(example, true, (id) => (id === 1 ? 'Support bot' : `#${id}`))).toBe(
       'Alert when no call arrives for 30 minutes between 09:00 and 17:00, or for 60 minutes between 18:00 and 23:59, America/New_York time. ' +
         'Calls from +14155552671 and +15551234567 are ignored. #10, Support bot and #90 are not monitored; every other agent is.',
@@ -84,7 +114,10 @@ describe('describeSchedule', () => {
   });
 
   it('says the schedule has no effect while the alert is off, and names windows left out', () => {
-    const text = describeSchedule({ ...emptySchedule('UTC'), time_periods: [{ start_time: '10:00', end_time: '09:00', time_frame: 1 }] }, false);
+    const text = describeSchedule(
+      { ...emptySchedule('UTC'), time_periods: [{ start_time: '10:00', end_time: '09:00', time_frame: 1 }] },
+      false,
+    );
     expect(text).toBe(
       'The alert is off, so this schedule has no effect. No monitoring windows (1 window with errors not included): add a window to say when silence raises an alert. Calls from every number count. Every agent is monitored.',
     );

@@ -13,7 +13,9 @@ export function emptySchedule(timeZone: string): Schedule {
 
 /** No schedule configured: null, or `{}` (the emulator's default for a new project). */
 export function isUnset(schedule: unknown): boolean {
-  return schedule === null || schedule === undefined || (typeof schedule === 'object' && Object.keys(schedule).length === 0);
+  return (
+    schedule === null || schedule === undefined || (typeof schedule === 'object' && Object.keys(schedule).length === 0)
+  );
 }
 
 /**

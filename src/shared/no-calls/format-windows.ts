@@ -17,7 +17,11 @@ function cached(map: Map<string, Intl.DateTimeFormat>, key: string, make: () => 
 }
 
 function dateLabel(instant: number, timeZone: string): string {
-  const format = cached(dateFormats, timeZone, () => new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }));
+  const format = cached(
+    dateFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }),
+  );
   return format.format(instant).replace(',', '');
 }
 
@@ -28,7 +32,11 @@ function timeLabel(instant: number, timeZone: string): string {
 
 /** Short zone name at an instant: "EST", "EDT", "GMT+1" (en-US knows US abbreviations, others as GMT±h). */
 export function zoneLabel(instant: number, timeZone: string): string {
-  const format = cached(zoneFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }));
+  const format = cached(
+    zoneFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }),
+  );
   return format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
@@ -60,23 +68,33 @@ export function daylightSavingNotes(occurrence: WindowOccurrence, timeZone: stri
   const day = dateLabel(occurrence.start, timeZone);
   if (occurrence.startKind === 'skipped') {
     const [from, to] = gapBounds(occurrence.start, timeZone);
-    notes.push(`${occurrence.startTime} does not exist on ${day} (clocks go forward from ${from} to ${to}): the window starts at ${to}.`);
+    notes.push(
+      `${occurrence.startTime} does not exist on ${day} (clocks go forward from ${from} to ${to}): the window starts at ${to}.`,
+    );
   }
   if (occurrence.endKind === 'skipped') {
     const [from, to] = gapBounds(occurrence.end, timeZone);
-    notes.push(`${occurrence.endTime} does not exist on ${day} (clocks go forward from ${from} to ${to}): the window ends at ${to}.`);
+    notes.push(
+      `${occurrence.endTime} does not exist on ${day} (clocks go forward from ${from} to ${to}): the window ends at ${to}.`,
+    );
   }
   if (occurrence.startKind === 'repeated') {
-    notes.push(`${occurrence.startTime} occurs twice on ${day} (clocks go back): the window starts at the first ${occurrence.startTime}.`);
+    notes.push(
+      `${occurrence.startTime} occurs twice on ${day} (clocks go back): the window starts at the first ${occurrence.startTime}.`,
+    );
   }
   if (occurrence.endKind === 'repeated') {
-    notes.push(`${occurrence.endTime} occurs twice on ${day} (clocks go back): the window ends at the second ${occurrence.endTime}.`);
+    notes.push(
+      `${occurrence.endTime} occurs twice on ${day} (clocks go back): the window ends at the second ${occurrence.endTime}.`,
+    );
   }
   const actual = Math.round((occurrence.end - occurrence.start) / MINUTE);
   const nominal = minutesOf(occurrence.endTime) - minutesOf(occurrence.startTime);
   if (notes.length) notes.push(`That day it lasts ${formatDuration(actual)}.`);
   else if (actual !== nominal) {
-    notes.push(`Clocks go ${actual > nominal ? 'back' : 'forward'} during this window on ${day}: it lasts ${formatDuration(actual)}.`);
+    notes.push(
+      `Clocks go ${actual > nominal ? 'back' : 'forward'} during this window on ${day}: it lasts ${formatDuration(actual)}.`,
+    );
   }
   return notes;
 }

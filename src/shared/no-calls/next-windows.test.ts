@@ -25,8 +25,14 @@ describe('resolveWallTime', () => {
 
   it('picks the first or the last occurrence of a repeated time', () => {
     const date = { year: 2026, month: 11, day: 1 };
-    expect(resolveWallTime('America/New_York', date, 90, 'earlier')).toEqual({ instant: Date.parse('2026-11-01T05:30:00Z'), kind: 'repeated' });
-    expect(resolveWallTime('America/New_York', date, 90, 'later')).toEqual({ instant: Date.parse('2026-11-01T06:30:00Z'), kind: 'repeated' });
+    expect(resolveWallTime('America/New_York', date, 90, 'earlier')).toEqual({
+      instant: Date.parse('2026-11-01T05:30:00Z'),
+      kind: 'repeated',
+    });
+    expect(resolveWallTime('America/New_York', date, 90, 'later')).toEqual({
+      instant: Date.parse('2026-11-01T06:30:00Z'),
+      kind: 'repeated',
+    });
   });
 
   it('handles a zone with a half-hour offset and a zone with no changes', () => {
@@ -69,7 +75,11 @@ describe('nextWindows', () => {
     const night = schedule('America/New_York', [['02:30', '05:00', 30]]);
     const result = nextWindows(night, new Date('2026-03-08T05:00:00Z'))!;
     const [first] = result.windows;
-    expect([iso(first.start), iso(first.end), first.startKind]).toEqual(['2026-03-08T07:00:00.000Z', '2026-03-08T09:00:00.000Z', 'skipped']);
+    expect([iso(first.start), iso(first.end), first.startKind]).toEqual([
+      '2026-03-08T07:00:00.000Z',
+      '2026-03-08T09:00:00.000Z',
+      'skipped',
+    ]);
     expect(daylightSavingNotes(first, 'America/New_York')).toEqual([
       '02:30 does not exist on Sun 8 Mar (clocks go forward from 02:00 to 03:00): the window starts at 03:00.',
       'That day it lasts 2 h.',
@@ -81,7 +91,9 @@ describe('nextWindows', () => {
     const gap = schedule('America/New_York', [['02:10', '02:40', 15]]);
     const result = nextWindows(gap, new Date('2026-03-08T05:00:00Z'))!;
     expect(result.absent).toEqual([{ periodIndex: 0, date: '2026-03-08', startTime: '02:10', endTime: '02:40' }]);
-    expect(describeAbsent(result.absent[0])).toBe('02:10–02:40 does not occur on Sun 8 Mar: the clock skips that time.');
+    expect(describeAbsent(result.absent[0])).toBe(
+      '02:10–02:40 does not occur on Sun 8 Mar: the clock skips that time.',
+    );
     expect(result.windows.map((w) => w.date)).toEqual(['2026-03-09', '2026-03-10', '2026-03-11']);
   });
 
@@ -97,25 +109,49 @@ describe('nextWindows', () => {
   it('follows the EU changes (last Sunday of March and October) in Europe/Berlin', () => {
     const berlin = schedule('Europe/Berlin', [['01:00', '04:00', 60]]);
     const spring = nextWindows(berlin, new Date('2026-03-28T23:30:00Z'))!;
-    expect([iso(spring.windows[0].start), iso(spring.windows[0].end)]).toEqual(['2026-03-29T00:00:00.000Z', '2026-03-29T02:00:00.000Z']);
-    expect(formatRange(spring.windows[0].start, spring.windows[0].end, 'Europe/Berlin')).toBe('Sun 29 Mar, 01:00 GMT+1–04:00 GMT+2');
-    expect(daylightSavingNotes(spring.windows[0], 'Europe/Berlin')).toEqual(['Clocks go forward during this window on Sun 29 Mar: it lasts 2 h.']);
+    expect([iso(spring.windows[0].start), iso(spring.windows[0].end)]).toEqual([
+      '2026-03-29T00:00:00.000Z',
+      '2026-03-29T02:00:00.000Z',
+    ]);
+    expect(formatRange(spring.windows[0].start, spring.windows[0].end, 'Europe/Berlin')).toBe(
+      'Sun 29 Mar, 01:00 GMT+1–04:00 GMT+2',
+    );
+    expect(daylightSavingNotes(spring.windows[0], 'Europe/Berlin')).toEqual([
+      'Clocks go forward during this window on Sun 29 Mar: it lasts 2 h.',
+    ]);
     const autumn = nextWindows(berlin, new Date('2026-10-24T23:30:00Z'))!;
-    expect([iso(autumn.windows[0].start), iso(autumn.windows[0].end)]).toEqual(['2026-10-24T23:00:00.000Z', '2026-10-25T03:00:00.000Z']);
-    expect(daylightSavingNotes(autumn.windows[0], 'Europe/Berlin')).toEqual(['Clocks go back during this window on Sun 25 Oct: it lasts 4 h.']);
+    expect([iso(autumn.windows[0].start), iso(autumn.windows[0].end)]).toEqual([
+      '2026-10-24T23:00:00.000Z',
+      '2026-10-25T03:00:00.000Z',
+    ]);
+    expect(daylightSavingNotes(autumn.windows[0], 'Europe/Berlin')).toEqual([
+      'Clocks go back during this window on Sun 25 Oct: it lasts 4 h.',
+    ]);
   });
 
   it('ends a window at the gap when its end is skipped (EU spring, London)', () => {
     const london = schedule('Europe/London', [['00:30', '01:30', 30]]);
     const [first] = nextWindows(london, new Date('2026-03-29T00:00:00Z'))!.windows;
-    expect([iso(first.start), iso(first.end), first.endKind]).toEqual(['2026-03-29T00:30:00.000Z', '2026-03-29T01:00:00.000Z', 'skipped']);
+    expect([iso(first.start), iso(first.end), first.endKind]).toEqual([
+      '2026-03-29T00:30:00.000Z',
+      '2026-03-29T01:00:00.000Z',
+      'skipped',
+    ]);
     expect(daylightSavingNotes(first, 'Europe/London')[0]).toBe(
       '01:30 does not exist on Sun 29 Mar (clocks go forward from 01:00 to 02:00): the window ends at 02:00.',
     );
   });
 
   it('skips malformed windows and answers null for an unknown zone', () => {
-    const odd = { time_zone: 'UTC', time_periods: [{ start_time: '9:00', end_time: '17:00', time_frame: 30 }, { start_time: '10:00', end_time: '09:00' }, null, { start_time: '08:00', end_time: '08:30', time_frame: 'x' }] };
+    const odd = {
+      time_zone: 'UTC',
+      time_periods: [
+        { start_time: '9:00', end_time: '17:00', time_frame: 30 },
+        { start_time: '10:00', end_time: '09:00' },
+        null,
+        { start_time: '08:00', end_time: '08:30', time_frame: 'x' },
+      ],
+    };
     const result = nextWindows(odd, Date.parse('2026-01-01T12:00:00Z'))!;
     expect(result.windows.map((w) => [w.periodIndex, w.date, w.timeFrame])).toEqual([
       [3, '2026-01-02', undefined],

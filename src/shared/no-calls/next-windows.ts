@@ -58,7 +58,12 @@ export function nextWindows(config: unknown, now: Date | number, count = 3): Nex
       .sort((a, b) => a.start.instant - b.start.instant);
     for (const { period, start, end } of ofDay) {
       if (end.instant <= nowMs) continue;
-      const base = { periodIndex: period.index, date: isoDate(date), startTime: period.startTime, endTime: period.endTime };
+      const base = {
+        periodIndex: period.index,
+        date: isoDate(date),
+        startTime: period.startTime,
+        endTime: period.endTime,
+      };
       if (end.instant <= start.instant) {
         absent.push(base);
         continue;

@@ -18,6 +18,7 @@ export const NOT_E164_MESSAGE = 'Not in international form (E.164, e.g. +1415555
 
 /** Form only: a string matching E.164. Length for the country is not checked here. */
 export const checkE164Form: StoredNumberCheck = (value) => {
-  if (typeof value !== 'string') return { value: JSON.stringify(value), status: 'invalid', message: 'Not a phone number (not text).' };
+  if (typeof value !== 'string')
+    return { value: JSON.stringify(value), status: 'invalid', message: 'Not a phone number (not text).' };
   return E164.test(value) ? { value, status: 'valid' } : { value, status: 'invalid', message: NOT_E164_MESSAGE };
 };

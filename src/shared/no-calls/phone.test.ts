@@ -3,17 +3,35 @@ import { addNumbers, checkStoredNumber, normaliseNumber, splitPasted, UNVERIFIED
 
 describe('normaliseNumber', () => {
   it('normalises national and formatted numbers to E.164', () => {
-    expect(normaliseNumber('+1 (555) 123-4567')).toEqual({ value: '+15551234567', status: 'unverified', message: UNVERIFIED_MESSAGE });
+    expect(normaliseNumber('+1 (555) 123-4567')).toEqual({
+      value: '+15551234567',
+      status: 'unverified',
+      message: UNVERIFIED_MESSAGE,
+    });
     expect(normaliseNumber('4155552671')).toEqual({ value: '+14155552671', status: 'valid' });
     expect(normaliseNumber('020 7946 0958', 'GB')).toEqual({ value: '+442079460958', status: 'valid' });
     expect(normaliseNumber(' +49 151 12345678 ')).toEqual({ value: '+4915112345678', status: 'valid' });
   });
 
   it('keeps a malformed entry as typed, with the reason', () => {
-    expect(normaliseNumber('12ab')).toMatchObject({ value: '12ab', status: 'invalid', message: expect.stringContaining('Not a phone number') });
-    expect(normaliseNumber('+1555')).toMatchObject({ value: '+1555', status: 'invalid', message: 'Too short for a phone number.' });
-    expect(normaliseNumber('41555526711234')).toMatchObject({ status: 'invalid', message: 'Too long for a phone number.' });
-    expect(normaliseNumber('+999 1234567')).toMatchObject({ status: 'invalid', message: expect.stringContaining('country calling code') });
+    expect(normaliseNumber('12ab')).toMatchObject({
+      value: '12ab',
+      status: 'invalid',
+      message: expect.stringContaining('Not a phone number'),
+    });
+    expect(normaliseNumber('+1555')).toMatchObject({
+      value: '+1555',
+      status: 'invalid',
+      message: 'Too short for a phone number.',
+    });
+    expect(normaliseNumber('41555526711234')).toMatchObject({
+      status: 'invalid',
+      message: 'Too long for a phone number.',
+    });
+    expect(normaliseNumber('+999 1234567')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringContaining('country calling code'),
+    });
   });
 });
 
@@ -21,8 +39,14 @@ describe('checkStoredNumber', () => {
   it('accepts only E.164 possible numbers and warns on possible-but-not-valid ones', () => {
     expect(checkStoredNumber('+14155552671').status).toBe('valid');
     expect(checkStoredNumber('+15551234567').status).toBe('unverified');
-    expect(checkStoredNumber('4155552671')).toMatchObject({ status: 'invalid', message: expect.stringContaining('E.164') });
-    expect(checkStoredNumber('+1415555')).toMatchObject({ status: 'invalid', message: 'Too short for a phone number.' });
+    expect(checkStoredNumber('4155552671')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringContaining('E.164'),
+    });
+    expect(checkStoredNumber('+1415555')).toMatchObject({
+      status: 'invalid',
+      message: 'Too short for a phone number.',
+    });
     expect(checkStoredNumber(14155552671).status).toBe('invalid');
   });
 });
@@ -30,7 +54,11 @@ describe('checkStoredNumber', () => {
 describe('splitPasted', () => {
   it('splits at commas, semicolons and line breaks', () => {
     expect(splitPasted('+1 (555) 123-4567, 4155552671')).toEqual(['+1 (555) 123-4567', '4155552671']);
-    expect(splitPasted('+14155552671;+12125550100\n\n 2125550101\r\n')).toEqual(['+14155552671', '+12125550100', '2125550101']);
+    expect(splitPasted('+14155552671;+12125550100\n\n 2125550101\r\n')).toEqual([
+      '+14155552671',
+      '+12125550100',
+      '2125550101',
+    ]);
   });
 
   it('keeps spaces inside a number and splits at spaces only between complete numbers', () => {

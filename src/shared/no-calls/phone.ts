@@ -27,22 +27,30 @@ const LENGTH_MESSAGES: Record<string, string> = {
   NOT_A_NUMBER: 'Not a phone number.',
 };
 
-export const UNVERIFIED_MESSAGE = 'Possible, but not in any numbering plan (e.g. a 555 number): check it. Saving is allowed.';
+export const UNVERIFIED_MESSAGE =
+  'Possible, but not in any numbering plan (e.g. a 555 number): check it. Saving is allowed.';
 
 /** Reads what the user typed or pasted, with `country` for numbers written without +. */
 export function normaliseNumber(raw: string, country: CountryCode = DEFAULT_COUNTRY): NumberCheck {
   const text = raw.trim();
   if (!text) return { value: text, status: 'invalid', message: 'Empty entry.' };
   if (!ALLOWED.test(text)) {
-    return { value: text, status: 'invalid', message: 'Not a phone number: use digits, spaces, ( ) - . and an optional leading +.' };
+    return {
+      value: text,
+      status: 'invalid',
+      message: 'Not a phone number: use digits, spaces, ( ) - . and an optional leading +.',
+    };
   }
   const lengthIssue = validatePhoneNumberLength(text, country);
-  if (lengthIssue) return { value: text, status: 'invalid', message: LENGTH_MESSAGES[lengthIssue] ?? 'Not a possible phone number.' };
+  if (lengthIssue)
+    return { value: text, status: 'invalid', message: LENGTH_MESSAGES[lengthIssue] ?? 'Not a possible phone number.' };
   const parsed = parsePhoneNumberFromString(text, country);
   if (!parsed || !parsed.isPossible() || !E164.test(parsed.number)) {
     return { value: text, status: 'invalid', message: 'Not a possible phone number.' };
   }
-  return parsed.isValid() ? { value: parsed.number, status: 'valid' } : { value: parsed.number, status: 'unverified', message: UNVERIFIED_MESSAGE };
+  return parsed.isValid()
+    ? { value: parsed.number, status: 'valid' }
+    : { value: parsed.number, status: 'unverified', message: UNVERIFIED_MESSAGE };
 }
 
 /** Checks an entry of the stored list (what would be sent): only E.164 that is a possible number passes. */
@@ -77,7 +85,11 @@ export function splitPasted(text: string, country: CountryCode = DEFAULT_COUNTRY
 }
 
 /** Adds pasted or typed entries: each normalised to E.164 when possible; duplicates merge. */
-export function addNumbers(list: readonly unknown[], text: string, country: CountryCode = DEFAULT_COUNTRY): { list: unknown[]; added: number; merged: number } {
+export function addNumbers(
+  list: readonly unknown[],
+  text: string,
+  country: CountryCode = DEFAULT_COUNTRY,
+): { list: unknown[]; added: number; merged: number } {
   const next = [...list];
   let added = 0;
   let merged = 0;

@@ -20,18 +20,25 @@ export function describeWindows(config: unknown): string {
   if (periods.length === 0) {
     return `No monitoring windows${skippedNote}: add a window to say when silence raises an alert.`;
   }
-  const parts = periods.map((p, i) => `${i === 0 ? '' : 'or '}for ${minutes(p.timeFrame)} between ${p.startTime} and ${p.endTime}`);
+  const parts = periods.map(
+    (p, i) => `${i === 0 ? '' : 'or '}for ${minutes(p.timeFrame)} between ${p.startTime} and ${p.endTime}`,
+  );
   return `Alert when no call arrives ${parts.join(', ')}, ${zone} time${skippedNote}.`;
 }
 
-export function describeExclusions(config: unknown, agentLabel: (id: unknown) => string = (id) => `#${String(id)}`): string {
+export function describeExclusions(
+  config: unknown,
+  agentLabel: (id: unknown) => string = (id) => `#${String(id)}`,
+): string {
   const object = (config ?? {}) as { exception_numbers?: unknown; agents?: unknown };
   const entries = Array.isArray(object.exception_numbers) ? object.exception_numbers : [];
   const numbers = entries.filter((n): n is string => typeof n === 'string' && E164.test(n));
   const left = entries.length - numbers.length;
   const leftNote = left > 0 ? ` (${left} malformed entr${left === 1 ? 'y' : 'ies'} not included)` : '';
   const agents = Array.isArray(object.agents) ? object.agents : [];
-  const numbersText = numbers.length ? `Calls from ${joinList(numbers)} are ignored${leftNote}.` : `Calls from every number count${leftNote}.`;
+  const numbersText = numbers.length
+    ? `Calls from ${joinList(numbers)} are ignored${leftNote}.`
+    : `Calls from every number count${leftNote}.`;
   const agentsText = agents.length
     ? `${joinList(agents.map(agentLabel))} ${agents.length === 1 ? 'is' : 'are'} not monitored; every other agent is.`
     : 'Every agent is monitored.';

@@ -53,7 +53,14 @@ export function wallClockAt(timeZone: string, instant: number): WallClock {
   for (const part of partsFormatter(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  return { year: fields.year, month: fields.month, day: fields.day, hour: fields.hour % 24, minute: fields.minute, second: fields.second };
+  return {
+    year: fields.year,
+    month: fields.month,
+    day: fields.day,
+    hour: fields.hour % 24,
+    minute: fields.minute,
+    second: fields.second,
+  };
 }
 
 /** The zone's offset from UTC at an instant, in ms (east positive: New York in winter = -5 h). */
@@ -78,7 +85,12 @@ export function isoDate(date: CalendarDate): string {
  * A time the clock skips resolves to the first instant after the gap (the moment clocks go forward);
  * a time that occurs twice resolves to its earlier or later occurrence as asked.
  */
-export function resolveWallTime(timeZone: string, date: CalendarDate, minutes: number, prefer: 'earlier' | 'later'): ResolvedWallTime {
+export function resolveWallTime(
+  timeZone: string,
+  date: CalendarDate,
+  minutes: number,
+  prefer: 'earlier' | 'later',
+): ResolvedWallTime {
   const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minutes);
   // Offsets a day either side bracket any single transition near this time.
   const before = offsetAt(timeZone, wall - DAY);
@@ -89,7 +101,8 @@ export function resolveWallTime(timeZone: string, date: CalendarDate, minutes: n
     .sort((a, b) => a - b);
   const unique = [...new Set(candidates)];
   if (unique.length === 1) return { instant: unique[0], kind: 'exact' };
-  if (unique.length > 1) return { instant: prefer === 'earlier' ? unique[0] : unique[unique.length - 1], kind: 'repeated' };
+  if (unique.length > 1)
+    return { instant: prefer === 'earlier' ? unique[0] : unique[unique.length - 1], kind: 'repeated' };
   return { instant: transitionBetween(timeZone, wall - after, wall - before), kind: 'skipped' };
 }
 

@@ -12,13 +12,18 @@ const booked = byName('Booking confirmed').id;
 const resolution = byName('Call resolution').id;
 const handle = byName('Handle time').id;
 
-const codes = (config: unknown, metrics = METRIC_MAP) => checkRubric(config, metrics).byRule.map((issues) => issues.map((i) => i.code));
+const codes = (config: unknown, metrics = METRIC_MAP) =>
+  checkRubric(config, metrics).byRule.map((issues) => issues.map((i) => i.code));
 const score = (op: string, value: unknown) => ({ field: 'score', op, value });
 const enumC = (op: string, value: unknown) => ({ field: 'enum', op, value });
 
 describe('checkRubric: errors (block saving)', () => {
   it('accepts the documentation example', () => {
-    const config = rubric(rule(booked, score('eq', 5)), rule(sat, score('gte', 4)), rule(resolution, enumC('in', ['resolved', 'partially_resolved'])));
+    const config = rubric(
+      rule(booked, score('eq', 5)),
+      rule(sat, score('gte', 4)),
+      rule(resolution, enumC('in', ['resolved', 'partially_resolved'])),
+    );
     expect(checkRubric(config, METRIC_MAP)).toMatchObject({ errorCount: 0, warningCount: 0 });
   });
 
@@ -47,8 +52,16 @@ describe('checkRubric: errors (block saving)', () => {
     ['several conditions, one bad', rule(sat, score('gte', 2), score('lt', 9)), 'score-range'],
     ['a new rule without metric', { metric_id: null, conditions: { operator: 'and', conditions: [] } }, 'pending'],
     ['a rule without conditions', { metric_id: sat, conditions: { operator: 'and', conditions: [] } }, 'malformed'],
-    ['an unknown key', { metric_id: sat, conditions: { operator: 'and', conditions: [score('gte', 4)] }, weight: 2 }, 'malformed'],
-    ['an "or" operator', { metric_id: sat, conditions: { operator: 'or', conditions: [score('gte', 4)] } }, 'malformed'],
+    [
+      'an unknown key',
+      { metric_id: sat, conditions: { operator: 'and', conditions: [score('gte', 4)] }, weight: 2 },
+      'malformed',
+    ],
+    [
+      'an "or" operator',
+      { metric_id: sat, conditions: { operator: 'or', conditions: [score('gte', 4)] } },
+      'malformed',
+    ],
   ])('%s', (_, r, code) => {
     const issues = checkRubric(rubric(r), METRIC_MAP).byRule[0];
     expect(issues.map((i) => i.code)).toContain(code);
@@ -61,7 +74,9 @@ describe('checkRubric: errors (block saving)', () => {
   });
 
   it('flags a rubric whose evaluation logic is not "and"', () => {
-    expect(checkRubric({ evaluation_logic: 'or', rules: [rule(sat, score('gte', 4))] }, METRIC_MAP).general[0]).toMatchObject({ severity: 'error' });
+    expect(
+      checkRubric({ evaluation_logic: 'or', rules: [rule(sat, score('gte', 4))] }, METRIC_MAP).general[0],
+    ).toMatchObject({ severity: 'error' });
     expect(checkRubric({}, METRIC_MAP)).toMatchObject({ errorCount: 0, general: [] });
   });
 
@@ -73,7 +88,10 @@ describe('checkRubric: errors (block saving)', () => {
 describe('checkRubric: warnings (shown, never blocking)', () => {
   it('flags exact canonical duplicates, whatever their key order', () => {
     const a = rule(sat, score('gte', 4));
-    const reordered = { conditions: { conditions: [{ value: 4, op: 'gte', field: 'score' }], operator: 'and' }, metric_id: sat };
+    const reordered = {
+      conditions: { conditions: [{ value: 4, op: 'gte', field: 'score' }], operator: 'and' },
+      metric_id: sat,
+    };
     const result = checkRubric(rubric(a, rule(booked, score('eq', 5)), reordered), METRIC_MAP);
     expect(result.byRule.map((i) => i.map((x) => x.code))).toEqual([[], [], ['duplicate']]);
     expect(result.byRule[2][0].message).toContain('rule 1');
@@ -98,7 +116,11 @@ describe('checkRubric: warnings (shown, never blocking)', () => {
   });
 
   it('finds conflicts only three rules together make', () => {
-    const r = rubric(rule(resolution, enumC('in', ['resolved', 'unresolved'])), rule(resolution, enumC('in', ['resolved', 'partially_resolved'])), rule(resolution, enumC('neq', 'resolved')));
+    const r = rubric(
+      rule(resolution, enumC('in', ['resolved', 'unresolved'])),
+      rule(resolution, enumC('in', ['resolved', 'partially_resolved'])),
+      rule(resolution, enumC('neq', 'resolved')),
+    );
     const result = checkRubric(r, METRIC_MAP);
     expect(result.byRule.map((i) => i.map((x) => x.code))).toEqual([[], [], ['never-pass']]);
     expect(result.byRule[2][0].message).toMatch(/rules 1 and 2/);
@@ -115,8 +137,10 @@ describe('checkRubric properties', () => {
     );
   });
 
-  it('finds no error in rules built from each metric\'s own operators and values', () => {
-    const arbRule = arbMetric.chain((m) => fc.array(arbValidCondition(m), { minLength: 1, maxLength: 2 }).map((cs) => rule(m.id, ...cs)));
+  it("finds no error in rules built from each metric's own operators and values", () => {
+    const arbRule = arbMetric.chain((m) =>
+      fc.array(arbValidCondition(m), { minLength: 1, maxLength: 2 }).map((cs) => rule(m.id, ...cs)),
+    );
     fc.assert(
       fc.property(fc.array(arbRule, { maxLength: 6 }), (rules) => {
         expect(checkRubric(rubric(...rules), METRIC_MAP).errorCount).toBe(0);
@@ -124,7 +148,7 @@ describe('checkRubric properties', () => {
     );
   });
 
-  it('the form validator\'s light check blocks on exactly the errors of the full check', () => {
+  it("the form validator's light check blocks on exactly the errors of the full check", () => {
     fc.assert(
       fc.property(fc.array(arbAnyRule, { maxLength: 6 }), fc.boolean(), (rules, known) => {
         const metrics = known ? METRIC_MAP : null;
@@ -152,8 +176,12 @@ describe('checkRubric properties', () => {
     fc.assert(
       fc.property(arbPair, ([m, a, b]) => {
         const rules = [rule(m.id, a), rule(m.id, b)];
-        const flagged = checkRubric(rubric(...rules), METRIC_MAP).byRule.flat().some((i) => i.code === 'never-pass');
-        const anyPasses = witnesses(m, [a.value, b.value]).some((result) => rules.every((r) => evaluateRule(r, resultsById({ metrics: [result] })) === 'pass'));
+        const flagged = checkRubric(rubric(...rules), METRIC_MAP)
+          .byRule.flat()
+          .some((i) => i.code === 'never-pass');
+        const anyPasses = witnesses(m, [a.value, b.value]).some((result) =>
+          rules.every((r) => evaluateRule(r, resultsById({ metrics: [result] })) === 'pass'),
+        );
         expect(flagged).toBe(!anyPasses);
       }),
       { numRuns: 300 },
@@ -168,7 +196,10 @@ function witnesses(m: Metric, values: unknown[]) {
   if (family === 'binary') return [0, 5].map((score) => ({ ...base, score, enum: null, value: null }));
   if (family === 'enum') return (m.enum_values as string[]).map((v) => ({ ...base, score: 0, enum: v, value: v }));
   const points = values.flatMap((v) => [Number(v) - 0.25, Number(v), Number(v) + 0.25]);
-  const inScale = m.eval_type === 'continuous_qualitative' ? [...points, 0, 5].filter((p) => p >= 0 && p <= 5) : [...points, -1000, 1000];
+  const inScale =
+    m.eval_type === 'continuous_qualitative'
+      ? [...points, 0, 5].filter((p) => p >= 0 && p <= 5)
+      : [...points, -1000, 1000];
   return inScale.map((score) => ({ ...base, score, enum: null, value: null }));
 }
 

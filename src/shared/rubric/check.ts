@@ -25,7 +25,8 @@ export function checkRubric(config: unknown, metrics: MetricLookup): RubricCheck
   flagDuplicates(rules, byRule);
   if (metrics) {
     const clean = rules.map((_, index) => !byRule[index].some((issue) => issue.severity === 'error'));
-    for (const { index, message } of findNeverPass(rules, metrics, clean)) byRule[index].push({ severity: 'warning', code: 'never-pass', message });
+    for (const { index, message } of findNeverPass(rules, metrics, clean))
+      byRule[index].push({ severity: 'warning', code: 'never-pass', message });
   }
   const general = checkGeneral(config, rules.length);
   const all = [...byRule.flat(), ...general];
@@ -44,6 +45,11 @@ function flagDuplicates(rules: readonly unknown[], byRule: RuleIssue[][]): void 
     const key = canonicalJson(rule);
     const first = firstByKey.get(key);
     if (first === undefined) firstByKey.set(key, index);
-    else byRule[index].push({ severity: 'warning', code: 'duplicate', message: `Exact duplicate of rule ${ruleNumber(first)}: it changes nothing. Remove one of them.` });
+    else
+      byRule[index].push({
+        severity: 'warning',
+        code: 'duplicate',
+        message: `Exact duplicate of rule ${ruleNumber(first)}: it changes nothing. Remove one of them.`,
+      });
   });
 }

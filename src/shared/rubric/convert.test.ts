@@ -9,19 +9,45 @@ import { arbMetric, arbValidCondition, byName, METRICS } from './testing';
 describe('convert', () => {
   it('writes edited rules in the documentation key order', () => {
     const text = JSON.stringify(buildRule(7, { field: 'score', op: 'gte', value: 4 }));
-    expect(text).toBe('{"metric_id":7,"conditions":{"operator":"and","conditions":[{"field":"score","op":"gte","value":4}]}}');
+    expect(text).toBe(
+      '{"metric_id":7,"conditions":{"operator":"and","conditions":[{"field":"score","op":"gte","value":4}]}}',
+    );
   });
 
   it('converts a single value to a list of one and a list to its first item', () => {
-    expect(changeOperator('enum', { field: 'enum', op: 'eq', value: 'resolved' }, 'in')).toEqual({ field: 'enum', op: 'in', value: ['resolved'] });
-    expect(changeOperator('enum', { field: 'enum', op: 'in', value: ['a', 'b'] }, 'neq')).toEqual({ field: 'enum', op: 'neq', value: 'a' });
-    expect(changeOperator('enum', { field: 'enum', op: 'in', value: [] }, 'eq')).toEqual({ field: 'enum', op: 'eq', value: '' });
-    expect(changeOperator('enum', { field: 'enum', op: 'eq', value: '' }, 'in')).toEqual({ field: 'enum', op: 'in', value: [] });
-    expect(changeOperator('score', { field: 'score', op: 'gte', value: 4 }, 'lt')).toEqual({ field: 'score', op: 'lt', value: 4 });
+    expect(changeOperator('enum', { field: 'enum', op: 'eq', value: 'resolved' }, 'in')).toEqual({
+      field: 'enum',
+      op: 'in',
+      value: ['resolved'],
+    });
+    expect(changeOperator('enum', { field: 'enum', op: 'in', value: ['a', 'b'] }, 'neq')).toEqual({
+      field: 'enum',
+      op: 'neq',
+      value: 'a',
+    });
+    expect(changeOperator('enum', { field: 'enum', op: 'in', value: [] }, 'eq')).toEqual({
+      field: 'enum',
+      op: 'eq',
+      value: '',
+    });
+    expect(changeOperator('enum', { field: 'enum', op: 'eq', value: '' }, 'in')).toEqual({
+      field: 'enum',
+      op: 'in',
+      value: [],
+    });
+    expect(changeOperator('score', { field: 'score', op: 'gte', value: 4 }, 'lt')).toEqual({
+      field: 'score',
+      op: 'lt',
+      value: 4,
+    });
   });
 
   it('starts a rule from a sensible default for its metric', () => {
-    expect(ruleForMetric(byName('Booking confirmed')).conditions.conditions[0]).toEqual({ field: 'score', op: 'eq', value: BINARY_TRUE_VALUE });
+    expect(ruleForMetric(byName('Booking confirmed')).conditions.conditions[0]).toEqual({
+      field: 'score',
+      op: 'eq',
+      value: BINARY_TRUE_VALUE,
+    });
     expect(defaultCondition(byName('Customer satisfaction'))).toEqual({ field: 'score', op: 'gte', value: 3 });
     expect(defaultCondition(byName('Handle time'))).toEqual({ field: 'score', op: 'gte', value: 0 });
     expect(defaultCondition(byName('Call resolution'))).toEqual({ field: 'enum', op: 'eq', value: 'resolved' });
@@ -37,18 +63,24 @@ describe('convert', () => {
 });
 
 describe('convert properties', () => {
-  it('every metric\'s default condition is valid for it', () => {
+  it("every metric's default condition is valid for it", () => {
     for (const m of METRICS) expect(checkCondition(familyOf(m)!, m, defaultCondition(m))).toEqual([]);
   });
 
   it('an operator change keeps a list exactly for "is one of", and stays valid for enum values', () => {
-    const arbCase = arbMetric.chain((m) => fc.tuple(fc.constant(m), arbValidCondition(m), fc.constantFrom(...OPS_FOR[familyOf(m)!])));
+    const arbCase = arbMetric.chain((m) =>
+      fc.tuple(fc.constant(m), arbValidCondition(m), fc.constantFrom(...OPS_FOR[familyOf(m)!])),
+    );
     fc.assert(
       fc.property(arbCase, ([m, condition, op]) => {
         const family = familyOf(m)!;
         const next = changeOperator(family, condition, op);
         expect(Array.isArray(next.value)).toBe(op === 'in');
-        if (family !== 'enum' || (op !== 'in' && condition.op !== 'in') || (Array.isArray(next.value) ? next.value.length : next.value !== '')) {
+        if (
+          family !== 'enum' ||
+          (op !== 'in' && condition.op !== 'in') ||
+          (Array.isArray(next.value) ? next.value.length : next.value !== '')
+        ) {
           expect(checkCondition(family, m, next)).toEqual([]);
         }
       }),

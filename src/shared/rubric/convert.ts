@@ -10,7 +10,10 @@ export type EditableCondition = { field: 'score' | 'enum'; op: string; value: Co
 export type BuiltRule = { metric_id: number | null; conditions: { operator: 'and'; conditions: EditableCondition[] } };
 
 export function buildRule(metricId: number, condition: EditableCondition): BuiltRule {
-  return { metric_id: metricId, conditions: { operator: 'and', conditions: [{ field: condition.field, op: condition.op, value: condition.value }] } };
+  return {
+    metric_id: metricId,
+    conditions: { operator: 'and', conditions: [{ field: condition.field, op: condition.op, value: condition.value }] },
+  };
 }
 
 /** A rule added in the builder before its metric is chosen. */
@@ -55,7 +58,14 @@ function convertValue(value: unknown, wantList: boolean, family: RuleFamily): Co
     return value === '' || value == null ? [] : [String(value)];
   }
   const single = Array.isArray(value) ? value[0] : value;
-  if (family === 'score') return typeof single === 'number' ? single : single === undefined || single === '' ? '' : Number.isFinite(Number(single)) ? Number(single) : String(single);
+  if (family === 'score')
+    return typeof single === 'number'
+      ? single
+      : single === undefined || single === ''
+        ? ''
+        : Number.isFinite(Number(single))
+          ? Number(single)
+          : String(single);
   if (family === 'enum') return single == null ? '' : String(single);
   return typeof single === 'number' || typeof single === 'boolean' ? single : binaryValue(true);
 }

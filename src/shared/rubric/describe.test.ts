@@ -25,18 +25,30 @@ describe('describeRubric', () => {
   });
 
   it('joins two rules with "and" and shortens long rubrics', () => {
-    const two = rubric(rule(sat, { field: 'score', op: 'lt', value: 2 }), rule(booked, { field: 'score', op: 'neq', value: true }));
-    expect(describeRubric(two, METRIC_MAP)).toBe('A call passes when Customer satisfaction is below 2 and Booking confirmed is false.');
-    const many = rubric(...Array.from({ length: 12 }, (_, i) => rule(sat, { field: 'score', op: 'gte', value: i % 6 })));
+    const two = rubric(
+      rule(sat, { field: 'score', op: 'lt', value: 2 }),
+      rule(booked, { field: 'score', op: 'neq', value: true }),
+    );
+    expect(describeRubric(two, METRIC_MAP)).toBe(
+      'A call passes when Customer satisfaction is below 2 and Booking confirmed is false.',
+    );
+    const many = rubric(
+      ...Array.from({ length: 12 }, (_, i) => rule(sat, { field: 'score', op: 'gte', value: i % 6 })),
+    );
     expect(describeRubric(many, METRIC_MAP, { maxRules: 3 })).toMatch(/, and 9 more rules\.$/);
   });
 
   it('names unknown metrics by id and joins several conditions', () => {
     expect(describeRule(rule(42, { field: 'score', op: 'lte', value: 3 }), METRIC_MAP)).toBe('metric #42 is at most 3');
-    expect(describeRule(rule(sat, { field: 'score', op: 'gte', value: 2 }, { field: 'score', op: 'lt', value: 4 }), METRIC_MAP)).toBe(
-      'Customer satisfaction is at least 2 and is below 4',
+    expect(
+      describeRule(
+        rule(sat, { field: 'score', op: 'gte', value: 2 }, { field: 'score', op: 'lt', value: 4 }),
+        METRIC_MAP,
+      ),
+    ).toBe('Customer satisfaction is at least 2 and is below 4');
+    expect(describeRule({ metric_id: null, conditions: { operator: 'and', conditions: [] } }, METRIC_MAP)).toMatch(
+      /without a metric/,
     );
-    expect(describeRule({ metric_id: null, conditions: { operator: 'and', conditions: [] } }, METRIC_MAP)).toMatch(/without a metric/);
   });
 
   it('words every operator', () => {

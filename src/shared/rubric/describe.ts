@@ -14,7 +14,7 @@ export function humanizeEnumValue(value: string): string {
 }
 
 function formatNumber(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 /** "a", "a or b", "a, b or c". */
@@ -39,7 +39,8 @@ export function describeCondition(family: RuleFamily | null, condition: Conditio
   const { op, value } = condition;
   if (kind === 'binary') {
     const expected = readBinaryRuleValue(value);
-    if (expected !== null && (op === 'eq' || op === 'neq')) return `is ${(op === 'eq') === expected ? 'true' : 'false'}`;
+    if (expected !== null && (op === 'eq' || op === 'neq'))
+      return `is ${(op === 'eq') === expected ? 'true' : 'false'}`;
   }
   if (kind === 'enum' || op === 'in') {
     if (op === 'in') {
@@ -50,13 +51,20 @@ export function describeCondition(family: RuleFamily | null, condition: Conditio
     if (op === 'neq') return `is not ${enumWords(value)}`;
   }
   switch (op) {
-    case 'gt': return `is above ${formatNumber(value)}`;
-    case 'gte': return `is at least ${formatNumber(value)}`;
-    case 'lt': return `is below ${formatNumber(value)}`;
-    case 'lte': return `is at most ${formatNumber(value)}`;
-    case 'eq': return `is ${formatNumber(value)}`;
-    case 'neq': return `is not ${formatNumber(value)}`;
-    default: return `${formatNumber(op)} ${formatNumber(value)}`;
+    case 'gt':
+      return `is above ${formatNumber(value)}`;
+    case 'gte':
+      return `is at least ${formatNumber(value)}`;
+    case 'lt':
+      return `is below ${formatNumber(value)}`;
+    case 'lte':
+      return `is at most ${formatNumber(value)}`;
+    case 'eq':
+      return `is ${formatNumber(value)}`;
+    case 'neq':
+      return `is not ${formatNumber(value)}`;
+    default:
+      return `${formatNumber(op)} ${formatNumber(value)}`;
   }
 }
 
@@ -71,7 +79,9 @@ export function describeRule(rule: unknown, metrics: MetricLookup): string {
     case 'pending':
       return 'a new rule without a metric yet';
     case 'malformed':
-      return parsed.metricId === null ? 'a rule the console cannot read' : `${metricLabel(parsed.metricId, metrics)} (a rule the console cannot read)`;
+      return parsed.metricId === null
+        ? 'a rule the console cannot read'
+        : `${metricLabel(parsed.metricId, metrics)} (a rule the console cannot read)`;
     case 'single':
     case 'multi': {
       const metric = metrics?.get(parsed.metricId);

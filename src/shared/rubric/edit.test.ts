@@ -21,7 +21,11 @@ describe('rubric edits', () => {
   it('adds to an empty rubric with "and" logic first, and clears to {} when the last rule goes', () => {
     expect(JSON.stringify(insertRule({}, 0, a))).toBe(JSON.stringify({ evaluation_logic: 'and', rules: [a] }));
     expect(removeRule(rubric(a), 0)).toEqual({});
-    expect(withRules({ evaluation_logic: 'and', rules: [a], note: 'kept' }, [])).toEqual({ evaluation_logic: 'and', rules: [], note: 'kept' });
+    expect(withRules({ evaluation_logic: 'and', rules: [a], note: 'kept' }, [])).toEqual({
+      evaluation_logic: 'and',
+      rules: [],
+      note: 'kept',
+    });
   });
 
   it('duplicates as a separate copy right after the rule', () => {
@@ -40,7 +44,9 @@ describe('rubric edits', () => {
 describe('reuseRules (JSON view)', () => {
   it('reuses current objects for rules equal up to key order, one for one', () => {
     const current = rubric(a, b, b);
-    const parsed = JSON.parse(JSON.stringify({ evaluation_logic: 'and', rules: [b, JSON.parse(canonicalJson(a)), b, b, c] }));
+    const parsed = JSON.parse(
+      JSON.stringify({ evaluation_logic: 'and', rules: [b, JSON.parse(canonicalJson(a)), b, b, c] }),
+    );
     const next = reuseRules(current, parsed) as { rules: unknown[] };
     expect(next.rules[0]).toBe(b);
     expect(next.rules[1]).toBe(a);

@@ -43,14 +43,18 @@ export function duplicateRule(config: unknown, index: number): Config {
  * by that current object, one for one. Reformatting or reordering keys in the JSON text changes nothing.
  */
 export function reuseRules(current: unknown, parsed: unknown): unknown {
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !Array.isArray((parsed as Config).rules)) return parsed;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !Array.isArray((parsed as Config).rules))
+    return parsed;
   const pool = new Map<string, unknown[]>();
   for (const rule of rulesOf(current)) {
     const key = canonicalJson(rule);
     pool.set(key, [...(pool.get(key) ?? []), rule]);
   }
   const rules = ((parsed as Config).rules as unknown[]).map((rule) => pool.get(canonicalJson(rule))?.shift() ?? rule);
-  const sameKeysAsCurrent = current && typeof current === 'object' && canonicalJson({ ...(current as Config), rules: [] }) === canonicalJson({ ...(parsed as Config), rules: [] });
+  const sameKeysAsCurrent =
+    current &&
+    typeof current === 'object' &&
+    canonicalJson({ ...(current as Config), rules: [] }) === canonicalJson({ ...(parsed as Config), rules: [] });
   // Keep the current key order of the top level too when only rules differ.
   return sameKeysAsCurrent ? { ...(current as Config), rules } : { ...(parsed as Config), rules };
 }

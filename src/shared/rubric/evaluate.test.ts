@@ -8,7 +8,11 @@ const booked = byName('Booking confirmed').id;
 const resolution = byName('Call resolution').id;
 const legacy = byName('Script adherence').id;
 
-const result = (id: number, type: string, fields: { score?: number | null; enum?: string | null; value?: unknown }) => ({
+const result = (
+  id: number,
+  type: string,
+  fields: { score?: number | null; enum?: string | null; value?: unknown },
+) => ({
   id,
   name: 'm',
   type,
@@ -44,27 +48,44 @@ describe('evaluateRubric', () => {
   });
 
   it('skips a rule whose metric has no value, and passes a call whose rules are all skipped', () => {
-    expect(evaluateRubric(example, call(result(sat, 'continuous_qualitative', { score: null })))).toEqual({ pass: true, failedRuleIndex: null, allSkipped: true });
+    expect(evaluateRubric(example, call(result(sat, 'continuous_qualitative', { score: null })))).toEqual({
+      pass: true,
+      failedRuleIndex: null,
+      allSkipped: true,
+    });
     expect(evaluateRubric(example, { metrics: null })).toMatchObject({ pass: true, allSkipped: true });
-    expect(evaluateRubric(example, call(result(booked, 'binary', { score: 0 })))).toEqual({ pass: false, failedRuleIndex: 2, allSkipped: false });
+    expect(evaluateRubric(example, call(result(booked, 'binary', { score: 0 })))).toEqual({
+      pass: false,
+      failedRuleIndex: 2,
+      allSkipped: false,
+    });
   });
 
   it('reads boolean rules written as true/false or 5/0, on current and legacy binary types', () => {
     const trueCall = call(result(legacy, 'binary_workflow_adherence', { score: 5 }));
-    for (const value of [true, 5]) expect(evaluateRubric(rubric(rule(legacy, { field: 'score', op: 'eq', value })), trueCall).pass).toBe(true);
-    for (const value of [false, 0]) expect(evaluateRubric(rubric(rule(legacy, { field: 'score', op: 'eq', value })), trueCall).pass).toBe(false);
+    for (const value of [true, 5])
+      expect(evaluateRubric(rubric(rule(legacy, { field: 'score', op: 'eq', value })), trueCall).pass).toBe(true);
+    for (const value of [false, 0])
+      expect(evaluateRubric(rubric(rule(legacy, { field: 'score', op: 'eq', value })), trueCall).pass).toBe(false);
     expect(evaluateRubric(rubric(rule(legacy, { field: 'score', op: 'neq', value: 0 })), trueCall).pass).toBe(true);
   });
 
   it('reads an enum result from value, falling back to enum', () => {
     const r = rubric(rule(resolution, { field: 'enum', op: 'eq', value: 'resolved' }));
-    expect(evaluateRubric(r, call(result(resolution, 'enum', { enum: 'resolved', value: null, score: 0 }))).pass).toBe(true);
-    expect(evaluateRubric(r, call(result(resolution, 'enum', { enum: null, value: 'unresolved', score: 0 }))).pass).toBe(false);
+    expect(evaluateRubric(r, call(result(resolution, 'enum', { enum: 'resolved', value: null, score: 0 }))).pass).toBe(
+      true,
+    );
+    expect(
+      evaluateRubric(r, call(result(resolution, 'enum', { enum: null, value: 'unresolved', score: 0 }))).pass,
+    ).toBe(false);
   });
 
   it('counts a condition that cannot apply (wrong op for the type) as failed', () => {
     const r = rubric(rule(booked, { field: 'score', op: 'gte', value: 4 }));
-    expect(evaluateRubric(r, call(result(booked, 'binary', { score: 5 })))).toMatchObject({ pass: false, failedRuleIndex: 0 });
+    expect(evaluateRubric(r, call(result(booked, 'binary', { score: 5 })))).toMatchObject({
+      pass: false,
+      failedRuleIndex: 0,
+    });
   });
 
   it('requires every condition of a several-condition rule', () => {
@@ -75,7 +96,8 @@ describe('evaluateRubric', () => {
 
   it('treats {} and a missing or odd rubric as no rules', () => {
     const c = call(result(booked, 'binary', { score: 0 }));
-    for (const config of [{}, null, { rules: 'x' }, []]) expect(evaluateRubric(config, c)).toEqual({ pass: true, failedRuleIndex: null, allSkipped: true });
+    for (const config of [{}, null, { rules: 'x' }, []])
+      expect(evaluateRubric(config, c)).toEqual({ pass: true, failedRuleIndex: null, allSkipped: true });
   });
 });
 
@@ -107,9 +129,15 @@ describe('evaluateRubric properties', () => {
 
   it('does not depend on the order of the rules', () => {
     fc.assert(
-      fc.property(fc.array(arbValidRule, { maxLength: 6 }).chain((rules) => fc.tuple(fc.constant(rules), fc.shuffledSubarray(rules, { minLength: rules.length }))), arbCall, ([rules, shuffled], c) => {
-        expect(evaluateRubric(rubric(...shuffled), c).pass).toBe(evaluateRubric(rubric(...rules), c).pass);
-      }),
+      fc.property(
+        fc
+          .array(arbValidRule, { maxLength: 6 })
+          .chain((rules) => fc.tuple(fc.constant(rules), fc.shuffledSubarray(rules, { minLength: rules.length }))),
+        arbCall,
+        ([rules, shuffled], c) => {
+          expect(evaluateRubric(rubric(...shuffled), c).pass).toBe(evaluateRubric(rubric(...rules), c).pass);
+        },
+      ),
     );
   });
 

@@ -36,7 +36,11 @@ export function evaluateRule(rule: unknown, results: ResultsById): RuleVerdict {
 
 /** A rubric prepared once for many calls (the impact preview evaluates up to 1,000). */
 export function compileRubric(config: unknown): (call: CallLike) => CallEvaluation {
-  const rules = rulesOf(config).map((rule) => ({ rule, metricId: ruleMetricId(rule), conditions: ruleConditions(rule) }));
+  const rules = rulesOf(config).map((rule) => ({
+    rule,
+    metricId: ruleMetricId(rule),
+    conditions: ruleConditions(rule),
+  }));
   return (call) => {
     const results = resultsById(call);
     let anyEvaluated = false;

@@ -9,7 +9,8 @@ const c = (id: number, score: number | null, success: boolean | null) => ({
   id,
   timestamp: '2026-08-01T00:00:00Z',
   success,
-  metrics: score === null ? [] : [{ id: sat, name: 's', type: 'continuous_qualitative', score, enum: null, value: null }],
+  metrics:
+    score === null ? [] : [{ id: sat, name: 's', type: 'continuous_qualitative', score, enum: null, value: null }],
 });
 
 describe('computeImpact', () => {
@@ -20,18 +21,26 @@ describe('computeImpact', () => {
     const impact = computeImpact(saved, draft, calls);
     expect(impact.saved).toEqual({ passed: 3, total: 4, rate: 0.75 });
     expect(impact.draft).toEqual({ passed: 2, total: 4, rate: 0.5 });
-    expect(impact.flips).toEqual([{ call: calls[1], direction: 'pass-to-fail', ruleIndex: 0, rule: draft.rules[0], rubric: 'draft' }]);
+    expect(impact.flips).toEqual([
+      { call: calls[1], direction: 'pass-to-fail', ruleIndex: 0, rule: draft.rules[0], rubric: 'draft' },
+    ]);
     expect(impact.agreement).toEqual({ agreed: 2, compared: 3, rate: 2 / 3 });
   });
 
   it('names the saved rule that no longer fails for a fail-to-pass flip', () => {
     const saved = rubric(rule(sat, { field: 'score', op: 'gte', value: 4 }));
     const impact = computeImpact(saved, {}, [c(1, 2, false)]);
-    expect(impact.flips).toMatchObject([{ direction: 'fail-to-pass', ruleIndex: 0, rubric: 'saved', rule: saved.rules[0] }]);
+    expect(impact.flips).toMatchObject([
+      { direction: 'fail-to-pass', ruleIndex: 0, rubric: 'saved', rule: saved.rules[0] },
+    ]);
   });
 
   it('gives null rates without calls', () => {
-    expect(computeImpact({}, {}, [])).toMatchObject({ saved: { rate: null }, draft: { rate: null }, agreement: { rate: null } });
+    expect(computeImpact({}, {}, [])).toMatchObject({
+      saved: { rate: null },
+      draft: { rate: null },
+      agreement: { rate: null },
+    });
   });
 });
 

@@ -28,11 +28,18 @@ export function ruleValueSet(rule: unknown, metric: Metric | undefined): ValueSe
 
 export function metricDomain(metric: Metric): ValueSet {
   const family = familyOf(metric) ?? 'score';
-  return domainOf(family, { scale: isQualitative(metric) ? QUALITATIVE_SCALE : undefined, enumValues: enumValuesOf(metric) });
+  return domainOf(family, {
+    scale: isQualitative(metric) ? QUALITATIVE_SCALE : undefined,
+    enumValues: enumValuesOf(metric),
+  });
 }
 
 /** `clean[i]` = rule i has no error (rules with errors are left to their error message). */
-export function findNeverPass(rules: readonly unknown[], metrics: NonNullable<MetricLookup>, clean: readonly boolean[]): NeverPassFinding[] {
+export function findNeverPass(
+  rules: readonly unknown[],
+  metrics: NonNullable<MetricLookup>,
+  clean: readonly boolean[],
+): NeverPassFinding[] {
   const findings: NeverPassFinding[] = [];
   const groups = new Map<number, { allowed: ValueSet; members: { index: number; set: ValueSet }[] }>();
   rules.forEach((rule, index) => {
@@ -43,7 +50,10 @@ export function findNeverPass(rules: readonly unknown[], metrics: NonNullable<Me
     if (!set || !metric) return;
     const name = metricLabel(metricId, metrics);
     if (isEmpty(set)) {
-      findings.push({ index, message: `This rule can never pass: no ${name} value is ${conditionWords(rule, metrics)}. Every call with a ${name} value fails the rubric.` });
+      findings.push({
+        index,
+        message: `This rule can never pass: no ${name} value is ${conditionWords(rule, metrics)}. Every call with a ${name} value fails the rubric.`,
+      });
       return;
     }
     const group = groups.get(metricId) ?? { allowed: metricDomain(metric), members: [] };
@@ -61,9 +71,18 @@ export function findNeverPass(rules: readonly unknown[], metrics: NonNullable<Me
   return findings;
 }
 
-function conflictMessage(rules: readonly unknown[], index: number, related: number[], name: string, metrics: NonNullable<MetricLookup>): string {
+function conflictMessage(
+  rules: readonly unknown[],
+  index: number,
+  related: number[],
+  name: string,
+  metrics: NonNullable<MetricLookup>,
+): string {
   const numbers = related.map(ruleNumber);
-  const which = numbers.length === 1 ? `rule ${numbers[0]}` : `rules ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  const which =
+    numbers.length === 1
+      ? `rule ${numbers[0]}`
+      : `rules ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
   const words = [...related, index].map((i) => conditionWords(rules[i], metrics));
   return `This rule and ${which} can never all pass: ${name} cannot be ${words.join(' and ')} at once. Every call with a ${name} value fails the rubric.`;
 }

@@ -2,7 +2,16 @@ import type { ConditionLike } from '../call-log';
 import { enumValuesOf, type Metric } from '../schemas/metric';
 import { CONDITION_OPS, rulesOf } from '../schemas/rubric';
 import type { MetricLookup } from './describe';
-import { FIELD_FOR, familyOf, isQualitative, opLabel, OPS_FOR, parseRule, QUALITATIVE_SCALE, type RuleFamily } from './rule';
+import {
+  FIELD_FOR,
+  familyOf,
+  isQualitative,
+  opLabel,
+  OPS_FOR,
+  parseRule,
+  QUALITATIVE_SCALE,
+  type RuleFamily,
+} from './rule';
 
 // The checks of each rule on its own, in words: what the API would reject (errors, which block saving the
 // rubric) and a metric type the console does not know (a warning). Kept apart from the whole-rubric checks
@@ -36,11 +45,15 @@ const error = (code: IssueCode, message: string): RuleIssue => ({ severity: 'err
 /** Only the blocking issues: per rule, and about the rubric as a whole. */
 export function rubricErrors(config: unknown, metrics: MetricLookup): { byRule: RuleIssue[][]; general: RuleIssue[] } {
   const errorsOnly = (issues: RuleIssue[]) => issues.filter((issue) => issue.severity === 'error');
-  return { byRule: rulesOf(config).map((rule) => errorsOnly(checkRule(rule, metrics))), general: errorsOnly(checkGeneral(config, rulesOf(config).length)) };
+  return {
+    byRule: rulesOf(config).map((rule) => errorsOnly(checkRule(rule, metrics))),
+    general: errorsOnly(checkGeneral(config, rulesOf(config).length)),
+  };
 }
 
 export function checkGeneral(config: unknown, ruleCount: number): RuleIssue[] {
-  if (!config || typeof config !== 'object' || Array.isArray(config)) return [error('malformed', 'The rubric must be a JSON object ({} for no rubric).')];
+  if (!config || typeof config !== 'object' || Array.isArray(config))
+    return [error('malformed', 'The rubric must be a JSON object ({} for no rubric).')];
   const raw = config as Record<string, unknown>;
   if ('rules' in raw && !Array.isArray(raw.rules)) return [error('malformed', 'The rubric\'s "rules" must be a list.')];
   if ((ruleCount > 0 || 'evaluation_logic' in raw) && raw.evaluation_logic !== 'and') {
@@ -52,7 +65,10 @@ export function checkGeneral(config: unknown, ruleCount: number): RuleIssue[] {
 export function checkRule(rule: unknown, metrics: MetricLookup): RuleIssue[] {
   const parsed = parseRule(rule);
   if (parsed.kind === 'pending') return [error('pending', 'Choose a metric for this rule, or remove the rule.')];
-  if (parsed.kind === 'malformed') return [error('malformed', `${parsed.reason} The API would reject it: remove the rule or fix it in the JSON view.`)];
+  if (parsed.kind === 'malformed')
+    return [
+      error('malformed', `${parsed.reason} The API would reject it: remove the rule or fix it in the JSON view.`),
+    ];
   const conditions = parsed.kind === 'single' ? [parsed.condition] : parsed.conditions;
   if (!metrics) return conditions.flatMap(checkConditionShape);
   const metric = metrics.get(parsed.metricId);
@@ -66,15 +82,23 @@ export function checkRule(rule: unknown, metrics: MetricLookup): RuleIssue[] {
   }
   const family = familyOf(metric);
   if (!family) {
-    return [{ severity: 'warning', code: 'unknown-type', message: `The console does not know metric type "${metric.eval_type}": check this rule yourself.` }];
+    return [
+      {
+        severity: 'warning',
+        code: 'unknown-type',
+        message: `The console does not know metric type "${metric.eval_type}": check this rule yourself.`,
+      },
+    ];
   }
   return conditions.flatMap((condition) => checkCondition(family, metric, condition));
 }
 
 /** What can be said without the metric: a known field and operator, a non-empty "is one of". */
 function checkConditionShape(condition: ConditionLike): RuleIssue[] {
-  if (condition.field !== 'score' && condition.field !== 'enum') return [error('field', `The condition's field must be "score" or "enum", not ${JSON.stringify(condition.field)}.`)];
-  if (!(CONDITION_OPS as readonly unknown[]).includes(condition.op)) return [error('op', `${JSON.stringify(condition.op)} is not an operator the API knows.`)];
+  if (condition.field !== 'score' && condition.field !== 'enum')
+    return [error('field', `The condition's field must be "score" or "enum", not ${JSON.stringify(condition.field)}.`)];
+  if (!(CONDITION_OPS as readonly unknown[]).includes(condition.op))
+    return [error('op', `${JSON.stringify(condition.op)} is not an operator the API knows.`)];
   if (condition.op === 'in' && Array.isArray(condition.value) && condition.value.length === 0) return [emptyIn()];
   return [];
 }
@@ -85,25 +109,56 @@ export function checkCondition(family: RuleFamily, metric: Metric, condition: Co
   const field = FIELD_FOR[family];
   const ops = OPS_FOR[family];
   if (typeof condition.op !== 'string' || !ops.includes(condition.op)) {
-    const shown = typeof condition.op === 'string' ? `"${opLabel(family, condition.op)}" (${condition.op})` : JSON.stringify(condition.op);
-    return [error('op', `${shown} does not apply to a ${FAMILY_WORDS[family]} metric. Choose one of: ${ops.map((op) => opLabel(family, op)).join(', ')}.`)];
+    const shown =
+      typeof condition.op === 'string'
+        ? `"${opLabel(family, condition.op)}" (${condition.op})`
+        : JSON.stringify(condition.op);
+    return [
+      error(
+        'op',
+        `${shown} does not apply to a ${FAMILY_WORDS[family]} metric. Choose one of: ${ops.map((op) => opLabel(family, op)).join(', ')}.`,
+      ),
+    ];
   }
   const issues: RuleIssue[] = [];
-  if (condition.field !== field) issues.push(error('field', `A ${FAMILY_WORDS[family]} metric is compared on its "${field}", not on ${JSON.stringify(condition.field)}.`));
+  if (condition.field !== field)
+    issues.push(
+      error(
+        'field',
+        `A ${FAMILY_WORDS[family]} metric is compared on its "${field}", not on ${JSON.stringify(condition.field)}.`,
+      ),
+    );
   return [...issues, ...checkValue(family, metric, condition)];
 }
 
 function checkValue(family: RuleFamily, metric: Metric, { op, value }: ConditionLike): RuleIssue[] {
   if (family === 'binary') {
     if (value === true || value === false || value === 5 || value === 0) return [];
-    return [error('binary-value', `A True/False metric takes True or False (stored as 5 or 0), not ${JSON.stringify(value)}.`)];
+    return [
+      error(
+        'binary-value',
+        `A True/False metric takes True or False (stored as 5 or 0), not ${JSON.stringify(value)}.`,
+      ),
+    ];
   }
   if (family === 'score') {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return [error('score-nan', value === '' || value == null ? 'Enter a number for this condition.' : `The value must be a number, not ${JSON.stringify(value)}.`)];
+      return [
+        error(
+          'score-nan',
+          value === '' || value == null
+            ? 'Enter a number for this condition.'
+            : `The value must be a number, not ${JSON.stringify(value)}.`,
+        ),
+      ];
     }
     if (isQualitative(metric) && (value < QUALITATIVE_SCALE.min || value > QUALITATIVE_SCALE.max)) {
-      return [error('score-range', `This metric scores from ${QUALITATIVE_SCALE.min} to ${QUALITATIVE_SCALE.max}: ${value} is outside the scale.`)];
+      return [
+        error(
+          'score-range',
+          `This metric scores from ${QUALITATIVE_SCALE.min} to ${QUALITATIVE_SCALE.max}: ${value} is outside the scale.`,
+        ),
+      ];
     }
     return [];
   }
@@ -123,4 +178,3 @@ function checkValue(family: RuleFamily, metric: Metric, { op, value }: Condition
   if (value === '' || value == null) return [error('enum-value', 'Choose a value.')];
   return typeof value === 'string' && allowed.includes(value) ? [] : [notAllowed(value)];
 }
-

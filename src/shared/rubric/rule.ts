@@ -21,31 +21,50 @@ const RULE_KEYS = ['metric_id', 'conditions'];
 const GROUP_KEYS = ['operator', 'conditions'];
 const CONDITION_KEYS = ['field', 'op', 'value'];
 
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 export function parseRule(rule: unknown): ParsedRule {
   if (!isObject(rule)) return { kind: 'malformed', metricId: null, reason: 'This rule is not an object.' };
   const rawId = rule.metric_id;
-  if (rawId === null && isObject(rule.conditions) && isEmptyList(rule.conditions.conditions)) return { kind: 'pending' };
+  if (rawId === null && isObject(rule.conditions) && isEmptyList(rule.conditions.conditions))
+    return { kind: 'pending' };
   const metricId = Number.isInteger(rawId) ? (rawId as number) : null;
-  if (metricId === null) return { kind: 'malformed', metricId, reason: 'This rule has no metric (metric_id must be a whole number).' };
+  if (metricId === null)
+    return { kind: 'malformed', metricId, reason: 'This rule has no metric (metric_id must be a whole number).' };
   const extra = Object.keys(rule).find((key) => !RULE_KEYS.includes(key));
   if (extra) return { kind: 'malformed', metricId, reason: `This rule has a key the API does not accept: "${extra}".` };
   const group = rule.conditions;
   if (!isObject(group)) return { kind: 'malformed', metricId, reason: 'This rule has no conditions object.' };
   const extraGroupKey = Object.keys(group).find((key) => !GROUP_KEYS.includes(key));
-  if (extraGroupKey) return { kind: 'malformed', metricId, reason: `This rule's conditions have a key the API does not accept: "${extraGroupKey}".` };
-  if (group.operator !== 'and') return { kind: 'malformed', metricId, reason: 'The conditions\' operator must be "and".' };
+  if (extraGroupKey)
+    return {
+      kind: 'malformed',
+      metricId,
+      reason: `This rule's conditions have a key the API does not accept: "${extraGroupKey}".`,
+    };
+  if (group.operator !== 'and')
+    return { kind: 'malformed', metricId, reason: 'The conditions\' operator must be "and".' };
   const list = group.conditions;
-  if (!Array.isArray(list) || list.length === 0) return { kind: 'malformed', metricId, reason: 'This rule has no condition.' };
+  if (!Array.isArray(list) || list.length === 0)
+    return { kind: 'malformed', metricId, reason: 'This rule has no condition.' };
   for (const condition of list) {
-    if (!isObject(condition)) return { kind: 'malformed', metricId, reason: 'A condition of this rule is not an object.' };
+    if (!isObject(condition))
+      return { kind: 'malformed', metricId, reason: 'A condition of this rule is not an object.' };
     const extraConditionKey = Object.keys(condition).find((key) => !CONDITION_KEYS.includes(key));
-    if (extraConditionKey) return { kind: 'malformed', metricId, reason: `A condition has a key the API does not accept: "${extraConditionKey}".` };
-    if (!('value' in condition)) return { kind: 'malformed', metricId, reason: 'A condition of this rule has no value.' };
+    if (extraConditionKey)
+      return {
+        kind: 'malformed',
+        metricId,
+        reason: `A condition has a key the API does not accept: "${extraConditionKey}".`,
+      };
+    if (!('value' in condition))
+      return { kind: 'malformed', metricId, reason: 'A condition of this rule has no value.' };
   }
   const conditions = list as ConditionLike[];
-  return conditions.length === 1 ? { kind: 'single', metricId, condition: conditions[0] } : { kind: 'multi', metricId, conditions };
+  return conditions.length === 1
+    ? { kind: 'single', metricId, condition: conditions[0] }
+    : { kind: 'multi', metricId, conditions };
 }
 
 function isEmptyList(value: unknown): boolean {

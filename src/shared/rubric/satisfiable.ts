@@ -20,11 +20,17 @@ export type ValueSet =
 const ALL_REALS: Interval = { lo: -Infinity, hi: Infinity, loOpen: true, hiOpen: true };
 
 /** Every value a metric of this family can take (qualitative scores: 0-5; enum: its enum_values if known). */
-export function domainOf(family: RuleFamily, options: { scale?: { min: number; max: number }; enumValues?: readonly string[] } = {}): ValueSet {
+export function domainOf(
+  family: RuleFamily,
+  options: { scale?: { min: number; max: number }; enumValues?: readonly string[] } = {},
+): ValueSet {
   switch (family) {
     case 'score': {
       const scale = options.scale;
-      return { kind: 'score', intervals: [scale ? { lo: scale.min, hi: scale.max, loOpen: false, hiOpen: false } : ALL_REALS] };
+      return {
+        kind: 'score',
+        intervals: [scale ? { lo: scale.min, hi: scale.max, loOpen: false, hiOpen: false } : ALL_REALS],
+      };
     }
     case 'binary':
       return { kind: 'binary', values: new Set([true, false]) };
@@ -40,15 +46,31 @@ export function conditionSet(family: RuleFamily, condition: ConditionLike): Valu
   const { op, value } = condition;
   if (family === 'score') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return null;
-    const at = (lo: number, hi: number, loOpen: boolean, hiOpen: boolean): ValueSet => ({ kind: 'score', intervals: [{ lo, hi, loOpen, hiOpen }] });
+    const at = (lo: number, hi: number, loOpen: boolean, hiOpen: boolean): ValueSet => ({
+      kind: 'score',
+      intervals: [{ lo, hi, loOpen, hiOpen }],
+    });
     switch (op) {
-      case 'gt': return at(value, Infinity, true, true);
-      case 'gte': return at(value, Infinity, false, true);
-      case 'lt': return at(-Infinity, value, true, true);
-      case 'lte': return at(-Infinity, value, true, false);
-      case 'eq': return at(value, value, false, false);
-      case 'neq': return { kind: 'score', intervals: [{ ...ALL_REALS, hi: value }, { ...ALL_REALS, lo: value }] };
-      default: return null;
+      case 'gt':
+        return at(value, Infinity, true, true);
+      case 'gte':
+        return at(value, Infinity, false, true);
+      case 'lt':
+        return at(-Infinity, value, true, true);
+      case 'lte':
+        return at(-Infinity, value, true, false);
+      case 'eq':
+        return at(value, value, false, false);
+      case 'neq':
+        return {
+          kind: 'score',
+          intervals: [
+            { ...ALL_REALS, hi: value },
+            { ...ALL_REALS, lo: value },
+          ],
+        };
+      default:
+        return null;
     }
   }
   if (family === 'binary') {
@@ -67,13 +89,15 @@ export function conditionSet(family: RuleFamily, condition: ConditionLike): Valu
 export function intersect(a: ValueSet, b: ValueSet): ValueSet {
   if (a.kind === 'score' && b.kind === 'score') {
     const intervals: Interval[] = [];
-    for (const x of a.intervals) for (const y of b.intervals) {
-      const piece = intersectIntervals(x, y);
-      if (piece) intervals.push(piece);
-    }
+    for (const x of a.intervals)
+      for (const y of b.intervals) {
+        const piece = intersectIntervals(x, y);
+        if (piece) intervals.push(piece);
+      }
     return { kind: 'score', intervals };
   }
-  if (a.kind === 'binary' && b.kind === 'binary') return { kind: 'binary', values: new Set([...a.values].filter((v) => b.values.has(v))) };
+  if (a.kind === 'binary' && b.kind === 'binary')
+    return { kind: 'binary', values: new Set([...a.values].filter((v) => b.values.has(v))) };
   if (a.kind === 'enum' && b.kind === 'enum') return intersectEnum(a, b);
   throw new Error(`Cannot intersect ${a.kind} with ${b.kind}`);
 }
@@ -90,7 +114,8 @@ function intersectIntervals(x: Interval, y: Interval): Interval | null {
 type EnumSet = Extract<ValueSet, { kind: 'enum' }>;
 
 function intersectEnum(a: EnumSet, b: EnumSet): EnumSet {
-  if (a.only && b.only) return { kind: 'enum', only: true, values: new Set([...a.values].filter((v) => b.values.has(v))) };
+  if (a.only && b.only)
+    return { kind: 'enum', only: true, values: new Set([...a.values].filter((v) => b.values.has(v))) };
   if (a.only || b.only) {
     const [only, except] = a.only ? [a, b] : [b, a];
     return { kind: 'enum', only: true, values: new Set([...only.values].filter((v) => !except.values.has(v))) };
@@ -100,9 +125,12 @@ function intersectEnum(a: EnumSet, b: EnumSet): EnumSet {
 
 export function isEmpty(set: ValueSet): boolean {
   switch (set.kind) {
-    case 'score': return set.intervals.length === 0;
-    case 'binary': return set.values.size === 0;
-    case 'enum': return set.only && set.values.size === 0;
+    case 'score':
+      return set.intervals.length === 0;
+    case 'binary':
+      return set.values.size === 0;
+    case 'enum':
+      return set.only && set.values.size === 0;
   }
 }
 
@@ -110,7 +138,12 @@ export function isEmpty(set: ValueSet): boolean {
 export function contains(set: ValueSet, value: number | boolean | string): boolean {
   switch (set.kind) {
     case 'score':
-      return typeof value === 'number' && set.intervals.some((i) => (i.loOpen ? value > i.lo : value >= i.lo) && (i.hiOpen ? value < i.hi : value <= i.hi));
+      return (
+        typeof value === 'number' &&
+        set.intervals.some(
+          (i) => (i.loOpen ? value > i.lo : value >= i.lo) && (i.hiOpen ? value < i.hi : value <= i.hi),
+        )
+      );
     case 'binary':
       return typeof value === 'boolean' && set.values.has(value);
     case 'enum':

@@ -3,7 +3,9 @@ import { ruleIndexOfPath, ruleOfMessage, sortMessages } from './server-errors';
 
 describe('server messages on rules', () => {
   it('reads DRF-style prefixes and form paths', () => {
-    expect(ruleOfMessage("rules[1].conditions.conditions[0].value: 'maybe' is not one of the metric's enum_values")).toEqual({
+    expect(
+      ruleOfMessage("rules[1].conditions.conditions[0].value: 'maybe' is not one of the metric's enum_values"),
+    ).toEqual({
       index: 1,
       message: "'maybe' is not one of the metric's enum_values",
     });

@@ -6,7 +6,14 @@ import { familyOf, OPS_FOR } from './rule';
 // Test support for the rubric logic (imported by *.test.ts only): a small catalogue of metrics covering
 // every eval type, and fast-check arbitraries for rules and call logs.
 
-const metric = (id: number, name: string, eval_type: string, enum_values?: string[]): Metric => ({ id, name, eval_type, enum_values, project: 1, agents: [] });
+const metric = (id: number, name: string, eval_type: string, enum_values?: string[]): Metric => ({
+  id,
+  name,
+  eval_type,
+  enum_values,
+  project: 1,
+  agents: [],
+});
 
 export const METRICS: Metric[] = [
   metric(101, 'Booking confirmed', 'binary'),
@@ -35,7 +42,11 @@ export function arbValidCondition(m: Metric): fc.Arbitrary<TestCondition> {
   const family = familyOf(m) ?? 'score';
   const ops = OPS_FOR[family];
   if (family === 'binary') {
-    return fc.record({ field: fc.constant('score'), op: fc.constantFrom(...ops), value: fc.constantFrom(BINARY_TRUE_VALUE, BINARY_FALSE_VALUE, true, false, 5, 0) });
+    return fc.record({
+      field: fc.constant('score'),
+      op: fc.constantFrom(...ops),
+      value: fc.constantFrom(BINARY_TRUE_VALUE, BINARY_FALSE_VALUE, true, false, 5, 0),
+    });
   }
   if (family === 'score') {
     const value = m.eval_type === 'continuous_qualitative' ? halfSteps(0, 5) : halfSteps(-5, 20);
@@ -61,7 +72,12 @@ export const arbAnyRule = fc.oneof(
         fc.record({
           field: fc.constantFrom('score', 'enum', 'value'),
           op: fc.constantFrom('gt', 'gte', 'lt', 'lte', 'eq', 'neq', 'in', 'like'),
-          value: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.boolean(), fc.constantFrom('resolved', 'x', ''), fc.array(fc.constantFrom('resolved', 'unresolved', 'x'))),
+          value: fc.oneof(
+            fc.integer({ min: -2, max: 8 }),
+            fc.boolean(),
+            fc.constantFrom('resolved', 'x', ''),
+            fc.array(fc.constantFrom('resolved', 'unresolved', 'x')),
+          ),
         }),
         { minLength: 0, maxLength: 3 },
       ),
@@ -74,20 +90,36 @@ export const arbAnyRule = fc.oneof(
 export function arbResult(m: Metric) {
   const base = { id: m.id, name: m.name, type: m.eval_type };
   const family = familyOf(m);
-  if (family === 'binary') return fc.option(fc.constantFrom(0, 5).map((score) => ({ ...base, score, enum: null, value: null })), { nil: undefined });
+  if (family === 'binary')
+    return fc.option(
+      fc.constantFrom(0, 5).map((score) => ({ ...base, score, enum: null, value: null })),
+      { nil: undefined },
+    );
   if (family === 'score') {
     const score = m.eval_type === 'continuous_qualitative' ? halfSteps(0, 5) : halfSteps(-5, 20);
-    return fc.option(fc.oneof(score, fc.constant(null)).map((s) => ({ ...base, score: s, enum: null, value: null })), { nil: undefined });
+    return fc.option(
+      fc.oneof(score, fc.constant(null)).map((s) => ({ ...base, score: s, enum: null, value: null })),
+      { nil: undefined },
+    );
   }
   const values = (m.enum_values as string[]) ?? [];
-  return fc.option(fc.constantFrom(...values).map((v) => ({ ...base, score: 0, enum: v, value: v })), { nil: undefined });
+  return fc.option(
+    fc.constantFrom(...values).map((v) => ({ ...base, score: 0, enum: v, value: v })),
+    { nil: undefined },
+  );
 }
 
 let nextCallId = 1;
-export const arbCall = fc
-  .tuple(...METRICS.map(arbResult), fc.option(fc.boolean(), { nil: null }))
-  .map((parts) => {
-    const success = parts.pop() as boolean | null;
-    const metrics = (parts as unknown[]).filter((r) => r !== undefined) as { id: number }[];
-    return { id: nextCallId++, timestamp: '2026-08-01T10:00:00Z', success, agent: 1, agent_name: 'Agent', customer_number: '+15550000000', metrics };
-  });
+export const arbCall = fc.tuple(...METRICS.map(arbResult), fc.option(fc.boolean(), { nil: null })).map((parts) => {
+  const success = parts.pop() as boolean | null;
+  const metrics = (parts as unknown[]).filter((r) => r !== undefined) as { id: number }[];
+  return {
+    id: nextCallId++,
+    timestamp: '2026-08-01T10:00:00Z',
+    success,
+    agent: 1,
+    agent_name: 'Agent',
+    customer_number: '+15550000000',
+    metrics,
+  };
+});

@@ -16,16 +16,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
 
 /** How a field is edited and compared: decides its form codec and its dirty check. */
 export type FieldKind =
-  | 'boolean'
-  | 'string'
-  | 'timezone'
-  | 'url'
-  | 'int'
-  | 'percent'
-  | 'secret'
-  | 'int-set'
-  | 'rubric'
-  | 'no-calls';
+  'boolean' | 'string' | 'timezone' | 'url' | 'int' | 'percent' | 'secret' | 'int-set' | 'rubric' | 'no-calls';
 
 export interface FieldSpec {
   section: SectionId;
@@ -36,14 +27,28 @@ export interface FieldSpec {
 
 // Generic in the kind, so that each field's form value type is exact (a switch is a boolean, not a union).
 type Spec<S extends SectionId, K extends FieldKind> = { section: S; kind: K; label: string; description?: string };
-const general = <K extends FieldKind>(kind: K, label: string, description?: string): Spec<'general', K> => ({ section: 'general', kind, label, description });
-const limits = (label: string, description?: string): Spec<'limits', 'int'> => ({ section: 'limits', kind: 'int', label, description });
+const general = <K extends FieldKind>(kind: K, label: string, description?: string): Spec<'general', K> => ({
+  section: 'general',
+  kind,
+  label,
+  description,
+});
+const limits = (label: string, description?: string): Spec<'limits', 'int'> => ({
+  section: 'limits',
+  kind: 'int',
+  label,
+  description,
+});
 function notify(label: string, description?: string): Spec<'notifications', 'boolean'>;
 function notify<K extends FieldKind>(label: string, description: string | undefined, kind: K): Spec<'notifications', K>;
 function notify(label: string, description?: string, kind: FieldKind = 'boolean'): FieldSpec {
   return { section: 'notifications', kind, label, description };
 }
-const providerKey = (label: string): Spec<'integrations', 'secret'> => ({ section: 'integrations', kind: 'secret', label });
+const providerKey = (label: string): Spec<'integrations', 'secret'> => ({
+  section: 'integrations',
+  kind: 'secret',
+  label,
+});
 
 export const PROJECT_FIELDS = {
   name: general('string', 'Name'),
@@ -60,7 +65,10 @@ export const PROJECT_FIELDS = {
   ),
   is_deleted: general('boolean', 'Deleted', 'Soft-delete flag: a deleted project stays listed and can be restored.'),
 
-  outbound_timeout: limits('Outbound timeout (s)', 'Seconds to wait for an outbound call to connect; at most 300 (5 minutes).'),
+  outbound_timeout: limits(
+    'Outbound timeout (s)',
+    'Seconds to wait for an outbound call to connect; at most 300 (5 minutes).',
+  ),
   max_call_duration: limits('Maximum call duration (s)'),
   min_call_duration: limits('Minimum call duration (s)'),
   sample_rate: {
@@ -82,14 +90,25 @@ export const PROJECT_FIELDS = {
     'Replaces the report\'s data dump with an AI-narrated "Top Issues" section in Slack and email. Off by default.',
   ),
   notify_daily_report_webhook: notify('Send as webhook', 'Also deliver the daily report to the project webhook.'),
-  daily_report_dashboard_ids: notify('Dashboards in the daily report', 'Dashboards included as visual snapshots in the daily report.', 'int-set'),
+  daily_report_dashboard_ids: notify(
+    'Dashboards in the daily report',
+    'Dashboards included as visual snapshots in the daily report.',
+    'int-set',
+  ),
   notify_frequent_calls_for_number: notify('Alert on frequent calls from one number'),
   frequent_calls_threshold: notify('Threshold (calls)', undefined, 'int'),
   frequent_calls_time_period: notify('Time period', 'Cekura does not document the unit of this value.', 'int'),
   frequent_calls_cooldown: notify('Cooldown', 'Cekura does not document the unit of this value.', 'int'),
   webhook_url: notify('Webhook URL', 'Cekura sends run, scheduled-run and call-log events here.', 'url'),
-  webhook_secret: notify('Webhook secret', 'Sent by Cekura in the X-CEKURA-SECRET header when calling the webhook.', 'secret'),
-  notify_pre_run_webhook: notify('Pre-run webhook', 'A webhook at the start of a run, before calls dispatch, to configure an external test sandbox.'),
+  webhook_secret: notify(
+    'Webhook secret',
+    'Sent by Cekura in the X-CEKURA-SECRET header when calling the webhook.',
+    'secret',
+  ),
+  notify_pre_run_webhook: notify(
+    'Pre-run webhook',
+    'A webhook at the start of a run, before calls dispatch, to configure an external test sandbox.',
+  ),
   notify_result_webhook_success: notify('Result: success'),
   notify_result_webhook_failed: notify('Result: failed'),
   notify_result_webhook_error: notify('Result: error', 'Runs with an error message.'),

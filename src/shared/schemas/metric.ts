@@ -26,7 +26,8 @@ export type MetricFamily = 'binary' | 'score' | 'enum' | 'unknown';
 
 /** Which kind of rule a metric takes: binary (True/False), score (numbers) or enum (strings). */
 export function metricFamily(evalType: string | undefined): MetricFamily {
-  if (evalType === 'binary' || (LEGACY_BINARY_EVAL_TYPES as readonly string[]).includes(evalType ?? '')) return 'binary';
+  if (evalType === 'binary' || (LEGACY_BINARY_EVAL_TYPES as readonly string[]).includes(evalType ?? ''))
+    return 'binary';
   if (evalType === 'numeric' || evalType === 'continuous_qualitative') return 'score';
   if (evalType === 'enum') return 'enum';
   return 'unknown';

@@ -18,7 +18,9 @@ export type TimePeriod = z.infer<typeof timePeriodSchema>;
 export const noCallsConfigSchema = z.looseObject({
   time_zone: z.string().check(z.minLength(1, 'Choose a time zone.')),
   time_periods: z.array(timePeriodSchema),
-  exception_numbers: z.optional(z.array(z.string().check(z.regex(E164, 'Not an E.164 number (+ and 7 to 15 digits).')))),
+  exception_numbers: z.optional(
+    z.array(z.string().check(z.regex(E164, 'Not an E.164 number (+ and 7 to 15 digits).'))),
+  ),
   agents: z.optional(z.array(z.int())),
 });
 export type NoCallsConfig = z.infer<typeof noCallsConfigSchema>;

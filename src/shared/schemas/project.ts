@@ -32,8 +32,14 @@ const nonNegativeInt32 = z.int().check(z.gte(0, 'Must be 0 or more.'), z.lte(INT
 /** The strict reading of one field's value, as it is sent to the API. */
 const strictByKind: Record<FieldKind, z.ZodMiniType> = {
   boolean: z.boolean(),
-  string: z.string().check(z.trim(), z.minLength(1, 'This field may not be blank.'), z.maxLength(255, 'At most 255 characters.')),
-  timezone: z.string().check(z.refine(isValidTimeZone, 'Not a time zone this browser knows (use an IANA name such as America/New_York).')),
+  string: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'This field may not be blank.'), z.maxLength(255, 'At most 255 characters.')),
+  timezone: z
+    .string()
+    .check(
+      z.refine(isValidTimeZone, 'Not a time zone this browser knows (use an IANA name such as America/New_York).'),
+    ),
   url: z.string().check(z.refine((v) => v === '' || isHttpUrl(v), 'Enter a full http:// or https:// URL.')),
   int: nonNegativeInt32,
   percent: z.number().check(z.gte(0, 'Must be between 0 and 1.'), z.lte(1, 'Must be between 0 and 1.')),
@@ -76,7 +82,9 @@ export type ProjectPatch = { [F in ProjectField]?: ValueByKind[(typeof PROJECT_F
 
 export const membershipSchema = z.looseObject({
   id: z.optional(z.number()),
-  user: z.optional(z.looseObject({ id: z.optional(z.number()), name: z.optional(z.string()), email: z.optional(z.string()) })),
+  user: z.optional(
+    z.looseObject({ id: z.optional(z.number()), name: z.optional(z.string()), email: z.optional(z.string()) }),
+  ),
   role: z.optional(z.string()),
   is_email_notify_enabled: z.optional(z.boolean()),
 });
@@ -111,10 +119,14 @@ export function readProject(json: unknown): { project: Project; notes: ProjectNo
   for (const field of PROJECT_FIELD_NAMES) {
     if (!(field in raw) || PROJECT_FIELDS[field].kind === 'secret') continue;
     const value = raw[field];
-    if (value === null && (PROJECT_FIELDS[field].kind === 'rubric' || PROJECT_FIELDS[field].kind === 'no-calls')) continue;
+    if (value === null && (PROJECT_FIELDS[field].kind === 'rubric' || PROJECT_FIELDS[field].kind === 'no-calls'))
+      continue;
     const result = strictFieldSchema(field).safeParse(value);
     if (!result.success) {
-      notes.push({ field, message: `Stored value ${JSON.stringify(value)} is unusual: ${result.error.issues[0]?.message ?? 'invalid'}` });
+      notes.push({
+        field,
+        message: `Stored value ${JSON.stringify(value)} is unusual: ${result.error.issues[0]?.message ?? 'invalid'}`,
+      });
     }
   }
   const membersResult = z.optional(z.array(membershipSchema)).safeParse(raw.members);

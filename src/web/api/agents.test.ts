@@ -35,7 +35,9 @@ beforeAll(async () => {
   const base = await admin.listen({ host: '127.0.0.1', port: 0 });
   // The browser fetches relative paths; here they go to the admin server.
   const realFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', (input: string, init?: RequestInit) => realFetch(input.startsWith('/') ? `${base}${input}` : input, init));
+  vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
+    realFetch(input.startsWith('/') ? `${base}${input}` : input, init),
+  );
 });
 
 afterAll(async () => {

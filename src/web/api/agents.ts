@@ -1,4 +1,11 @@
-import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useQueries,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { agentPageSchema, type Agent, type AgentPage } from '../../shared/schemas/agent';
 import { apiRequest, upstreamPath } from './client';
 import { queryKeys } from './keys';
@@ -9,8 +16,18 @@ import { queryKeys } from './keys';
 export const AGENT_PAGE_SIZE = 50;
 const LOOKUP_PARALLEL = 4;
 
-export async function fetchAgentPage(projectId: number, search: string, page: number, signal?: AbortSignal): Promise<AgentPage> {
-  const path = upstreamPath('/test_framework/v1/aiagents/short_list/', { project_id: projectId, q: search.trim(), page, page_size: AGENT_PAGE_SIZE });
+export async function fetchAgentPage(
+  projectId: number,
+  search: string,
+  page: number,
+  signal?: AbortSignal,
+): Promise<AgentPage> {
+  const path = upstreamPath('/test_framework/v1/aiagents/short_list/', {
+    project_id: projectId,
+    q: search.trim(),
+    page,
+    page_size: AGENT_PAGE_SIZE,
+  });
   const { data } = await apiRequest(path, { signal });
   const parsed = agentPageSchema.safeParse(data);
   if (!parsed.success) throw new Error('The agent list has an unexpected shape.');
@@ -54,7 +71,11 @@ export function useAgentSearch(projectId: number, search: string, pages: number,
  * Names of agent ids, read from the unfiltered list page by page (page 1, then the rest a few at a time)
  * until every id is found. An id absent from the result is not an agent of this project.
  */
-export async function lookUpAgents(queryClient: QueryClient, projectId: number, ids: readonly number[]): Promise<Record<number, string>> {
+export async function lookUpAgents(
+  queryClient: QueryClient,
+  projectId: number,
+  ids: readonly number[],
+): Promise<Record<number, string>> {
   const missing = new Set(ids);
   const names: Record<number, string> = {};
   const take = (page: AgentPage) => {

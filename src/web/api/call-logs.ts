@@ -18,7 +18,12 @@ export interface RecentCalls {
 }
 
 async function callLogPage(projectId: number, fromIso: string, page: number, signal?: AbortSignal) {
-  const path = upstreamPath('/observability/v2/call-logs/', { project_id: projectId, timestamp_from: fromIso, page_size: CALL_LOG_PAGE_SIZE, page });
+  const path = upstreamPath('/observability/v2/call-logs/', {
+    project_id: projectId,
+    timestamp_from: fromIso,
+    page_size: CALL_LOG_PAGE_SIZE,
+    page,
+  });
   const parsed = callLogPageSchema.safeParse((await apiRequest(path, { signal })).data);
   if (!parsed.success) throw new Error('The call-log list has an unexpected shape.');
   return parsed.data;

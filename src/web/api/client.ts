@@ -37,7 +37,11 @@ export async function apiRequest<T = unknown>(
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: { Accept: 'application/json', ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       signal: init.signal,
       credentials: 'same-origin',
@@ -71,7 +75,8 @@ export async function apiRequest<T = unknown>(
 /** Builds `/api/<upstream path>?query` with only defined parameters. */
 export function upstreamPath(path: string, query: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
   return `/api${path}${search ? `?${search}` : ''}`;
 }

@@ -10,7 +10,9 @@ const MAX_PAGES = 500;
 export async function fetchAllDashboards(projectId: number, signal?: AbortSignal): Promise<Dashboard[]> {
   const all: Dashboard[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await apiRequest(upstreamPath('/dashboards/dashboards/', { project_id: projectId, page }), { signal });
+    const { data } = await apiRequest(upstreamPath('/dashboards/dashboards/', { project_id: projectId, page }), {
+      signal,
+    });
     const parsed = dashboardPageSchema.safeParse(data);
     if (!parsed.success) throw new Error('The dashboard list has an unexpected shape.');
     all.push(...parsed.data.results);

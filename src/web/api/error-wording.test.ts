@@ -4,11 +4,16 @@ import { describeRequestError, requestErrorText, retryCountdownText } from './er
 
 // Every status the console can meet, for a read and for a save.
 
-const err = (status: number, body: unknown = null, retryAfter?: number) => new ApiError(status, body, undefined, retryAfter);
+const err = (status: number, body: unknown = null, retryAfter?: number) =>
+  new ApiError(status, body, undefined, retryAfter);
 
 describe('describeRequestError', () => {
   it('no answer: offline when the browser says so, otherwise the console server is silent', () => {
-    expect(describeRequestError(err(0), { online: false })).toMatchObject({ status: 0, title: 'You are offline.', retryable: true });
+    expect(describeRequestError(err(0), { online: false })).toMatchObject({
+      status: 0,
+      title: 'You are offline.',
+      retryable: true,
+    });
     const silent = describeRequestError(err(0), { online: true });
     expect(silent.title).toBe('The console server did not answer.');
     expect(silent.messages[0]).toMatch(/running/);
@@ -25,9 +30,14 @@ describe('describeRequestError', () => {
   });
 
   it('403: read-only on a save (with the server reason); not allowed on a read', () => {
-    const save = describeRequestError(err(403, { detail: 'You do not have permission to perform this action.' }), { kind: 'save' });
+    const save = describeRequestError(err(403, { detail: 'You do not have permission to perform this action.' }), {
+      kind: 'save',
+    });
     expect(save).toMatchObject({ title: 'This API key is read-only.', readOnly: true });
-    expect(save.messages).toEqual(['You do not have permission to perform this action.', 'You can still look at every setting; saving is switched off.']);
+    expect(save.messages).toEqual([
+      'You do not have permission to perform this action.',
+      'You can still look at every setting; saving is switched off.',
+    ]);
     const read = describeRequestError(err(403, { detail: 'Forbidden.' }));
     expect(read).toMatchObject({ title: 'This API key is not allowed to see this.', messages: ['Forbidden.'] });
     expect(read.readOnly).toBeUndefined();
@@ -41,7 +51,11 @@ describe('describeRequestError', () => {
 
   it('429: rate limited, with the Retry-After seconds for a countdown (or a general hint without)', () => {
     const timed = describeRequestError(err(429, { detail: 'Throttled.' }, 12));
-    expect(timed).toMatchObject({ title: 'Cekura is limiting the rate of requests.', retryAfterSeconds: 12, messages: [] });
+    expect(timed).toMatchObject({
+      title: 'Cekura is limiting the rate of requests.',
+      retryAfterSeconds: 12,
+      messages: [],
+    });
     const untimed = describeRequestError(err(429));
     expect(untimed.retryAfterSeconds).toBeUndefined();
     expect(untimed.messages).toEqual(['Wait a moment, then try again.']);
@@ -49,31 +63,47 @@ describe('describeRequestError', () => {
 
   it('5xx: Cekura had a problem, with the status', () => {
     for (const status of [500, 501, 503, 599]) {
-      expect(describeRequestError(err(status, { detail: 'A server error occurred.' })).title).toBe(`Cekura had a problem (${status}).`);
+      expect(describeRequestError(err(status, { detail: 'A server error occurred.' })).title).toBe(
+        `Cekura had a problem (${status}).`,
+      );
     }
   });
 
   it('502 unreachable and 504 timeout: the server detail, and on a save why retrying is safe', () => {
     const down = describeRequestError(err(502, { detail: 'The Cekura API is unreachable.' }));
     expect(down).toMatchObject({ title: 'Cekura could not be reached.', messages: ['The Cekura API is unreachable.'] });
-    const slowSave = describeRequestError(err(504, { detail: 'The Cekura API did not answer within 10000 ms.' }), { kind: 'save' });
+    const slowSave = describeRequestError(err(504, { detail: 'The Cekura API did not answer within 10000 ms.' }), {
+      kind: 'save',
+    });
     expect(slowSave.title).toBe('Cekura did not answer in time.');
     expect(slowSave.messages).toHaveLength(2);
     expect(slowSave.messages[1]).toMatch(/Retrying is safe/);
   });
 
   it('other refusals say so and are not offered as retryable', () => {
-    expect(describeRequestError(err(400, { detail: 'Bad page.' }))).toMatchObject({ title: 'Cekura refused the request.', messages: ['Bad page.'], retryable: false });
-    expect(describeRequestError(err(428, { detail: 'Needs If-Match.' }))).toMatchObject({ title: 'The request was refused (428).', retryable: false });
+    expect(describeRequestError(err(400, { detail: 'Bad page.' }))).toMatchObject({
+      title: 'Cekura refused the request.',
+      messages: ['Bad page.'],
+      retryable: false,
+    });
+    expect(describeRequestError(err(428, { detail: 'Needs If-Match.' }))).toMatchObject({
+      title: 'The request was refused (428).',
+      retryable: false,
+    });
   });
 
   it('anything else (an unreadable answer, a bug) is named as the console’s own problem', () => {
     const odd = describeRequestError(new Error('The metric list has an unexpected shape.'));
-    expect(odd).toMatchObject({ status: -1, title: 'Something went wrong in the console.', messages: ['The metric list has an unexpected shape.'] });
+    expect(odd).toMatchObject({
+      status: -1,
+      title: 'Something went wrong in the console.',
+      messages: ['The metric list has an unexpected shape.'],
+    });
   });
 
   it('every status keeps offering a retry unless the request itself was refused', () => {
-    for (const status of [0, 401, 403, 404, 429, 500, 502, 503, 504]) expect(describeRequestError(err(status)).retryable, String(status)).toBe(true);
+    for (const status of [0, 401, 403, 404, 429, 500, 502, 503, 504])
+      expect(describeRequestError(err(status)).retryable, String(status)).toBe(true);
   });
 });
 
@@ -87,6 +117,8 @@ describe('retryCountdownText', () => {
 describe('requestErrorText', () => {
   it('puts the wording in one sentence for inline warnings', () => {
     expect(requestErrorText(err(429, null, 4))).toBe('Cekura is limiting the rate of requests. Try again in 4 s.');
-    expect(requestErrorText(err(500))).toBe('Cekura had a problem (500). This is usually temporary: try again in a moment.');
+    expect(requestErrorText(err(500))).toBe(
+      'Cekura had a problem (500). This is usually temporary: try again in a moment.',
+    );
   });
 });

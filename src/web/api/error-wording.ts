@@ -31,13 +31,19 @@ export interface WordingOptions {
 }
 
 const SESSION_DETAIL = /log in/i;
-const SAFE_RETRY = 'Retrying is safe: if the earlier attempt did reach Cekura, the console reports the project as changed instead of saving twice.';
+const SAFE_RETRY =
+  'Retrying is safe: if the earlier attempt did reach Cekura, the console reports the project as changed instead of saving twice.';
 
 export function describeRequestError(error: unknown, opts: WordingOptions = {}): RequestProblemWording {
   const kind = opts.kind ?? 'read';
   if (!(error instanceof ApiError)) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: -1, title: 'Something went wrong in the console.', messages: [message].filter(Boolean), retryable: true };
+    return {
+      status: -1,
+      title: 'Something went wrong in the console.',
+      messages: [message].filter(Boolean),
+      retryable: true,
+    };
   }
   const { status } = error;
   const detail = error.detail ? [error.detail] : [];
@@ -45,39 +51,77 @@ export function describeRequestError(error: unknown, opts: WordingOptions = {}):
   if (status === 0) {
     return opts.online === false
       ? { ...base, title: 'You are offline.', messages: ['Check your network connection, then retry.'] }
-      : { ...base, title: 'The console server did not answer.', messages: ['Check that it is running and that your connection works, then retry.'] };
+      : {
+          ...base,
+          title: 'The console server did not answer.',
+          messages: ['Check that it is running and that your connection works, then retry.'],
+        };
   }
   if (status === 401) {
     if (error.detail && SESSION_DETAIL.test(error.detail)) {
       const next = opts.here ? `?next=${encodeURIComponent(opts.here)}` : '';
-      return { ...base, title: 'Your session ended: log in again.', messages: [], link: { to: `/login${next}`, label: 'Log in' } };
+      return {
+        ...base,
+        title: 'Your session ended: log in again.',
+        messages: [],
+        link: { to: `/login${next}`, label: 'Log in' },
+      };
     }
     return {
       ...base,
       title: "The Cekura API rejected the console's API key.",
-      messages: ['The key set on the admin server (CEKURA_API_KEY) is wrong or has expired: ask whoever runs the console to replace it.'],
+      messages: [
+        'The key set on the admin server (CEKURA_API_KEY) is wrong or has expired: ask whoever runs the console to replace it.',
+      ],
     };
   }
   if (status === 403) {
     return kind === 'save'
-      ? { ...base, readOnly: true, title: 'This API key is read-only.', messages: [...detail, 'You can still look at every setting; saving is switched off.'] }
+      ? {
+          ...base,
+          readOnly: true,
+          title: 'This API key is read-only.',
+          messages: [...detail, 'You can still look at every setting; saving is switched off.'],
+        }
       : { ...base, title: 'This API key is not allowed to see this.', messages: detail };
   }
   if (status === 404) {
-    return { ...base, title: "This project no longer exists or this key can't see it.", messages: [], link: { to: '/', label: 'Choose a project' } };
+    return {
+      ...base,
+      title: "This project no longer exists or this key can't see it.",
+      messages: [],
+      link: { to: '/', label: 'Choose a project' },
+    };
   }
   if (status === 429) {
     const wait = error.retryAfterSeconds;
-    return { ...base, title: 'Cekura is limiting the rate of requests.', messages: wait ? [] : ['Wait a moment, then try again.'], retryAfterSeconds: wait };
+    return {
+      ...base,
+      title: 'Cekura is limiting the rate of requests.',
+      messages: wait ? [] : ['Wait a moment, then try again.'],
+      retryAfterSeconds: wait,
+    };
   }
   if (status === 502) {
-    return { ...base, title: 'Cekura could not be reached.', messages: [...detail, ...(kind === 'save' ? [SAFE_RETRY] : [])] };
+    return {
+      ...base,
+      title: 'Cekura could not be reached.',
+      messages: [...detail, ...(kind === 'save' ? [SAFE_RETRY] : [])],
+    };
   }
   if (status === 504 || status === 408) {
-    return { ...base, title: 'Cekura did not answer in time.', messages: [...detail, ...(kind === 'save' ? [SAFE_RETRY] : [])] };
+    return {
+      ...base,
+      title: 'Cekura did not answer in time.',
+      messages: [...detail, ...(kind === 'save' ? [SAFE_RETRY] : [])],
+    };
   }
   if (status >= 500) {
-    return { ...base, title: `Cekura had a problem (${status}).`, messages: ['This is usually temporary: try again in a moment.'] };
+    return {
+      ...base,
+      title: `Cekura had a problem (${status}).`,
+      messages: ['This is usually temporary: try again in a moment.'],
+    };
   }
   if (status === 400) return { ...base, retryable: false, title: 'Cekura refused the request.', messages: detail };
   return { ...base, retryable: false, title: `The request was refused (${status}).`, messages: detail };

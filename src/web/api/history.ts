@@ -30,10 +30,14 @@ export const historyPageSchema = z.object({
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
-export const isSecretChange = (change: HistoryChange): change is z.infer<typeof secretChangeSchema> => 'secret' in change;
+export const isSecretChange = (change: HistoryChange): change is z.infer<typeof secretChangeSchema> =>
+  'secret' in change;
 
 export async function fetchHistory(projectId: number, page: number, signal?: AbortSignal): Promise<HistoryPage> {
-  const { data } = await apiRequest(`/app-api/projects/${projectId}/history?page=${page}&page_size=${HISTORY_PAGE_SIZE}`, { signal });
+  const { data } = await apiRequest(
+    `/app-api/projects/${projectId}/history?page=${page}&page_size=${HISTORY_PAGE_SIZE}`,
+    { signal },
+  );
   const parsed = historyPageSchema.safeParse(data);
   if (!parsed.success) throw new Error('The history has an unexpected shape.');
   return parsed.data;

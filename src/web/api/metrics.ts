@@ -31,7 +31,11 @@ async function getMetrics(query: Record<string, string | number>, signal?: Abort
 }
 
 async function agentPage(projectId: number, page: number, signal?: AbortSignal) {
-  const path = upstreamPath('/test_framework/v1/aiagents/short_list/', { project_id: projectId, page, page_size: AGENT_PAGE_SIZE });
+  const path = upstreamPath('/test_framework/v1/aiagents/short_list/', {
+    project_id: projectId,
+    page,
+    page_size: AGENT_PAGE_SIZE,
+  });
   const parsed = agentPageSchema.safeParse((await apiRequest(path, { signal })).data);
   if (!parsed.success) throw new Error('The agent list has an unexpected shape.');
   return parsed.data;
@@ -55,17 +59,25 @@ export function buildCatalog(projectMetrics: readonly Metric[], agentMetrics: re
   const byId = new Map<number, CatalogMetric>();
   for (const metric of projectMetrics) if (!byId.has(metric.id)) byId.set(metric.id, { ...metric, scope: 'project' });
   for (const metric of agentMetrics) if (!byId.has(metric.id)) byId.set(metric.id, { ...metric, scope: 'agent' });
-  const metrics = [...byId.values()].sort((a, b) => (a.scope === b.scope ? a.name.localeCompare(b.name) : a.scope === 'project' ? -1 : 1));
+  const metrics = [...byId.values()].sort((a, b) =>
+    a.scope === b.scope ? a.name.localeCompare(b.name) : a.scope === 'project' ? -1 : 1,
+  );
   return { metrics, byId };
 }
 
 export async function fetchMetricCatalog(projectId: number, signal?: AbortSignal): Promise<MetricCatalog> {
-  const [projectMetrics, agentIds] = await Promise.all([getMetrics({ project_id: projectId }, signal), fetchAgentIds(projectId, signal)]);
+  const [projectMetrics, agentIds] = await Promise.all([
+    getMetrics({ project_id: projectId }, signal),
+    fetchAgentIds(projectId, signal),
+  ]);
   const chunks: number[][] = [];
-  for (let i = 0; i < agentIds.length; i += AGENT_IDS_PER_REQUEST) chunks.push(agentIds.slice(i, i + AGENT_IDS_PER_REQUEST));
+  for (let i = 0; i < agentIds.length; i += AGENT_IDS_PER_REQUEST)
+    chunks.push(agentIds.slice(i, i + AGENT_IDS_PER_REQUEST));
   const agentMetrics: Metric[] = [];
   for (let i = 0; i < chunks.length; i += PARALLEL) {
-    const lists = await Promise.all(chunks.slice(i, i + PARALLEL).map((ids) => getMetrics({ agents: ids.join(',') }, signal)));
+    const lists = await Promise.all(
+      chunks.slice(i, i + PARALLEL).map((ids) => getMetrics({ agents: ids.join(',') }, signal)),
+    );
     agentMetrics.push(...lists.flat());
   }
   return buildCatalog(projectMetrics, agentMetrics);

@@ -4,7 +4,14 @@ import { modeLabel } from './config';
 
 describe('readProjectList', () => {
   it('lists every project, marks deleted ones and names unnamed ones', () => {
-    expect(readProjectList([{ id: 3, name: 'Acme', is_deleted: false }, { id: 4, name: '  ', is_deleted: true }, { name: 'no id' }, null])).toEqual([
+    expect(
+      readProjectList([
+        { id: 3, name: 'Acme', is_deleted: false },
+        { id: 4, name: '  ', is_deleted: true },
+        { name: 'no id' },
+        null,
+      ]),
+    ).toEqual([
       { id: 3, name: 'Acme', isDeleted: false },
       { id: 4, name: 'Project 4', isDeleted: true },
     ]);

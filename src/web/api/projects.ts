@@ -22,7 +22,9 @@ export interface ProjectListItem {
 export function readProjectList(json: unknown): ProjectListItem[] {
   if (!Array.isArray(json)) throw new Error('The API returned a project list that is not a list.');
   return json
-    .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object' && typeof item.id === 'number')
+    .filter(
+      (item): item is Record<string, unknown> => !!item && typeof item === 'object' && typeof item.id === 'number',
+    )
     .map((item) => ({
       id: item.id as number,
       name: typeof item.name === 'string' && item.name.trim() ? item.name : `Project ${item.id}`,
@@ -49,7 +51,8 @@ export async function patchProject(id: number, patch: ProjectPatch, etag: string
   return { ...readProject(data), etag: newEtag ?? '' };
 }
 
-export const projectsQuery = () => queryOptions({ queryKey: queryKeys.projects(), queryFn: ({ signal }) => fetchProjects(signal) });
+export const projectsQuery = () =>
+  queryOptions({ queryKey: queryKeys.projects(), queryFn: ({ signal }) => fetchProjects(signal) });
 
 // The snapshot is the form's base: it changes only on purpose (load, save, reload), never in the background.
 export const projectQuery = (id: number) =>

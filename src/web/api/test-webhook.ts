@@ -14,9 +14,12 @@ const STATUS_KEYS = ['response_status_code', 'status_code', 'response_status', '
  * under one of the usual keys, and a message under `detail` or `message`.
  */
 export function readTestWebhookOutcome(body: unknown): TestWebhookOutcome {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return typeof body === 'string' && body ? { message: body } : {};
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return typeof body === 'string' && body ? { message: body } : {};
   const record = body as Record<string, unknown>;
-  const status = STATUS_KEYS.map((key) => record[key]).find((value) => typeof value === 'number' && Number.isInteger(value));
+  const status = STATUS_KEYS.map((key) => record[key]).find(
+    (value) => typeof value === 'number' && Number.isInteger(value),
+  );
   const message = [record.detail, record.message].find((value) => typeof value === 'string' && value !== '');
   return { targetStatus: status as number | undefined, message: message as string | undefined };
 }

@@ -29,7 +29,13 @@ export default function App() {
   return (
     <QueryClientProvider client={queryClient}>
       {/* noSsr: a client-only app knows the stored mode at the first render (no flash of the other theme). */}
-      <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={COLOR_MODE_STORAGE_KEY} noSsr disableTransitionOnChange>
+      <ThemeProvider
+        theme={theme}
+        defaultMode="system"
+        modeStorageKey={COLOR_MODE_STORAGE_KEY}
+        noSsr
+        disableTransitionOnChange
+      >
         <CssBaseline enableColorScheme />
         <BrowserRouter>
           <AppRoutes />

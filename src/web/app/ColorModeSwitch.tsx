@@ -18,7 +18,11 @@ export const ColorModeSwitch = memo(function ColorModeSwitch() {
   const { mode, setMode } = useColorScheme();
   const current = mode ?? 'system';
   return (
-    <Box role="group" aria-label="Theme" sx={{ display: 'flex', border: 1, borderColor: 'rgba(255, 255, 255, 0.5)', borderRadius: 5, p: 0.25 }}>
+    <Box
+      role="group"
+      aria-label="Theme"
+      sx={{ display: 'flex', border: 1, borderColor: 'rgba(255, 255, 255, 0.5)', borderRadius: 5, p: 0.25 }}
+    >
       {MODES.map(({ mode: value, label, Icon, hint }) => (
         <IconButton
           key={value}
@@ -29,7 +33,10 @@ export const ColorModeSwitch = memo(function ColorModeSwitch() {
           title={hint}
           onClick={() => setMode(value)}
           // The pressed tint keeps white icons above 3:1 on the light scheme's indigo bar.
-          sx={{ bgcolor: current === value ? 'rgba(255, 255, 255, 0.2)' : undefined, '&:hover': { bgcolor: 'rgba(255, 255, 255, 0.28)' } }}
+          sx={{
+            bgcolor: current === value ? 'rgba(255, 255, 255, 0.2)' : undefined,
+            '&:hover': { bgcolor: 'rgba(255, 255, 255, 0.28)' },
+          }}
         >
           <Icon fontSize="small" />
         </IconButton>

@@ -5,7 +5,17 @@ import { CloseIcon } from './icons';
 import { SectionLinks, type NavItem } from './SectionNav';
 
 /** The section list as a drawer (narrow screens); it closes on a choice, on Escape, and when the screen widens. */
-export default function NavDrawer({ id, open, onClose, items }: { id: string; open: boolean; onClose(): void; items: NavItem[] }) {
+export default function NavDrawer({
+  id,
+  open,
+  onClose,
+  items,
+}: {
+  id: string;
+  open: boolean;
+  onClose(): void;
+  items: NavItem[];
+}) {
   const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'));
   useEffect(() => {
     if (wide && open) onClose();

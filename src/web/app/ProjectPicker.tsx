@@ -1,4 +1,15 @@
-import { Alert, Box, Chip, Container, List, ListItemButton, ListItemText, Paper, Skeleton, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Chip,
+  Container,
+  List,
+  ListItemButton,
+  ListItemText,
+  Paper,
+  Skeleton,
+  Typography,
+} from '@mui/material';
 import { Link, Navigate } from 'react-router';
 import { useProjects } from '../api/projects';
 import { RequestErrorAlert } from '../components/RequestProblem';
@@ -17,7 +28,11 @@ export function ProjectPicker() {
         </Typography>
         {projects.isPending && <PickerSkeleton />}
         {projects.isError && (
-          <RequestErrorAlert error={projects.error} context="The projects could not be loaded." onRetry={() => void projects.refetch()} />
+          <RequestErrorAlert
+            error={projects.error}
+            context="The projects could not be loaded."
+            onRetry={() => void projects.refetch()}
+          />
         )}
         {projects.data?.length === 0 && <Alert severity="info">This API key sees no project.</Alert>}
         {!!projects.data?.length && (

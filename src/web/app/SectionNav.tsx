@@ -12,7 +12,11 @@ export function useNavItems(projectId: number): NavItem[] {
   const { bySection } = useDirtyState();
   const base = `/projects/${projectId}`;
   const item = (id: string, label: string, count: number) => ({ id, label, count, href: `${base}/${id}` });
-  return [...SECTION_IDS.map((id) => item(id, SECTION_LABELS[id], bySection[id] ?? 0)), item('history', 'History', 0), item('transfer', 'Import & export', 0)];
+  return [
+    ...SECTION_IDS.map((id) => item(id, SECTION_LABELS[id], bySection[id] ?? 0)),
+    item('history', 'History', 0),
+    item('transfer', 'Import & export', 0),
+  ];
 }
 
 /**
@@ -39,7 +43,13 @@ export function SectionLinks({ items, onNavigate }: { items: NavItem[]; onNaviga
       {items.map((item) => (
         <li key={item.id}>
           {item.id === 'history' && <Divider component="div" sx={{ my: 1 }} />}
-          <ListItemButton component={NavLink} to={item.href} selected={pathname === item.href} onClick={onNavigate} sx={{ whiteSpace: 'nowrap' }}>
+          <ListItemButton
+            component={NavLink}
+            to={item.href}
+            selected={pathname === item.href}
+            onClick={onNavigate}
+            sx={{ whiteSpace: 'nowrap' }}
+          >
             <ListItemText primary={item.label} />
             {item.count > 0 && <ChangedBadge count={item.count} />}
           </ListItemButton>
@@ -51,7 +61,19 @@ export function SectionLinks({ items, onNavigate }: { items: NavItem[]; onNaviga
 
 function ChangedBadge({ count }: { count: number }) {
   return (
-    <Box component="span" sx={{ ml: 1, px: 1, borderRadius: 8, bgcolor: 'primary.main', color: 'primary.contrastText', fontSize: 12, fontWeight: 600, lineHeight: '20px' }}>
+    <Box
+      component="span"
+      sx={{
+        ml: 1,
+        px: 1,
+        borderRadius: 8,
+        bgcolor: 'primary.main',
+        color: 'primary.contrastText',
+        fontSize: 12,
+        fontWeight: 600,
+        lineHeight: '20px',
+      }}
+    >
       {count}
       <Box component="span" sx={visuallyHidden}>
         {count === 1 ? ' unsaved change' : ' unsaved changes'}

@@ -12,7 +12,12 @@ export function TopBar({ title, children }: { title?: string; children?: ReactNo
       {/* Buttons passed in (e.g. "All projects") keep their words on one line on narrow screens. */}
       <Toolbar sx={{ gap: { xs: 1, sm: 2 }, '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
         {/* Below 900 px the project's name matters more than the product's: it gets the room. */}
-        <Typography component="span" variant="h6" noWrap sx={{ flexShrink: 0, display: title ? { xs: 'none', md: 'block' } : undefined }}>
+        <Typography
+          component="span"
+          variant="h6"
+          noWrap
+          sx={{ flexShrink: 0, display: title ? { xs: 'none', md: 'block' } : undefined }}
+        >
           Cekura console
         </Typography>
         {title && (

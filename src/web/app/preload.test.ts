@@ -22,7 +22,8 @@ describe('firstScreenOf', () => {
 describe('preloadFirstScreen', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  const fetching = (client: QueryClient, queryKey: readonly unknown[]) => client.getQueryCache().find({ queryKey, exact: true })?.state.fetchStatus;
+  const fetching = (client: QueryClient, queryKey: readonly unknown[]) =>
+    client.getQueryCache().find({ queryKey, exact: true })?.state.fetchStatus;
 
   it('starts the config, the project list and the project before anything renders', () => {
     const requested: string[] = [];

@@ -10,10 +10,9 @@ import { isSectionId, loadSection } from './sections';
 // The section code is started through sections.ts, so its route renders it without suspending.
 
 const SECTION_DATA: Partial<Record<SectionId, (client: QueryClient, projectId: number) => Promise<unknown>>> = {
-  rubric: async (client, projectId) => client.prefetchQuery((await import('../api/metrics')).metricCatalogQuery(projectId)),
+  rubric: async (client, projectId) =>
+    client.prefetchQuery((await import('../api/metrics')).metricCatalogQuery(projectId)),
 };
-
-
 
 /** What the first screen at `pathname` shows: a project (and which of its sections), or no project. */
 export function firstScreenOf(pathname: string): { projectId: number; section: SectionId | null } | null {

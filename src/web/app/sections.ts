@@ -7,7 +7,11 @@ import { SECTION_IDS, type SectionId } from '../../shared/schemas/fields';
 
 type Module = { default: ComponentType };
 
-function lazyWithPreload(factory: () => Promise<Module>): { Component: ComponentType; load: () => Promise<Module>; isLoaded: () => boolean } {
+function lazyWithPreload(factory: () => Promise<Module>): {
+  Component: ComponentType;
+  load: () => Promise<Module>;
+  isLoaded: () => boolean;
+} {
   let loaded: ComponentType | undefined;
   let pending: Promise<Module> | undefined;
   const load = () =>
@@ -40,7 +44,10 @@ const SECTIONS: Record<SectionId, ReturnType<typeof lazyWithPreload>> = {
   rubric: lazyWithPreload(() => import('../sections/rubric')),
 };
 
-export const SECTION_COMPONENTS = Object.fromEntries(SECTION_IDS.map((id) => [id, SECTIONS[id].Component])) as Record<SectionId, ComponentType>;
+export const SECTION_COMPONENTS = Object.fromEntries(SECTION_IDS.map((id) => [id, SECTIONS[id].Component])) as Record<
+  SectionId,
+  ComponentType
+>;
 
 /** Starts downloading a section's code (the same chunk its route renders). */
 export const loadSection = (id: SectionId): Promise<Module> => SECTIONS[id].load();

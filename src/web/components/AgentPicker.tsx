@@ -50,7 +50,11 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
   const notFound = lookup.isSuccess && !lookup.isPlaceholderData ? toLookUp.filter((id) => !(id in names)) : [];
 
   const selected: Choice[] = value.map((raw) => ({ key: keyOf(raw), raw, name: isId(raw) ? names[raw] : undefined }));
-  const options: Choice[] = found.agents.map((agent) => ({ key: String(agent.id), raw: agent.id, name: agent.agent_name }));
+  const options: Choice[] = found.agents.map((agent) => ({
+    key: String(agent.id),
+    raw: agent.id,
+    name: agent.agent_name,
+  }));
 
   const chipLabel = (choice: Choice) => {
     if (!isId(choice.raw)) return `${JSON.stringify(choice.raw)} (not an id)`;
@@ -95,9 +99,17 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
         getOptionLabel={(option) => option.name ?? `#${option.key}`}
         loading={found.loading}
         loadingText="Searching…"
-        noOptionsText={found.error ? `The agents could not be loaded. ${requestErrorText(found.error)}` : search ? `No agent matches "${search}".` : 'This project has no agents.'}
+        noOptionsText={
+          found.error
+            ? `The agents could not be loaded. ${requestErrorText(found.error)}`
+            : search
+              ? `No agent matches "${search}".`
+              : 'This project has no agents.'
+        }
         onChange={(_, next) => {
-          const names = Object.fromEntries(next.filter((c) => isId(c.raw) && c.name !== undefined).map((c) => [c.raw, c.name]));
+          const names = Object.fromEntries(
+            next.filter((c) => isId(c.raw) && c.name !== undefined).map((c) => [c.raw, c.name]),
+          );
           setLearned((known) => ({ ...known, ...names }));
           onChange(next.map((choice) => choice.raw));
         }}
@@ -105,7 +117,16 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
           items.map((choice, index) => {
             const { key, ...itemProps } = getItemProps({ index });
             const odd = !isId(choice.raw) || (isId(choice.raw) && notFound.includes(choice.raw));
-            return <Chip key={key} {...itemProps} size="small" label={chipLabel(choice)} color={odd ? 'warning' : 'default'} title={isId(choice.raw) ? `Agent #${choice.raw}` : undefined} />;
+            return (
+              <Chip
+                key={key}
+                {...itemProps}
+                size="small"
+                label={chipLabel(choice)}
+                color={odd ? 'warning' : 'default'}
+                title={isId(choice.raw) ? `Agent #${choice.raw}` : undefined}
+              />
+            );
           })
         }
         renderOption={(props, option) => {
@@ -120,7 +141,14 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
         renderInput={(params) => <TextField {...params} label={label} helperText={helperText ?? searchHint} />}
       />
       {lookup.isError && (
-        <Alert severity="warning" action={<Button color="inherit" size="small" onClick={() => void lookup.refetch()}>Retry</Button>}>
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={() => void lookup.refetch()}>
+              Retry
+            </Button>
+          }
+        >
           Agent names could not be loaded. {requestErrorText(lookup.error)}
         </Alert>
       )}
@@ -131,15 +159,26 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
 
 /** Ids the project does not have (and odd entries): flagged, each with a one-click removal; saving is not blocked. */
 function MissingAgents({ ids, odd, onRemove }: { ids: number[]; odd: unknown[]; onRemove: (raw: unknown) => void }) {
-  const entries = [...ids.map((id) => ({ raw: id as unknown, text: `#${id} (not found)` })), ...odd.map((raw) => ({ raw, text: `${JSON.stringify(raw)} (not an id)` }))];
+  const entries = [
+    ...ids.map((id) => ({ raw: id as unknown, text: `#${id} (not found)` })),
+    ...odd.map((raw) => ({ raw, text: `${JSON.stringify(raw)} (not an id)` })),
+  ];
   if (entries.length === 0) return null;
   return (
     <Alert severity="warning">
-      {entries.length === 1 ? 'This excluded agent is' : 'These excluded agents are'} not in the project (Cekura does not say whether it
-      checks); remove {entries.length === 1 ? 'it' : 'them'} or keep {entries.length === 1 ? 'it' : 'them'}:
+      {entries.length === 1 ? 'This excluded agent is' : 'These excluded agents are'} not in the project (Cekura does
+      not say whether it checks); remove {entries.length === 1 ? 'it' : 'them'} or keep{' '}
+      {entries.length === 1 ? 'it' : 'them'}:
       <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }} useFlexGap>
         {entries.map(({ raw, text }) => (
-          <Button key={keyOf(raw)} size="small" variant="outlined" color="inherit" onClick={() => onRemove(raw)} aria-label={`Remove ${text}`}>
+          <Button
+            key={keyOf(raw)}
+            size="small"
+            variant="outlined"
+            color="inherit"
+            onClick={() => onRemove(raw)}
+            aria-label={`Remove ${text}`}
+          >
             Remove {text}
           </Button>
         ))}

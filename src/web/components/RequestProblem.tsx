@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, AlertTitle, Box, Button } from '@mui/material';
 import { Link } from 'react-router';
-import { browserHere, browserOnline, describeRequestError, retryCountdownText, type RequestKind } from '../api/error-wording';
+import {
+  browserHere,
+  browserOnline,
+  describeRequestError,
+  retryCountdownText,
+  type RequestKind,
+} from '../api/error-wording';
 
 // The one way the console shows a failed request: what happened, what to do, a live countdown after a 429,
 // a link where one helps (log in, pick a project) and Retry, which repeats the same action.
@@ -17,7 +23,15 @@ export interface ProblemAlertProps {
   children?: ReactNode;
 }
 
-export function ProblemAlert({ title, messages, retryAfterSeconds, link, onRetry, onClose, children }: ProblemAlertProps) {
+export function ProblemAlert({
+  title,
+  messages,
+  retryAfterSeconds,
+  link,
+  onRetry,
+  onClose,
+  children,
+}: ProblemAlertProps) {
   // A new problem (a new messages list) restarts the countdown, even with the same Retry-After.
   const secondsLeft = useCountdown(retryAfterSeconds, messages);
   return (
@@ -80,9 +94,22 @@ function useCountdown(seconds: number | undefined, restartOn: unknown): number {
 }
 
 /** A failed read (load, list): the wording for `error`, with what could not be done as the first line. */
-export function RequestErrorAlert({ error, context, onRetry, kind = 'read' }: { error: unknown; context?: string; onRetry?: () => void; kind?: RequestKind }) {
+export function RequestErrorAlert({
+  error,
+  context,
+  onRetry,
+  kind = 'read',
+}: {
+  error: unknown;
+  context?: string;
+  onRetry?: () => void;
+  kind?: RequestKind;
+}) {
   // Per error (not per render), so the countdown runs once per failure.
-  const wording = useMemo(() => describeRequestError(error, { kind, online: browserOnline(), here: browserHere() }), [error, kind]);
+  const wording = useMemo(
+    () => describeRequestError(error, { kind, online: browserOnline(), here: browserHere() }),
+    [error, kind],
+  );
   const messages = useMemo(() => [...(context ? [context] : []), ...wording.messages], [context, wording]);
   return (
     <ProblemAlert

@@ -26,7 +26,12 @@ function setup(project: Project, name: SecretFieldName = 'vapi_api_key') {
   }
   render(<Harness />);
   const group = screen.getByRole('group', { name: 'Vapi private API key' });
-  return { group, value: () => form.getValues(name), patch: () => buildPatch(project, form.getValues()), user: userEvent.setup() };
+  return {
+    group,
+    value: () => form.getValues(name),
+    patch: () => buildPatch(project, form.getValues()),
+    user: userEvent.setup(),
+  };
 }
 
 describe('SecretField', () => {

@@ -1,6 +1,20 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormHelperText, IconButton, InputAdornment, Stack, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormHelperText,
+  IconButton,
+  InputAdornment,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { ProjectFormValues, SecretEdit } from '../../shared/form';
 import { statusText, type SecretFieldName, type SecretStatus } from '../sections/integrations/secrets';
 
@@ -54,7 +68,12 @@ export default function SecretField({ name, label, description, status }: Secret
       </Typography>
       {edit.mode === 'keep' && (
         <Stack direction="row" spacing={1}>
-          <Button ref={setFocusTarget} variant="outlined" size="small" onClick={() => set({ mode: 'replace', value: '' }, true)}>
+          <Button
+            ref={setFocusTarget}
+            variant="outlined"
+            size="small"
+            onClick={() => set({ mode: 'replace', value: '' }, true)}
+          >
             {status.configured ? 'Replace' : 'Set'}
           </Button>
           {status.configured && (
@@ -122,11 +141,22 @@ function SecretInput({ label, value, error, inputRef, onChange, onBlur, onCancel
         helperText={error ?? 'Sent once when you save; never shown again.'}
         sx={{ minWidth: 320 }}
         slotProps={{
-          htmlInput: { autoComplete: 'new-password', spellCheck: false, 'data-1p-ignore': true, 'data-lpignore': 'true' },
+          htmlInput: {
+            autoComplete: 'new-password',
+            spellCheck: false,
+            'data-1p-ignore': true,
+            'data-lpignore': 'true',
+          },
           input: {
             endAdornment: (
               <InputAdornment position="end">
-                <IconButton size="small" aria-label="Show value" aria-pressed={revealed} onClick={() => setRevealed((on) => !on)} edge="end">
+                <IconButton
+                  size="small"
+                  aria-label="Show value"
+                  aria-pressed={revealed}
+                  onClick={() => setRevealed((on) => !on)}
+                  edge="end"
+                >
                   <EyeIcon crossed={revealed} />
                 </IconButton>
               </InputAdornment>
@@ -141,15 +171,25 @@ function SecretInput({ label, value, error, inputRef, onChange, onBlur, onCancel
   );
 }
 
-function ClearDialog({ open, label, onCancel, onConfirm }: { open: boolean; label: string; onCancel: () => void; onConfirm: () => void }) {
+function ClearDialog({
+  open,
+  label,
+  onCancel,
+  onConfirm,
+}: {
+  open: boolean;
+  label: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const titleId = useId();
   return (
     <Dialog open={open} onClose={onCancel} aria-labelledby={titleId}>
       <DialogTitle id={titleId}>Clear the {label}?</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          When you save, the stored value is removed. It is write-only, so the console cannot show or restore it: to use it again, enter
-          it again.
+          When you save, the stored value is removed. It is write-only, so the console cannot show or restore it: to use
+          it again, enter it again.
         </DialogContentText>
       </DialogContent>
       <DialogActions>

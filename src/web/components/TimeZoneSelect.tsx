@@ -18,7 +18,16 @@ export interface TimeZoneSelectProps {
  * A searchable IANA time-zone picker (decision 5). Heavy (Autocomplete): import it only from lazy sections.
  * Lists the browser's zones plus UTC plus the current value, so a stored name the list omits still shows.
  */
-export function TimeZoneSelect({ value, onChange, label, error, helperText, onBlur, inputRef, id }: TimeZoneSelectProps) {
+export function TimeZoneSelect({
+  value,
+  onChange,
+  label,
+  error,
+  helperText,
+  onBlur,
+  inputRef,
+  id,
+}: TimeZoneSelectProps) {
   const options = useMemo(() => timeZoneOptions(value), [value]);
   return (
     <Autocomplete
@@ -28,7 +37,9 @@ export function TimeZoneSelect({ value, onChange, label, error, helperText, onBl
       onChange={(_event, next) => onChange(next ?? '')}
       onBlur={onBlur}
       autoHighlight
-      renderInput={(params) => <TextField {...params} label={label} error={error} helperText={helperText} inputRef={inputRef} />}
+      renderInput={(params) => (
+        <TextField {...params} label={label} error={error} helperText={helperText} inputRef={inputRef} />
+      )}
     />
   );
 }

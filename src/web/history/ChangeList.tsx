@@ -11,7 +11,11 @@ import type { HistoryGroup, HistoryItem } from './describe-entry';
 
 export function ChangeList({ groups, projectId }: { groups: HistoryGroup[]; projectId: number }) {
   const hasRules = groups.some((group) => group.items.some((item) => item.kind === 'rules'));
-  return hasRules ? <ListWithMetrics groups={groups} projectId={projectId} /> : <ListWithCachedNames groups={groups} projectId={projectId} />;
+  return hasRules ? (
+    <ListWithMetrics groups={groups} projectId={projectId} />
+  ) : (
+    <ListWithCachedNames groups={groups} projectId={projectId} />
+  );
 }
 
 function useCachedNames(projectId: number): NameLookups {

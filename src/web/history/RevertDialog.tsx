@@ -21,7 +21,8 @@ export function RevertDialog({ entry, onClose }: { entry: HistoryEntry; onClose(
   const plan = useMemo(() => planRevert(entry.changes, project), [entry.changes, project]);
 
   const apply = () => {
-    for (const field of plan.fields) form.setValue(field, plan.values[field] as never, { shouldDirty: true, shouldValidate: true });
+    for (const field of plan.fields)
+      form.setValue(field, plan.values[field] as never, { shouldDirty: true, shouldValidate: true });
     onClose();
     if (plan.firstSection) navigate(`/projects/${projectId}/${plan.firstSection}`);
   };
@@ -32,23 +33,27 @@ export function RevertDialog({ entry, onClose }: { entry: HistoryEntry; onClose(
       <DialogContent sx={{ display: 'grid', gap: 1.5 }}>
         {plan.fields.length > 0 ? (
           <Typography>
-            This prepares a draft with the values from before this save for: {labels(plan.fields)}. Nothing is saved until you check the
-            draft and click Save. Your other unsaved edits stay as they are.
+            This prepares a draft with the values from before this save for: {labels(plan.fields)}. Nothing is saved
+            until you check the draft and click Save. Your other unsaved edits stay as they are.
           </Typography>
         ) : (
           <Typography>Nothing in this save can be reverted from here.</Typography>
         )}
         {plan.changedSince.length > 0 && (
-          <Typography color="warning.dark">Changed again since this save: {labels(plan.changedSince)}. Reverting replaces that later change too.</Typography>
+          <Typography color="warning.dark">
+            Changed again since this save: {labels(plan.changedSince)}. Reverting replaces that later change too.
+          </Typography>
         )}
         {plan.secrets.length > 0 && (
           <Typography>
-            {labels(plan.secrets)} can&apos;t be reverted: the history never records secret values. Set them again by hand if needed.
+            {labels(plan.secrets)} can&apos;t be reverted: the history never records secret values. Set them again by
+            hand if needed.
           </Typography>
         )}
         {plan.skipped.map((skip) => (
           <Typography key={skip.field}>
-            {skip.field in PROJECT_FIELDS ? PROJECT_FIELDS[skip.field as ProjectField].label : skip.field}: {skip.reason}
+            {skip.field in PROJECT_FIELDS ? PROJECT_FIELDS[skip.field as ProjectField].label : skip.field}:{' '}
+            {skip.reason}
           </Typography>
         ))}
       </DialogContent>

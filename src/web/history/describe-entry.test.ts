@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryChange } from '../api/history';
 import { describeEntry } from './describe-entry';
 
-const rule = (metric: number, op: string, value: unknown) => ({ metric_id: metric, conditions: { operator: 'and', conditions: [{ field: 'score', op, value }] } });
+const rule = (metric: number, op: string, value: unknown) => ({
+  metric_id: metric,
+  conditions: { operator: 'and', conditions: [{ field: 'score', op, value }] },
+});
 
 describe('describeEntry', () => {
   it('groups the changes by section in navigation order, with labels and values as the form shows them', () => {
@@ -28,8 +31,18 @@ describe('describeEntry', () => {
       { field: 'webhook_secret', secret: 'cleared' },
     ]);
     expect(groups.map((group) => group.section)).toEqual(['notifications', 'integrations']);
-    expect(groups[0].items[0]).toEqual({ field: 'webhook_secret', label: 'Webhook secret', kind: 'secret', action: 'cleared' });
-    expect(groups[1].items[0]).toEqual({ field: 'vapi_api_key', label: 'Vapi private API key', kind: 'secret', action: 'replaced' });
+    expect(groups[0].items[0]).toEqual({
+      field: 'webhook_secret',
+      label: 'Webhook secret',
+      kind: 'secret',
+      action: 'cleared',
+    });
+    expect(groups[1].items[0]).toEqual({
+      field: 'vapi_api_key',
+      label: 'Vapi private API key',
+      kind: 'secret',
+      action: 'replaced',
+    });
   });
 
   it('rubric rules: added, removed, and a rule edited on the same metric shown as changed', () => {
@@ -47,11 +60,19 @@ describe('describeEntry', () => {
 
   it('a recorded change that reads the same in the form (null -> "") is still listed, as recorded', () => {
     const [group] = describeEntry([{ field: 'webhook_url', before: null, after: '' }]);
-    expect(group.items).toEqual([{ field: 'webhook_url', label: 'Webhook URL', kind: 'value', before: 'null', after: '""' }]);
+    expect(group.items).toEqual([
+      { field: 'webhook_url', label: 'Webhook URL', kind: 'value', before: 'null', after: '""' },
+    ]);
   });
 
   it('fields the console does not know go under "Other fields"', () => {
     const groups = describeEntry([{ field: 'brand_new_flag', before: false, after: true }]);
-    expect(groups).toEqual([{ section: 'other', label: 'Other fields', items: [{ field: 'brand_new_flag', label: 'brand_new_flag', kind: 'unknown', before: 'false', after: 'true' }] }]);
+    expect(groups).toEqual([
+      {
+        section: 'other',
+        label: 'Other fields',
+        items: [{ field: 'brand_new_flag', label: 'brand_new_flag', kind: 'unknown', before: 'false', after: 'true' }],
+      },
+    ]);
   });
 });

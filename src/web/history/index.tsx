@@ -23,15 +23,24 @@ export default function HistoryPage() {
         History
       </Typography>
       <Typography color="text.secondary">
-        Every save made through this console, newest first. Secret values are never recorded: a secret shows only as replaced or cleared.
+        Every save made through this console, newest first. Secret values are never recorded: a secret shows only as
+        replaced or cleared.
       </Typography>
       {history.isFetching && <LinearProgress aria-label="Loading history" />}
       {history.isError && (
-        <RequestErrorAlert error={history.error} context="The history could not be loaded." onRetry={() => void history.refetch()} />
+        <RequestErrorAlert
+          error={history.error}
+          context="The history could not be loaded."
+          onRetry={() => void history.refetch()}
+        />
       )}
       {history.isPending && <HistorySkeleton />}
-      {history.data?.count === 0 && <Alert severity="info">No saves yet. Saves made from now on are listed here.</Alert>}
-      {history.data?.results.map((entry) => <HistoryEntryCard key={entry.id} entry={entry} now={now} />)}
+      {history.data?.count === 0 && (
+        <Alert severity="info">No saves yet. Saves made from now on are listed here.</Alert>
+      )}
+      {history.data?.results.map((entry) => (
+        <HistoryEntryCard key={entry.id} entry={entry} now={now} />
+      ))}
       {history.data && history.data.count > HISTORY_PAGE_SIZE && (
         <Box component="nav" aria-label="History pages" sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
           <Button onClick={() => goTo(page - 1)} disabled={page <= 1}>

@@ -5,7 +5,10 @@ import type { HistoryChange } from '../api/history';
 import { testProject } from '../settings/test-project';
 import { planRevert } from './revert';
 
-const rule = (metric: number, value: number) => ({ metric_id: metric, conditions: { operator: 'and', conditions: [{ op: 'gte', field: 'score', value }] } });
+const rule = (metric: number, value: number) => ({
+  metric_id: metric,
+  conditions: { operator: 'and', conditions: [{ op: 'gte', field: 'score', value }] },
+});
 
 describe('planRevert', () => {
   it('gives the old values as form values; applied to the form they PATCH exactly those values back', () => {
@@ -16,18 +19,31 @@ describe('planRevert', () => {
       { field: 'daily_report_dashboard_ids', before: [7702, 7709], after: [7709] },
     ];
     const plan = planRevert(changes, current);
-    expect(plan.values).toEqual({ name: 'Acme Support Line', sample_rate: '50', daily_report_dashboard_ids: [7702, 7709] });
+    expect(plan.values).toEqual({
+      name: 'Acme Support Line',
+      sample_rate: '50',
+      daily_report_dashboard_ids: [7702, 7709],
+    });
     expect(plan.firstSection).toBe('general');
     expect(plan.changedSince).toEqual([]);
     const draft = { ...toFormValues(current), ...plan.values };
-    expect(buildPatch(current, draft)).toEqual({ name: 'Acme Support Line', sample_rate: 0.5, daily_report_dashboard_ids: [7702, 7709] });
+    expect(buildPatch(current, draft)).toEqual({
+      name: 'Acme Support Line',
+      sample_rate: 0.5,
+      daily_report_dashboard_ids: [7702, 7709],
+    });
   });
 
   it('restores the rubric whole, and an absent rubric as {} (the API clears with {})', () => {
     const before = { evaluation_logic: 'and', rules: [rule(1, 4), rule(2, 3)] };
     const current = testProject({ rubric_config: { evaluation_logic: 'and', rules: [rule(1, 5)] } });
-    expect(planRevert([{ field: 'rubric_config', before, after: current.rubric_config }], current).values.rubric_config).toEqual(before);
-    expect(planRevert([{ field: 'rubric_config', before: null, after: current.rubric_config }], current).values.rubric_config).toEqual({});
+    expect(
+      planRevert([{ field: 'rubric_config', before, after: current.rubric_config }], current).values.rubric_config,
+    ).toEqual(before);
+    expect(
+      planRevert([{ field: 'rubric_config', before: null, after: current.rubric_config }], current).values
+        .rubric_config,
+    ).toEqual({});
   });
 
   it('skips secrets (never recorded), unknown fields and a schedule that did not exist', () => {
@@ -47,7 +63,10 @@ describe('planRevert', () => {
   });
 
   it('names fields changed again after the save (the revert would replace that later change)', () => {
-    const plan = planRevert([{ field: 'outbound_timeout', before: 120, after: 200 }], testProject({ outbound_timeout: 240 }));
+    const plan = planRevert(
+      [{ field: 'outbound_timeout', before: 120, after: 200 }],
+      testProject({ outbound_timeout: 240 }),
+    );
     expect(plan.changedSince).toEqual(['outbound_timeout']);
   });
 

@@ -1,4 +1,10 @@
-import { PROJECT_FIELDS, SECTION_IDS, type Project, type ProjectField, type SectionId } from '../../shared/schemas/project';
+import {
+  PROJECT_FIELDS,
+  SECTION_IDS,
+  type Project,
+  type ProjectField,
+  type SectionId,
+} from '../../shared/schemas/project';
 import { toFormValues, type ProjectFormValues } from '../../shared/form';
 import { canonicalJson } from '../../shared/schemas/rubric';
 import { isSecretChange, type HistoryChange } from '../api/history';
@@ -29,16 +35,24 @@ export function planRevert(changes: readonly HistoryChange[], current: Project):
     if (!isKnownField(field)) plan.skipped.push({ field, reason: 'The console does not edit this field.' });
     else if (isSecretChange(change)) plan.secrets.push(field);
     else if (PROJECT_FIELDS[field].kind === 'no-calls' && (change.before === null || change.before === undefined)) {
-      plan.skipped.push({ field, reason: 'There was no schedule before, and the API cannot remove one: turn the alert off instead.' });
+      plan.skipped.push({
+        field,
+        reason: 'There was no schedule before, and the API cannot remove one: turn the alert off instead.',
+      });
     } else restorable.push({ field, before: change.before, after: change.after });
   }
   // The current project with the old values in place, read the way the form reads a project.
-  const old = toFormValues({ ...current, ...Object.fromEntries(restorable.map((change) => [change.field, change.before])) } as Project);
+  const old = toFormValues({
+    ...current,
+    ...Object.fromEntries(restorable.map((change) => [change.field, change.before])),
+  } as Project);
   for (const { field, after } of restorable) {
     (plan.values as Record<string, unknown>)[field] = old[field];
     plan.fields.push(field);
     if (canonicalJson(current[field] ?? null) !== canonicalJson(after ?? null)) plan.changedSince.push(field);
   }
-  plan.firstSection = SECTION_IDS.find((section) => plan.fields.some((field) => PROJECT_FIELDS[field].section === section));
+  plan.firstSection = SECTION_IDS.find((section) =>
+    plan.fields.some((field) => PROJECT_FIELDS[field].section === section),
+  );
   return plan;
 }

@@ -16,7 +16,8 @@ export function relativeTime(then: Date, now: Date, locale?: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     // Rounded away from zero symmetrically: 90 s ago is "2 minutes ago", as 90 s ahead is "in 2 minutes".
-    if (Math.abs(seconds) >= size) return format.format(Math.sign(seconds) * Math.round(Math.abs(seconds) / size), unit);
+    if (Math.abs(seconds) >= size)
+      return format.format(Math.sign(seconds) * Math.round(Math.abs(seconds) / size), unit);
   }
   return 'just now';
 }

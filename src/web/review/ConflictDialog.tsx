@@ -1,5 +1,17 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { PROJECT_FIELDS, type ProjectField } from '../../shared/schemas/project';
 import type { Choice, MergeConflict } from '../../shared/merge/merge';
@@ -19,24 +31,42 @@ export interface ConflictDialogProps {
 }
 
 /** Both sides changed the same settings: one choice per item; nothing is sent until every item has one. */
-export default function ConflictDialog({ projectId, conflicts, takenFromServer, next, onResolve, onDiscardMine, onBack }: ConflictDialogProps) {
+export default function ConflictDialog({
+  projectId,
+  conflicts,
+  takenFromServer,
+  next,
+  onResolve,
+  onDiscardMine,
+  onBack,
+}: ConflictDialogProps) {
   const queryClient = useQueryClient();
   const names = useMemo(() => cachedNames(queryClient, projectId), [queryClient, projectId]);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const open = conflicts.filter((conflict) => !choices[conflict.id]).length;
 
   return (
-    <Dialog open onClose={onBack} aria-labelledby="conflict-title" aria-describedby="conflict-text" fullWidth maxWidth="md" scroll="paper">
+    <Dialog
+      open
+      onClose={onBack}
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-text"
+      fullWidth
+      maxWidth="md"
+      scroll="paper"
+    >
       <DialogTitle id="conflict-title">Changed in two places</DialogTitle>
       <DialogContent dividers>
         <DialogContentText id="conflict-text">
-          This project was saved elsewhere since you opened it, and {conflicts.length === 1 ? 'one setting was' : `${conflicts.length} settings were`}{' '}
-          changed both there and here. Choose which version to keep for each; nothing is saved until every item is resolved
+          This project was saved elsewhere since you opened it, and{' '}
+          {conflicts.length === 1 ? 'one setting was' : `${conflicts.length} settings were`} changed both there and
+          here. Choose which version to keep for each; nothing is saved until every item is resolved
           {next === 'review' ? ' and you confirm the review' : ''}.
         </DialogContentText>
         {takenFromServer.length > 0 && (
           <Alert severity="info" sx={{ mt: 2 }}>
-            Taken from the other version (you had not changed them): {takenFromServer.map((field) => PROJECT_FIELDS[field].label).join(', ')}.
+            Taken from the other version (you had not changed them):{' '}
+            {takenFromServer.map((field) => PROJECT_FIELDS[field].label).join(', ')}.
           </Alert>
         )}
         {conflicts.map((conflict) => (
@@ -67,13 +97,29 @@ export default function ConflictDialog({ projectId, conflicts, takenFromServer, 
   );
 }
 
-function ConflictItem({ conflict, names, choice, onChoose }: { conflict: MergeConflict; names: NameLookups; choice?: Choice; onChoose(choice: Choice): void }) {
+function ConflictItem({
+  conflict,
+  names,
+  choice,
+  onChoose,
+}: {
+  conflict: MergeConflict;
+  names: NameLookups;
+  choice?: Choice;
+  onChoose(choice: Choice): void;
+}) {
   const label = conflictLabel(conflict, names);
   const lines = (side: unknown) =>
-    conflict.kind === 'rubric-metric' ? ruleListLines(side as unknown[], names) : fieldValueLines(conflict.field, side, names);
+    conflict.kind === 'rubric-metric'
+      ? ruleListLines(side as unknown[], names)
+      : fieldValueLines(conflict.field, side, names);
   const headingId = `conflict-${conflict.id.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
-    <Box role="group" aria-labelledby={headingId} sx={{ mt: 3, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+    <Box
+      role="group"
+      aria-labelledby={headingId}
+      sx={{ mt: 3, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}
+    >
       <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
         {label}
       </Typography>
@@ -81,7 +127,14 @@ function ConflictItem({ conflict, names, choice, onChoose }: { conflict: MergeCo
         <Side title="Mine (this page)" lines={lines(conflict.mine)} />
         <Side title="Theirs (saved elsewhere)" lines={lines(conflict.theirs)} />
       </Box>
-      <ToggleButtonGroup exclusive size="small" color="primary" value={choice ?? null} onChange={(_event, value: Choice | null) => value && onChoose(value)} aria-label={`Choice for ${label}`}>
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        color="primary"
+        value={choice ?? null}
+        onChange={(_event, value: Choice | null) => value && onChoose(value)}
+        aria-label={`Choice for ${label}`}
+      >
         <ToggleButton value="mine">Keep mine</ToggleButton>
         <ToggleButton value="theirs">Take theirs</ToggleButton>
       </ToggleButtonGroup>

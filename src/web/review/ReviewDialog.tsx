@@ -26,7 +26,15 @@ export default function ReviewDialog({ projectId, base, values, note, onConfirm,
   const count = groups.reduce((total, group) => total + group.entries.length, 0);
 
   return (
-    <Dialog open onClose={onBack} aria-labelledby="review-title" aria-describedby="review-summary" fullWidth maxWidth="md" scroll="paper">
+    <Dialog
+      open
+      onClose={onBack}
+      aria-labelledby="review-title"
+      aria-describedby="review-summary"
+      fullWidth
+      maxWidth="md"
+      scroll="paper"
+    >
       <DialogTitle id="review-title">Review changes</DialogTitle>
       <DialogContent dividers>
         {note && (

@@ -14,7 +14,8 @@ function agentNames(queryClient: QueryClient, projectId: number): Map<number, st
     const results = (data as { results?: unknown }).results;
     if (Array.isArray(results)) {
       for (const agent of results as { id?: unknown; agent_name?: unknown }[]) {
-        if (typeof agent?.id === 'number' && typeof agent.agent_name === 'string') names.set(agent.id, agent.agent_name);
+        if (typeof agent?.id === 'number' && typeof agent.agent_name === 'string')
+          names.set(agent.id, agent.agent_name);
       }
       continue;
     }
@@ -30,7 +31,9 @@ export function cachedNames(queryClient: QueryClient, projectId: number): NameLo
   const dashboards = queryClient.getQueryData<Dashboard[]>(queryKeys.dashboards(projectId)) ?? [];
   return {
     metrics: catalog?.byId ?? null,
-    dashboards: new Map(dashboards.filter((d) => typeof d.name === 'string' && d.name).map((d) => [d.id, d.name as string])),
+    dashboards: new Map(
+      dashboards.filter((d) => typeof d.name === 'string' && d.name).map((d) => [d.id, d.name as string]),
+    ),
     agents: agentNames(queryClient, projectId),
   };
 }

@@ -5,8 +5,12 @@ import type { Metric } from '../../shared/schemas/metric';
 import type { Project } from '../../shared/schemas/project';
 import { changeLines, conflictLabel, fieldValueLines, NO_NAMES, ruleListLines, type NameLookups } from './change-lines';
 
-const rule = (metric: number, op: string, value: unknown, field = 'score') => ({ metric_id: metric, conditions: { operator: 'and', conditions: [{ field, op, value }] } });
-const metric = (id: number, name: string, eval_type: string) => ({ id, name, eval_type, enum_values: [] }) as unknown as Metric;
+const rule = (metric: number, op: string, value: unknown, field = 'score') => ({
+  metric_id: metric,
+  conditions: { operator: 'and', conditions: [{ field, op, value }] },
+});
+const metric = (id: number, name: string, eval_type: string) =>
+  ({ id, name, eval_type, enum_values: [] }) as unknown as Metric;
 
 const names: NameLookups = {
   metrics: new Map([
@@ -27,7 +31,11 @@ const base = {
 } as unknown as Project;
 
 function linesOf(values: ReturnType<typeof toFormValues>, lookups = names) {
-  return Object.fromEntries(describeChanges(base, values).flatMap((group) => group.entries.map((entry) => [entry.label, changeLines(entry, lookups)])));
+  return Object.fromEntries(
+    describeChanges(base, values).flatMap((group) =>
+      group.entries.map((entry) => [entry.label, changeLines(entry, lookups)]),
+    ),
+  );
 }
 
 describe('review lines', () => {
@@ -58,7 +66,10 @@ describe('review lines', () => {
         'Added excluded agent: #6999',
       ],
       'Vapi private API key': ['will be replaced'],
-      Rubric: ['Added rule: metric #3 is below 2', 'Changed rule: Customer satisfaction is at least 4 → Customer satisfaction is at least 3'],
+      Rubric: [
+        'Added rule: metric #3 is below 2',
+        'Changed rule: Customer satisfaction is at least 4 → Customer satisfaction is at least 3',
+      ],
     });
     expect(JSON.stringify(lines)).not.toContain('sk-live-123');
   });
@@ -73,7 +84,9 @@ describe('review lines', () => {
 describe('conflict words', () => {
   it('names the field or the metric, and shows each side', () => {
     expect(conflictLabel({ kind: 'field', field: 'sample_rate' }, names)).toBe('Sample rate (%)');
-    expect(conflictLabel({ kind: 'rubric-metric', metricKey: '1' }, names)).toBe('Rubric rules for Customer satisfaction');
+    expect(conflictLabel({ kind: 'rubric-metric', metricKey: '1' }, names)).toBe(
+      'Rubric rules for Customer satisfaction',
+    );
     expect(conflictLabel({ kind: 'rubric-metric', metricKey: '9' }, names)).toBe('Rubric rules for metric #9');
     expect(ruleListLines([rule(1, 'gte', 5)], names)).toEqual(['Customer satisfaction is at least 5']);
     expect(ruleListLines([], names)).toEqual(['(no rules)']);

@@ -16,7 +16,8 @@ export interface NameLookups {
 
 export const NO_NAMES: NameLookups = { metrics: null, dashboards: new Map(), agents: new Map() };
 
-const byId = (names: ReadonlyMap<number, string>) => (id: unknown) => (typeof id === 'number' && names.get(id)) || `#${String(id)}`;
+const byId = (names: ReadonlyMap<number, string>) => (id: unknown) =>
+  (typeof id === 'number' && names.get(id)) || `#${String(id)}`;
 
 export const ruleWords = (rule: unknown, names: NameLookups) => describeRule(rule, names.metrics);
 
@@ -36,8 +37,15 @@ function noCallsLines(part: NoCallsChange, names: NameLookups): string[] {
       return [`Other setting "${part.key}" changed`];
     default: {
       const [noun, word] =
-        part.part === 'time_periods' ? ['window', periodWords] : part.part === 'exception_numbers' ? ['exception number', String] : ['excluded agent', byId(names.agents)];
-      return [...part.added.map((item) => `Added ${noun}: ${word(item)}`), ...part.removed.map((item) => `Removed ${noun}: ${word(item)}`)];
+        part.part === 'time_periods'
+          ? ['window', periodWords]
+          : part.part === 'exception_numbers'
+            ? ['exception number', String]
+            : ['excluded agent', byId(names.agents)];
+      return [
+        ...part.added.map((item) => `Added ${noun}: ${word(item)}`),
+        ...part.removed.map((item) => `Removed ${noun}: ${word(item)}`),
+      ];
     }
   }
 }
@@ -50,7 +58,8 @@ export function changeLines(entry: ChangeEntry, names: NameLookups): string[] {
     case 'secret':
       return [entry.action === 'cleared' ? 'will be cleared' : 'will be replaced'];
     case 'set': {
-      const name = entry.field === 'daily_report_dashboard_ids' ? byId(names.dashboards) : (id: unknown) => `#${String(id)}`;
+      const name =
+        entry.field === 'daily_report_dashboard_ids' ? byId(names.dashboards) : (id: unknown) => `#${String(id)}`;
       return [...entry.added.map((id) => `Added: ${name(id)}`), ...entry.removed.map((id) => `Removed: ${name(id)}`)];
     }
     case 'rules': {
@@ -68,7 +77,10 @@ export function changeLines(entry: ChangeEntry, names: NameLookups): string[] {
 }
 
 /** "Rubric rules for Customer satisfaction" or a field's label: what a conflict is about. */
-export function conflictLabel(conflict: { kind: 'field'; field: ProjectField } | { kind: 'rubric-metric'; metricKey: string }, names: NameLookups): string {
+export function conflictLabel(
+  conflict: { kind: 'field'; field: ProjectField } | { kind: 'rubric-metric'; metricKey: string },
+  names: NameLookups,
+): string {
   if (conflict.kind === 'field') return PROJECT_FIELDS[conflict.field].label;
   if (conflict.metricKey === '?') return 'Rubric rules without a metric';
   return `Rubric rules for ${metricLabel(Number(conflict.metricKey), names.metrics)}`;
@@ -82,14 +94,22 @@ export function fieldValueLines(field: ProjectField, value: unknown, names: Name
     case 'percent':
       return [value === '' ? '(empty)' : `${String(value)}%`];
     case 'secret':
-      return [(value as SecretEdit).mode === 'clear' ? 'Cleared' : (value as SecretEdit).mode === 'replace' ? 'A new value' : 'Unchanged'];
+      return [
+        (value as SecretEdit).mode === 'clear'
+          ? 'Cleared'
+          : (value as SecretEdit).mode === 'replace'
+            ? 'A new value'
+            : 'Unchanged',
+      ];
     case 'int-set': {
       const list = Array.isArray(value) ? value : [];
       const name = field === 'daily_report_dashboard_ids' ? byId(names.dashboards) : (id: unknown) => `#${String(id)}`;
       return list.length ? list.map(name) : ['(none)'];
     }
     case 'no-calls':
-      return isUnset(value) ? ['(no schedule)'] : [describeWindows(value), describeExclusions(value, byId(names.agents))];
+      return isUnset(value)
+        ? ['(no schedule)']
+        : [describeWindows(value), describeExclusions(value, byId(names.agents))];
     case 'rubric':
       return ['(the whole rubric)'];
     default:

@@ -26,7 +26,12 @@ export default function SearchDialog({ onPick, onClose }: SearchDialogProps) {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (results.length === 0) return;
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: results.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: results.length - 1,
+    };
     if (event.key in moves) {
       event.preventDefault();
       setActive((moves[event.key] + results.length) % results.length);
@@ -37,7 +42,14 @@ export default function SearchDialog({ onPick, onClose }: SearchDialogProps) {
   };
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={`${id}-title`} fullWidth maxWidth="sm" sx={{ '& .MuiDialog-container': { alignItems: 'flex-start' } }}>
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby={`${id}-title`}
+      fullWidth
+      maxWidth="sm"
+      sx={{ '& .MuiDialog-container': { alignItems: 'flex-start' } }}
+    >
       <DialogTitle id={`${id}-title`}>Search settings</DialogTitle>
       <DialogContent sx={{ pt: '8px !important' }}>
         <TextField
@@ -64,9 +76,19 @@ export default function SearchDialog({ onPick, onClose }: SearchDialogProps) {
           }}
         />
         <Typography role="status" variant="body2" color="text.secondary" sx={{ mt: 1.5, minHeight: 20 }}>
-          {query.trim() === '' ? '' : results.length === 0 ? `No setting matches "${query.trim()}".` : `${results.length === 1 ? '1 setting' : `${results.length} settings`} found.`}
+          {query.trim() === ''
+            ? ''
+            : results.length === 0
+              ? `No setting matches "${query.trim()}".`
+              : `${results.length === 1 ? '1 setting' : `${results.length} settings`} found.`}
         </Typography>
-        <Box component="ul" role="listbox" id={listId} aria-label="Settings found" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+        <Box
+          component="ul"
+          role="listbox"
+          id={listId}
+          aria-label="Settings found"
+          sx={{ listStyle: 'none', m: 0, p: 0 }}
+        >
           {results.map((setting, index) => (
             <ResultOption
               key={setting.field}
@@ -112,7 +134,10 @@ function ResultOption({ id, setting, query, selected, onHover, onPick }: ResultO
           {setting.label}
         </Typography>
         <Typography component="span" variant="body2" color="text.secondary">
-          {setting.sectionLabel} · <Box component="code" sx={{ fontSize: 12 }}>{setting.field}</Box>
+          {setting.sectionLabel} ·{' '}
+          <Box component="code" sx={{ fontSize: 12 }}>
+            {setting.field}
+          </Box>
         </Typography>
       </Box>
       {text && (

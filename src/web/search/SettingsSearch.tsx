@@ -60,7 +60,19 @@ function ProjectSettingsSearch({ projectId }: { projectId: number }) {
         <Box component="span" sx={{ ml: 0.75, display: { xs: 'none', sm: 'inline' } }}>
           Search
         </Box>
-        <Box component="kbd" aria-hidden="true" sx={{ ml: 1, px: 0.75, border: 1, borderRadius: 1, fontSize: 12, lineHeight: '18px', display: { xs: 'none', md: 'inline' } }}>
+        <Box
+          component="kbd"
+          aria-hidden="true"
+          sx={{
+            ml: 1,
+            px: 0.75,
+            border: 1,
+            borderRadius: 1,
+            fontSize: 12,
+            lineHeight: '18px',
+            display: { xs: 'none', md: 'inline' },
+          }}
+        >
           /
         </Box>
       </Button>

@@ -1,6 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findFieldElement, focusTargetOf, highlightTargetOf, HIGHLIGHT_ATTRIBUTE, HIGHLIGHT_MS, isProjectField, jumpToField, revealField } from './focus-field';
+import {
+  findFieldElement,
+  focusTargetOf,
+  highlightTargetOf,
+  HIGHLIGHT_ATTRIBUTE,
+  HIGHLIGHT_MS,
+  isProjectField,
+  jumpToField,
+  revealField,
+} from './focus-field';
 
 // The DOM shapes the sections render: MUI switch rows (label > input[name]), text fields (a FormControl box
 // with a label pointing at the input), an Autocomplete without a name, and marked containers.
@@ -116,7 +125,8 @@ it('isProjectField accepts field names only', () => {
 });
 
 it('a switch without a visible label (a grid cell): outlines the cell, not the transparent input', () => {
-  document.body.innerHTML = '<table><tr><td id="cell"><span class="MuiSwitch-root"><span><input type="checkbox" name="notify_result_webhook_success" aria-label="Result: success"></span></span></td></tr></table>';
+  document.body.innerHTML =
+    '<table><tr><td id="cell"><span class="MuiSwitch-root"><span><input type="checkbox" name="notify_result_webhook_success" aria-label="Result: success"></span></span></td></tr></table>';
   const input = findFieldElement('notify_result_webhook_success')!;
   expect(highlightTargetOf(input)).toBe(byId('cell'));
   expect(focusTargetOf(input)).toBe(input);

@@ -4,13 +4,19 @@ import { PROJECT_FIELDS, type ProjectField } from '../../shared/schemas/project'
 // focus it and outline it for a moment. Sections need nothing special: a control named after the field,
 // a container marked `data-field`, or an input labelled with the field's label is found.
 
-const FOCUSABLE = 'input:not([type="hidden"]), textarea, select, button, a[href], [tabindex]:not([tabindex="-1"]), [role="tab"]';
+const FOCUSABLE =
+  'input:not([type="hidden"]), textarea, select, button, a[href], [tabindex]:not([tabindex="-1"]), [role="tab"]';
 export const HIGHLIGHT_MS = 2000;
 export const HIGHLIGHT_ATTRIBUTE = 'data-search-highlight';
 
-export const isProjectField = (value: string | null): value is ProjectField => !!value && Object.hasOwn(PROJECT_FIELDS, value);
+export const isProjectField = (value: string | null): value is ProjectField =>
+  !!value && Object.hasOwn(PROJECT_FIELDS, value);
 
-const normalise = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').replace(/\s*\*$/, '').trim();
+const normalise = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/\s*\*$/, '')
+    .trim();
 
 function canTakeFocus(element: Element): element is HTMLElement {
   if (!(element instanceof HTMLElement) || !element.matches(FOCUSABLE)) return false;
@@ -41,7 +47,12 @@ export function findFieldElement(field: ProjectField, root: ParentNode = documen
 }
 
 // Boxes around a control, nearest kind first; a switch's own input is transparent, so never outline it alone.
-const BOXES = ['label', '.MuiFormControl-root', 'td, th, [role="cell"], [role="gridcell"]', '.MuiSwitch-root, .MuiCheckbox-root, .MuiRadio-root'];
+const BOXES = [
+  'label',
+  '.MuiFormControl-root',
+  'td, th, [role="cell"], [role="gridcell"]',
+  '.MuiSwitch-root, .MuiCheckbox-root, .MuiRadio-root',
+];
 
 /** What gets the outline: the marked container, the switch's label row, the text field's box, the table cell, else the element. */
 export function highlightTargetOf(element: Element): HTMLElement {
@@ -61,7 +72,8 @@ export function focusTargetOf(element: Element): HTMLElement | null {
   return null;
 }
 
-const reducedMotion = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const reducedMotion = () =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function outlineColour(): string {
   const fromTheme = getComputedStyle(document.documentElement).getPropertyValue('--mui-palette-primary-main').trim();
@@ -72,8 +84,17 @@ function outlineColour(): string {
 export function highlight(target: HTMLElement): void {
   target.setAttribute(HIGHLIGHT_ATTRIBUTE, 'true');
   const colour = outlineColour();
-  const frame = (outlineColor: string, offset: number) => ({ outlineStyle: 'solid', outlineWidth: '3px', outlineOffset: '4px', outlineColor, offset });
-  target.animate?.([frame(colour, 0), frame(colour, reducedMotion() ? 0.99 : 0.6), frame('transparent', 1)], { duration: HIGHLIGHT_MS, easing: 'ease-in' });
+  const frame = (outlineColor: string, offset: number) => ({
+    outlineStyle: 'solid',
+    outlineWidth: '3px',
+    outlineOffset: '4px',
+    outlineColor,
+    offset,
+  });
+  target.animate?.([frame(colour, 0), frame(colour, reducedMotion() ? 0.99 : 0.6), frame('transparent', 1)], {
+    duration: HIGHLIGHT_MS,
+    easing: 'ease-in',
+  });
   window.setTimeout(() => target.removeAttribute(HIGHLIGHT_ATTRIBUTE), HIGHLIGHT_MS);
 }
 
@@ -91,14 +112,19 @@ export function revealField(element: Element): HTMLElement | null {
  * Waits for the field to appear (the section's code and the project may still be loading), then reveals it.
  * Resolves true once revealed, false after `timeoutMs` or when aborted.
  */
-export function jumpToField(field: ProjectField, { signal, timeoutMs = 8000, root }: { signal?: AbortSignal; timeoutMs?: number; root?: () => ParentNode } = {}): Promise<boolean> {
+export function jumpToField(
+  field: ProjectField,
+  { signal, timeoutMs = 8000, root }: { signal?: AbortSignal; timeoutMs?: number; root?: () => ParentNode } = {},
+): Promise<boolean> {
   const scope = root ?? (() => document.querySelector('main') ?? document);
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve) => {
     const attempt = () => {
       if (signal?.aborted) return resolve(false);
       // A modal (the search dialog closing, a confirmation) holds the focus: wait until it is gone.
-      const element = document.querySelector('.MuiModal-root:not(.MuiModal-hidden)') ? null : findFieldElement(field, scope());
+      const element = document.querySelector('.MuiModal-root:not(.MuiModal-hidden)')
+        ? null
+        : findFieldElement(field, scope());
       if (element) {
         revealField(element);
         return resolve(true);

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { isSearchShortcut, isTypingTarget } from './shortcut';
 
-const key = (keyName: string, target: EventTarget | null, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; defaultPrevented: boolean }> = {}) => ({
+const key = (
+  keyName: string,
+  target: EventTarget | null,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; defaultPrevented: boolean }> = {},
+) => ({
   key: keyName,
   ctrlKey: false,
   metaKey: false,

@@ -23,7 +23,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /** True when the target is inside an open dialog: its keys belong to it. */
 const inDialog = (target: EventTarget | null) =>
-  !!target && typeof (target as Element).closest === 'function' && !!(target as Element).closest('[role="dialog"], [role="alertdialog"]');
+  !!target &&
+  typeof (target as Element).closest === 'function' &&
+  !!(target as Element).closest('[role="dialog"], [role="alertdialog"]');
 
 export function isSearchShortcut(event: KeyLike): boolean {
   if (event.defaultPrevented || event.altKey) return false;

@@ -4,7 +4,9 @@ import { snippet } from './snippet';
 
 describe('snippet', () => {
   it('keeps a short description whole and an empty one empty', () => {
-    expect(snippet('Send the daily report even on a day without calls.', 'daily')).toBe('Send the daily report even on a day without calls.');
+    expect(snippet('Send the daily report even on a day without calls.', 'daily')).toBe(
+      'Send the daily report even on a day without calls.',
+    );
     expect(snippet(undefined, 'x')).toBe('');
   });
 

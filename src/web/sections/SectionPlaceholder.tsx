@@ -8,7 +8,8 @@ export default function SectionPlaceholder({ section }: { section: SectionId }) 
         {SECTION_LABELS[section]}
       </Typography>
       <Alert severity="info">
-        This section is not built yet. Its settings are kept exactly as they are on the server and are never sent by a save.
+        This section is not built yet. Its settings are kept exactly as they are on the server and are never sent by a
+        save.
       </Alert>
     </>
   );

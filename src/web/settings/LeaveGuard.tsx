@@ -76,7 +76,8 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
           else navigate(pending.target);
         }}
       >
-        {count === 1 ? 'You have 1 unsaved change' : `You have ${count} unsaved changes`} in this project. Leaving drops them.
+        {count === 1 ? 'You have 1 unsaved change' : `You have ${count} unsaved changes`} in this project. Leaving drops
+        them.
       </ConfirmDialog>
     </>
   );

@@ -12,7 +12,14 @@ export interface MergeBannersProps {
 }
 
 /** "Changed elsewhere" (with Merge now) and "Restored N unsaved changes" (with Discard). */
-export function MergeBanners({ changedElsewhere, onMergeNow, restored, onDiscardRestored, onDismissRestored, busy }: MergeBannersProps) {
+export function MergeBanners({
+  changedElsewhere,
+  onMergeNow,
+  restored,
+  onDiscardRestored,
+  onDismissRestored,
+  busy,
+}: MergeBannersProps) {
   if (!changedElsewhere && !restored) return null;
   const count = restored?.kept.length ?? 0;
   return (
@@ -27,8 +34,8 @@ export function MergeBanners({ changedElsewhere, onMergeNow, restored, onDiscard
           }
         >
           <AlertTitle>This project was changed elsewhere.</AlertTitle>
-          Your edits are untouched. Merge now brings in the other changes, asks where both versions changed the same setting, and
-          shows what your save would change.
+          Your edits are untouched. Merge now brings in the other changes, asks where both versions changed the same
+          setting, and shows what your save would change.
         </Alert>
       )}
       {restored && (

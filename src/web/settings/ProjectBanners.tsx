@@ -7,16 +7,31 @@ import { SaveErrorBanner } from './SaveErrorBanner';
 import type { SaveProblem } from './save-problem';
 
 /** Above every section: a deleted project, a conflict, a failed save (field messages stay at the fields). */
-export function ProjectBanners({ problem, onReload, onDismiss }: { problem: SaveProblem | null; onReload(): void; onDismiss(): void }) {
+export function ProjectBanners({
+  problem,
+  onReload,
+  onDismiss,
+}: {
+  problem: SaveProblem | null;
+  onReload(): void;
+  onDismiss(): void;
+}) {
   const { project } = useProjectContext();
   return (
     <Stack spacing={2} sx={{ mb: problem || project.is_deleted === true ? 3 : 0 }}>
       {project.is_deleted === true && <DeletedBanner />}
       {problem?.kind === 'conflict' && (
-        <Alert severity="warning" action={<Button color="inherit" size="small" onClick={onReload}>Reload</Button>}>
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={onReload}>
+              Reload
+            </Button>
+          }
+        >
           <AlertTitle>Not saved: the project changed elsewhere</AlertTitle>
-          {problem.detail} Your edits are still here. Reload takes the latest version from the server and keeps your edits on top of it; then
-          check them and save again.
+          {problem.detail} Your edits are still here. Reload takes the latest version from the server and keeps your
+          edits on top of it; then check them and save again.
         </Alert>
       )}
       {problem?.kind === 'error' && <SaveErrorBanner problem={problem} onDismiss={onDismiss} />}

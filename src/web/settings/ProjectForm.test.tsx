@@ -21,7 +21,12 @@ function fakeFetch(project: unknown, patchReplies: Reply[]) {
     'fetch',
     vi.fn(async (url: string, init: RequestInit = {}) => {
       const method = init.method ?? 'GET';
-      calls.push({ url, method, headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : null });
+      calls.push({
+        url,
+        method,
+        headers: init.headers as Record<string, string>,
+        body: init.body ? JSON.parse(String(init.body)) : null,
+      });
       const reply: Reply =
         method === 'PATCH'
           ? patchReplies.shift()!
@@ -30,7 +35,10 @@ function fakeFetch(project: unknown, patchReplies: Reply[]) {
             : url === '/api/user/v1/projects/1837/'
               ? { status: 200, body: project, etag: '"v1"' }
               : { status: 200, body: [] };
-      return new Response(JSON.stringify(reply.body), { status: reply.status, headers: reply.etag ? { ETag: reply.etag } : {} });
+      return new Response(JSON.stringify(reply.body), {
+        status: reply.status,
+        headers: reply.etag ? { ETag: reply.etag } : {},
+      });
     }),
   );
   return calls;
@@ -76,7 +84,9 @@ describe('the project form', () => {
   });
 
   it('keeps edits across sections; Ctrl+S opens the review and Confirm sends one PATCH with If-Match', async () => {
-    const calls = fakeFetch(testProject(), [{ status: 200, body: testProject({ name: 'Acme EU', max_call_duration: 600 }), etag: '"v2"' }]);
+    const calls = fakeFetch(testProject(), [
+      { status: 200, body: testProject({ name: 'Acme EU', max_call_duration: 600 }), etag: '"v2"' },
+    ]);
     renderConsole();
     const user = userEvent.setup();
     await user.clear(await screen.findByLabelText('Name', {}, LOAD));
@@ -88,10 +98,11 @@ describe('the project form', () => {
     expect(screen.getByRole('status')).toHaveTextContent('2 unsaved changes');
     await user.keyboard('{Control>}s{/Control}');
     const review = await screen.findByRole('dialog', { name: 'Review changes' }, LOAD);
-    expect(within(review).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Name: Acme Support Line → Acme EU',
-      'Maximum call duration (s): 900 → 600',
-    ]);
+    expect(
+      within(review)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Name: Acme Support Line → Acme EU', 'Maximum call duration (s): 900 → 600']);
     expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
     await user.click(within(review).getByRole('button', { name: 'Confirm' }));
     await screen.findByText('Saved 2 changes.', {}, LOAD);
@@ -128,10 +139,18 @@ describe('the project form', () => {
     await user.clear(await screen.findByLabelText('Name', {}, LOAD));
     await user.type(screen.getByLabelText('Name'), 'Mine');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await user.click(within(await screen.findByRole('dialog', { name: 'Review changes' }, LOAD)).getByRole('button', { name: 'Confirm' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Review changes' }, LOAD)).getByRole('button', {
+        name: 'Confirm',
+      }),
+    );
     await screen.findByText('Merged with changes made elsewhere: Outbound timeout (s).', {}, LOAD);
     const again = screen.getByRole('dialog', { name: 'Review changes' });
-    expect(within(again).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Name: Acme Support Line → Mine']);
+    expect(
+      within(again)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Name: Acme Support Line → Mine']);
     await user.click(within(again).getByRole('button', { name: 'Confirm' }));
     await screen.findByText('Saved 1 change.', {}, LOAD);
     const patches = calls.filter((call) => call.method === 'PATCH');

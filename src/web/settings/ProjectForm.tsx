@@ -18,7 +18,15 @@ import { MergeBanners } from './MergeBanners';
 import { SaveDialogs } from './SaveDialogs';
 
 /** The one form of a project. It sits above the section routes, so edits survive moving between sections. */
-export function ProjectForm({ projectId, snapshot, mode }: { projectId: number; snapshot: ProjectSnapshot; mode: 'emulator' | 'live' }) {
+export function ProjectForm({
+  projectId,
+  snapshot,
+  mode,
+}: {
+  projectId: number;
+  snapshot: ProjectSnapshot;
+  mode: 'emulator' | 'live';
+}) {
   const queryClient = useQueryClient();
   const baseValues = useMemo(() => toFormValues(snapshot.project), [snapshot]);
   const form = useForm<ProjectFormValues, ProjectResolverContext>({
@@ -34,8 +42,12 @@ export function ProjectForm({ projectId, snapshot, mode }: { projectId: number; 
     () => ({ projectId, project: snapshot.project, etag: snapshot.etag, notes: snapshot.notes, readOnly, mode }),
     [projectId, snapshot, readOnly, mode],
   );
-  const actions = useMemo<SaveActions>(() => ({ save, discard, saveFields, saving, readOnly }), [save, discard, saveFields, saving, readOnly]);
-  const name = typeof snapshot.project.name === 'string' && snapshot.project.name ? snapshot.project.name : `Project ${projectId}`;
+  const actions = useMemo<SaveActions>(
+    () => ({ save, discard, saveFields, saving, readOnly }),
+    [save, discard, saveFields, saving, readOnly],
+  );
+  const name =
+    typeof snapshot.project.name === 'string' && snapshot.project.name ? snapshot.project.name : `Project ${projectId}`;
 
   return (
     <FormProvider {...form}>
@@ -44,7 +56,11 @@ export function ProjectForm({ projectId, snapshot, mode }: { projectId: number; 
           <DirtyStateProvider baseValues={baseValues}>
             <LeaveGuard projectId={projectId}>
               <ProjectFrame projectId={projectId} title={name} footer={<SaveBar />}>
-                <ProjectBanners problem={saver.problem} onReload={() => void saver.mergeNow()} onDismiss={saver.dismissProblem} />
+                <ProjectBanners
+                  problem={saver.problem}
+                  onReload={() => void saver.mergeNow()}
+                  onDismiss={saver.dismissProblem}
+                />
                 <MergeBanners
                   changedElsewhere={saver.merge.remote !== null}
                   onMergeNow={() => void saver.mergeNow()}

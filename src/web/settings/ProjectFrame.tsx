@@ -6,7 +6,17 @@ import { SectionNav } from '../app/SectionNav';
 import { useProjects } from '../api/projects';
 
 /** The page around a project: top bar, section navigation, main area (and the save bar below it). */
-export function ProjectFrame({ projectId, title, children, footer }: { projectId: number; title?: string; children: ReactNode; footer?: ReactNode }) {
+export function ProjectFrame({
+  projectId,
+  title,
+  children,
+  footer,
+}: {
+  projectId: number;
+  title?: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const projects = useProjects();
   // With one project the picker would send the user straight back here.
   const showPicker = projects.data?.length !== 1;
@@ -23,7 +33,13 @@ export function ProjectFrame({ projectId, title, children, footer }: { projectId
         <Box
           component="nav"
           aria-label="Project sections"
-          sx={{ width: { md: 240 }, flexShrink: 0, borderRight: { md: 1 }, borderBottom: { xs: 1, md: 0 }, borderColor: 'divider' }}
+          sx={{
+            width: { md: 240 },
+            flexShrink: 0,
+            borderRight: { md: 1 },
+            borderBottom: { xs: 1, md: 0 },
+            borderColor: 'divider',
+          }}
         >
           <SectionNav projectId={projectId} />
         </Box>

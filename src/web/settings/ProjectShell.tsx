@@ -14,11 +14,16 @@ export function ProjectShell() {
   const config = useAppConfig();
   const sectionCodeReady = useSectionCodeReady(useLocation().pathname);
 
-  if (!Number.isInteger(projectId) || projectId <= 0) return <LoadProblem projectId={projectId} message="This is not a project address." />;
+  if (!Number.isInteger(projectId) || projectId <= 0)
+    return <LoadProblem projectId={projectId} message="This is not a project address." />;
   if (project.isError) {
     return (
       <ProjectFrame projectId={projectId}>
-        <RequestErrorAlert error={project.error} context={`Project ${projectId} could not be loaded.`} onRetry={() => void project.refetch()} />
+        <RequestErrorAlert
+          error={project.error}
+          context={`Project ${projectId} could not be loaded.`}
+          onRetry={() => void project.refetch()}
+        />
       </ProjectFrame>
     );
   }
@@ -36,7 +41,9 @@ export function ProjectShell() {
     );
   }
   // Without the config the chip says "unknown"; the context then assumes the careful case.
-  return <ProjectForm key={projectId} projectId={projectId} snapshot={project.data} mode={config.data?.mode ?? 'live'} />;
+  return (
+    <ProjectForm key={projectId} projectId={projectId} snapshot={project.data} mode={config.data?.mode ?? 'live'} />
+  );
 }
 
 function LoadProblem({ projectId, message }: { projectId: number; message: string }) {

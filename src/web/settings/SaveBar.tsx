@@ -38,9 +38,22 @@ export function SaveBar() {
       aria-label="Save changes"
       square
       elevation={count ? 8 : 1}
-      sx={{ position: 'sticky', bottom: 0, zIndex: 2, px: { xs: 2, md: 3 }, py: 1.5, display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}
+      sx={{
+        position: 'sticky',
+        bottom: 0,
+        zIndex: 2,
+        px: { xs: 2, md: 3 },
+        py: 1.5,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 2,
+        flexWrap: 'wrap',
+      }}
     >
-      <Typography role="status" sx={{ flexGrow: 1, fontWeight: count ? 600 : 400, color: readOnly ? 'warning.dark' : 'text.primary' }}>
+      <Typography
+        role="status"
+        sx={{ flexGrow: 1, fontWeight: count ? 600 : 400, color: readOnly ? 'warning.dark' : 'text.primary' }}
+      >
         {status}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1 }}>

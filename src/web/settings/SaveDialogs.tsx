@@ -13,7 +13,11 @@ const ConflictDialog = lazy(() => import('../review/ConflictDialog'));
  * works when the connection to the console drops before the first save.
  */
 export function preloadSaveDialogs(): void {
-  for (const load of [() => import('../review/ReviewDialog'), () => import('../review/ConflictDialog'), () => import('../../shared/merge/merge')]) {
+  for (const load of [
+    () => import('../review/ReviewDialog'),
+    () => import('../review/ConflictDialog'),
+    () => import('../../shared/merge/merge'),
+  ]) {
     load().catch(() => undefined); // a failure shows when the dialog is actually needed
   }
 }
@@ -33,7 +37,14 @@ export function SaveDialogs({ projectId, dialog, onConfirm, onBack, onResolve, o
     <DialogBoundary onClose={onBack}>
       <Suspense fallback={null}>
         {dialog.kind === 'review' ? (
-          <ReviewDialog projectId={projectId} base={dialog.base} values={dialog.values} note={dialog.note} onConfirm={onConfirm} onBack={onBack} />
+          <ReviewDialog
+            projectId={projectId}
+            base={dialog.base}
+            values={dialog.values}
+            note={dialog.note}
+            onConfirm={onConfirm}
+            onBack={onBack}
+          />
         ) : (
           <ConflictDialog
             projectId={projectId}
@@ -74,8 +85,8 @@ class DialogBoundary extends Component<{ children: ReactNode; onClose(): void },
           </Button>
         }
       >
-        The review could not be opened ({this.state.error.message}). Nothing was sent. Reload the page to try again: your unsaved edits
-        are kept for this tab.
+        The review could not be opened ({this.state.error.message}). Nothing was sent. Reload the page to try again:
+        your unsaved edits are kept for this tab.
       </Alert>
     );
   }

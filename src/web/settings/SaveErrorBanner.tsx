@@ -6,7 +6,13 @@ import { useSaveActions } from './shell-context';
 import type { SaveProblem } from './save-problem';
 
 /** A failed save: what happened and what to do (wording from save-problem.ts); Retry saves again. */
-export function SaveErrorBanner({ problem, onDismiss }: { problem: Extract<SaveProblem, { kind: 'error' }>; onDismiss(): void }) {
+export function SaveErrorBanner({
+  problem,
+  onDismiss,
+}: {
+  problem: Extract<SaveProblem, { kind: 'error' }>;
+  onDismiss(): void;
+}) {
   const { projectId } = useProjectContext();
   const { save } = useSaveActions();
   return (

@@ -29,11 +29,15 @@ describe('the stored draft', () => {
 
   it('is nothing (removed) when only a secret or nothing is edited', () => {
     expect(serializeDraft(snapshot, baseValues, baseValues)).toBeNull();
-    expect(serializeDraft(snapshot, baseValues, { ...baseValues, retell_api_key: { mode: 'replace', value: 'x' } })).toBeNull();
+    expect(
+      serializeDraft(snapshot, baseValues, { ...baseValues, retell_api_key: { mode: 'replace', value: 'x' } }),
+    ).toBeNull();
   });
 
   it('reads back what it wrote: the base and the edits on top, rules in their stored key order', () => {
-    const rules = [{ conditions: { conditions: [{ value: 3, op: 'gte', field: 'score' }], operator: 'and' }, metric_id: 48213 }];
+    const rules = [
+      { conditions: { conditions: [{ value: 3, op: 'gte', field: 'score' }], operator: 'and' }, metric_id: 48213 },
+    ];
     const values = { ...baseValues, max_call_duration: '600', rubric_config: { rules, evaluation_logic: 'and' } };
     const draft = parseDraft(serializeDraft(snapshot, baseValues, values))!;
     expect(draft.base.etag).toBe('"v1"');
@@ -53,7 +57,13 @@ describe('the stored draft', () => {
       version: 1,
       savedAt: 'x',
       base: { etag: '"v1"', project: { id: 1837, name: 'A' } },
-      values: { name: 'B', max_call_duration: 600, vapi_api_key: { mode: 'replace', value: 'k' }, bogus: 1, daily_report_dashboard_ids: ['7'] },
+      values: {
+        name: 'B',
+        max_call_duration: 600,
+        vapi_api_key: { mode: 'replace', value: 'k' },
+        bogus: 1,
+        daily_report_dashboard_ids: ['7'],
+      },
     });
     expect(parseDraft(tampered)!.values).toEqual({ name: 'B' });
   });

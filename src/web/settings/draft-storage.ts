@@ -1,5 +1,13 @@
 import { z } from 'zod/mini';
-import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, SECRET_FIELDS, readProject, type FieldKind, type Project, type ProjectField } from '../../shared/schemas/project';
+import {
+  PROJECT_FIELDS,
+  PROJECT_FIELD_NAMES,
+  SECRET_FIELDS,
+  readProject,
+  type FieldKind,
+  type Project,
+  type ProjectField,
+} from '../../shared/schemas/project';
 import { toFormValues, type ProjectFormValues } from '../../shared/form';
 import { isFieldDirty } from '../../shared/patch';
 
@@ -52,7 +60,9 @@ export function serializeDraft(
   values: ProjectFormValues,
   now: Date = new Date(),
 ): string | null {
-  const fields = PROJECT_FIELD_NAMES.filter((field) => PROJECT_FIELDS[field].kind !== 'secret' && isFieldDirty(field, baseValues, values));
+  const fields = PROJECT_FIELD_NAMES.filter(
+    (field) => PROJECT_FIELDS[field].kind !== 'secret' && isFieldDirty(field, baseValues, values),
+  );
   if (!fields.length) return null;
   const draft: StoredDraft = {
     version: 1,
@@ -80,7 +90,8 @@ export function parseDraft(text: string | null): RestoredDraft | null {
   if (!parsed.success) return null;
   const values: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(parsed.data.values)) {
-    if (Object.hasOwn(PROJECT_FIELDS, field) && FITS[PROJECT_FIELDS[field as ProjectField].kind](value)) values[field] = value;
+    if (Object.hasOwn(PROJECT_FIELDS, field) && FITS[PROJECT_FIELDS[field as ProjectField].kind](value))
+      values[field] = value;
   }
   const project = withoutSecrets(readProject(parsed.data.base.project).project);
   return { base: { project, etag: parsed.data.base.etag }, values: values as Partial<ProjectFormValues> };

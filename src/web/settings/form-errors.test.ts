@@ -3,7 +3,10 @@ import { errorPaths, issuesToErrors, jsonPathToFormPath, placeServerErrors, sect
 
 describe('placeServerErrors', () => {
   it('puts plain field errors on their field and unknown keys in the banner', () => {
-    const placed = placeServerErrors({ name: ['Too long.'], outbound_timeout: ['Ensure this value is less than or equal to 300.'], bogus: ['What?'] }, 'Partly refused.');
+    const placed = placeServerErrors(
+      { name: ['Too long.'], outbound_timeout: ['Ensure this value is less than or equal to 300.'], bogus: ['What?'] },
+      'Partly refused.',
+    );
     expect(placed.fieldIssues).toEqual([
       { path: 'name', message: 'Too long.' },
       { path: 'outbound_timeout', message: 'Ensure this value is less than or equal to 300.' },
@@ -13,11 +16,17 @@ describe('placeServerErrors', () => {
 
   it('a JSON field message with a path lands on the field and on the rule or row it names', () => {
     const placed = placeServerErrors({
-      rubric_config: ["rules[1].conditions.conditions[0].value: 'maybe' is not one of the metric's enum_values", 'evaluation_logic must be "and"'],
+      rubric_config: [
+        "rules[1].conditions.conditions[0].value: 'maybe' is not one of the metric's enum_values",
+        'evaluation_logic must be "and"',
+      ],
       no_calls_notify_time_period: ['exception_numbers[0]: not an E.164 number'],
     });
     expect(placed.fieldIssues).toEqual([
-      { path: 'rubric_config', message: "rules[1].conditions.conditions[0].value: 'maybe' is not one of the metric's enum_values" },
+      {
+        path: 'rubric_config',
+        message: "rules[1].conditions.conditions[0].value: 'maybe' is not one of the metric's enum_values",
+      },
       { path: 'rubric_config.rules.1', message: "'maybe' is not one of the metric's enum_values" },
       { path: 'rubric_config', message: 'evaluation_logic must be "and"' },
       { path: 'no_calls_notify_time_period', message: 'exception_numbers[0]: not an E.164 number' },
@@ -31,7 +40,9 @@ describe('jsonPathToFormPath', () => {
   it('maps rubric paths to the whole rule and other JSON paths one to one', () => {
     expect(jsonPathToFormPath('rubric_config', 'rules[3].metric_id')).toBe('rubric_config.rules.3');
     expect(jsonPathToFormPath('rubric_config', 'evaluation_logic')).toBeUndefined();
-    expect(jsonPathToFormPath('no_calls_notify_time_period', 'time_periods[1].end_time')).toBe('no_calls_notify_time_period.time_periods.1.end_time');
+    expect(jsonPathToFormPath('no_calls_notify_time_period', 'time_periods[1].end_time')).toBe(
+      'no_calls_notify_time_period.time_periods.1.end_time',
+    );
   });
 });
 
@@ -52,6 +63,10 @@ describe('issuesToErrors', () => {
 
 describe('sectionsOfPaths', () => {
   it('names the sections holding the paths, in navigation order', () => {
-    expect(sectionsOfPaths(['rubric_config.rules.2', 'sample_rate', 'name', 'unknown'])).toEqual(['general', 'limits', 'rubric']);
+    expect(sectionsOfPaths(['rubric_config.rules.2', 'sample_rate', 'name', 'unknown'])).toEqual([
+      'general',
+      'limits',
+      'rubric',
+    ]);
   });
 });

@@ -28,7 +28,11 @@ export function issuesToErrors(issues: SectionIssue[]): FieldErrors<ProjectFormV
     }
     const last = keys[keys.length - 1];
     const existing = node[last] as { message?: string } | undefined;
-    node[last] = { ...existing, type: 'validate', message: existing?.message ? `${existing.message} ${message}` : message };
+    node[last] = {
+      ...existing,
+      type: 'validate',
+      message: existing?.message ? `${existing.message} ${message}` : message,
+    };
   }
   return errors as FieldErrors<ProjectFormValues>;
 }
@@ -38,7 +42,10 @@ export function jsonPathToFormPath(field: ProjectField, path: string): string | 
   const segments = path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '');
   if (!segments.length) return undefined;
   // The rubric builder marks whole rules: deeper paths (its condition, value) point at the rule.
-  if (field === 'rubric_config') return segments[0] === 'rules' && /^\d+$/.test(segments[1] ?? '') ? `rubric_config.rules.${segments[1]}` : undefined;
+  if (field === 'rubric_config')
+    return segments[0] === 'rules' && /^\d+$/.test(segments[1] ?? '')
+      ? `rubric_config.rules.${segments[1]}`
+      : undefined;
   return `${field}.${segments.join('.')}`;
 }
 

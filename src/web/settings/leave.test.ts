@@ -15,7 +15,9 @@ describe('the unsaved-changes guard', () => {
 
   it('guards plain clicks on links that leave the project, nothing else', () => {
     expect(guardedTarget(anchor(`${origin}/`), click, origin, 12)).toBe('/');
-    expect(guardedTarget(anchor(`${origin}/projects/13/general?x=1`), click, origin, 12)).toBe('/projects/13/general?x=1');
+    expect(guardedTarget(anchor(`${origin}/projects/13/general?x=1`), click, origin, 12)).toBe(
+      '/projects/13/general?x=1',
+    );
     expect(guardedTarget(anchor(`${origin}/projects/12/limits`), click, origin, 12)).toBeNull();
     expect(guardedTarget(anchor('https://docs.cekura.ai/'), click, origin, 12)).toBeNull();
     expect(guardedTarget(anchor(`${origin}/`, '_blank'), click, origin, 12)).toBeNull();

@@ -5,12 +5,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { validatePatchBody } from '../../test-support/contract';
-import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, projectPatchSchema, type ProjectField } from '../../shared/schemas/project';
+import {
+  PROJECT_FIELDS,
+  PROJECT_FIELD_NAMES,
+  projectPatchSchema,
+  type ProjectField,
+} from '../../shared/schemas/project';
 import { toFormValues, validateField, type ProjectFormValues } from '../../shared/form';
 import { buildPatch, isFieldDirty } from '../../shared/patch';
 import { testProject } from './test-project';
 
-const example = (name: string) => JSON.parse(readFileSync(new URL(`../../shared/reference/examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../shared/reference/examples/${name}`, import.meta.url), 'utf8'));
 const zones = Intl.supportedValuesOf('timeZone');
 
 const editByKind: Record<string, fc.Arbitrary<unknown>> = {
@@ -30,17 +36,22 @@ const editByKind: Record<string, fc.Arbitrary<unknown>> = {
   'no-calls': fc.constant(example('no-calls-notify-time-period.seed.json')),
 };
 
-const edits = fc.dictionary(
-  fc.constantFrom(...PROJECT_FIELD_NAMES),
-  fc.constant(null),
-  { maxKeys: 12 },
-).chain((picked) =>
-  fc.record(Object.fromEntries(Object.keys(picked).map((field) => [field, editByKind[PROJECT_FIELDS[field as ProjectField].kind]]))),
-);
+const edits = fc
+  .dictionary(fc.constantFrom(...PROJECT_FIELD_NAMES), fc.constant(null), { maxKeys: 12 })
+  .chain((picked) =>
+    fc.record(
+      Object.fromEntries(
+        Object.keys(picked).map((field) => [field, editByKind[PROJECT_FIELDS[field as ProjectField].kind]]),
+      ),
+    ),
+  );
 
 describe('PATCH bodies against the vendor contract', () => {
   it('any valid set of edits produces a body the API accepts, with only the edited fields', () => {
-    const base = testProject({ webhook_url: 'https://old.example.com/hook', no_calls_notify_time_period: example('no-calls-notify-time-period.seed.json') });
+    const base = testProject({
+      webhook_url: 'https://old.example.com/hook',
+      no_calls_notify_time_period: example('no-calls-notify-time-period.seed.json'),
+    });
     const baseValues = toFormValues(base);
     let checked = 0;
     fc.assert(

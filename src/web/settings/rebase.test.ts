@@ -25,7 +25,10 @@ describe('rebaseValues', () => {
     const sentValues = { ...oldBase, name: 'Saved name', outbound_timeout: '100', sample_rate: '10' };
     const current = { ...sentValues, outbound_timeout: '120' }; // typed while the PATCH was in flight
     const newBase = toFormValues(testProject({ name: 'Saved name', outbound_timeout: 100 }));
-    const { values, kept } = rebaseValues(oldBase, newBase, current, { fields: ['name', 'outbound_timeout'], values: sentValues });
+    const { values, kept } = rebaseValues(oldBase, newBase, current, {
+      fields: ['name', 'outbound_timeout'],
+      values: sentValues,
+    });
     expect(values.name).toBe('Saved name');
     expect(values.outbound_timeout).toBe('120');
     expect(values.sample_rate).toBe('10');

@@ -32,22 +32,38 @@ describe('the project resolver', () => {
     ];
     const untouched = toFormValues(context.base);
     expect(validateProjectValues(untouched, context, [validator])).toEqual([]);
-    const values = { ...untouched, rubric_config: { ...untouched.rubric_config, rules: untouched.rubric_config.rules!.slice(0, 1) } };
-    expect(validateProjectValues(values, context, [validator])).toEqual([{ path: 'rubric_config.rules.0', message: 'Metric no longer exists.' }]);
+    const values = {
+      ...untouched,
+      rubric_config: { ...untouched.rubric_config, rules: untouched.rubric_config.rules!.slice(0, 1) },
+    };
+    expect(validateProjectValues(values, context, [validator])).toEqual([
+      { path: 'rubric_config.rules.0', message: 'Metric no longer exists.' },
+    ]);
   });
 
   it('a throwing validator does not block the form', () => {
     const context = contextFor();
     const values = { ...toFormValues(context.base), name: 'New' };
-    expect(validateProjectValues(values, context, [() => { throw new Error('bug'); }])).toEqual([]);
+    expect(
+      validateProjectValues(values, context, [
+        () => {
+          throw new Error('bug');
+        },
+      ]),
+    ).toEqual([]);
   });
 
   it('returns RHF errors at the paths, or the values when valid', async () => {
     const context = contextFor();
     const values = { ...toFormValues(context.base), outbound_timeout: '301' };
     const result = await projectResolver(values, context, { fields: {}, shouldUseNativeValidation: false });
-    expect(result.errors).toEqual({ outbound_timeout: { type: 'validate', message: 'At most 300 seconds (5 minutes).' } });
-    const ok = await projectResolver(toFormValues(context.base), context, { fields: {}, shouldUseNativeValidation: false });
+    expect(result.errors).toEqual({
+      outbound_timeout: { type: 'validate', message: 'At most 300 seconds (5 minutes).' },
+    });
+    const ok = await projectResolver(toFormValues(context.base), context, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
     expect(ok.errors).toEqual({});
   });
 });

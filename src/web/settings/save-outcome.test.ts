@@ -13,9 +13,15 @@ const sent = { fields: Object.keys(patch) as ('name' | 'sample_rate')[], values:
 describe('isUnknownOutcome', () => {
   it('is a dropped connection, a timeout or our 502 that says the connection dropped; not other failures', () => {
     expect(isUnknownOutcome(new ApiError(0, null, 'No answer'))).toBe(true);
-    expect(isUnknownOutcome(new ApiError(504, { detail: 'The Cekura API did not answer within 15000 ms.' }))).toBe(true);
+    expect(isUnknownOutcome(new ApiError(504, { detail: 'The Cekura API did not answer within 15000 ms.' }))).toBe(
+      true,
+    );
     expect(
-      isUnknownOutcome(new ApiError(502, { detail: 'The Cekura API connection dropped before it answered; the request may or may not have been applied.' })),
+      isUnknownOutcome(
+        new ApiError(502, {
+          detail: 'The Cekura API connection dropped before it answered; the request may or may not have been applied.',
+        }),
+      ),
     ).toBe(true);
     expect(isUnknownOutcome(new ApiError(502, { detail: 'The Cekura API is unreachable.' }))).toBe(false);
     expect(isUnknownOutcome(new ApiError(500, { detail: 'Boom' }))).toBe(false);
@@ -26,7 +32,11 @@ describe('isUnknownOutcome', () => {
 
 describe('judgeSaveOutcome', () => {
   it('applied: the server holds every sent value (other fields may differ)', () => {
-    const after = { project: testProject({ name: 'Acme EU', sample_rate: 0.25, max_call_duration: 777, updated_at: 'later' }), notes: [], etag: '"v2"' };
+    const after = {
+      project: testProject({ name: 'Acme EU', sample_rate: 0.25, max_call_duration: 777, updated_at: 'later' }),
+      notes: [],
+      etag: '"v2"',
+    };
     expect(judgeSaveOutcome(before, after, sent)).toBe('applied');
   });
 
@@ -42,10 +52,17 @@ describe('judgeSaveOutcome', () => {
   });
 
   it('secrets are judged by their configured flag', () => {
-    const values = { ...toFormValues(before.project), webhook_secret: { mode: 'replace' as const, value: 'whsec_new' } };
+    const values = {
+      ...toFormValues(before.project),
+      webhook_secret: { mode: 'replace' as const, value: 'whsec_new' },
+    };
     const secretSent = { fields: ['webhook_secret' as const], values };
     const stored = { project: testProject({ webhook_secret_configured: true }), notes: [], etag: '"v2"' };
-    const missing = { project: testProject({ webhook_secret_configured: false, name: 'Other' }), notes: [], etag: '"v3"' };
+    const missing = {
+      project: testProject({ webhook_secret_configured: false, name: 'Other' }),
+      notes: [],
+      etag: '"v3"',
+    };
     expect(judgeSaveOutcome(before, stored, secretSent)).toBe('applied');
     expect(judgeSaveOutcome(before, missing, secretSent)).toBe('changed-elsewhere');
   });

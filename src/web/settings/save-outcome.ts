@@ -1,4 +1,10 @@
-import { PROJECT_FIELDS, configuredFlagOf, isConfiguredFlag, type ProjectField, type ProjectPatch } from '../../shared/schemas/project';
+import {
+  PROJECT_FIELDS,
+  configuredFlagOf,
+  isConfiguredFlag,
+  type ProjectField,
+  type ProjectPatch,
+} from '../../shared/schemas/project';
 import { toFormValues, type ProjectFormValues, type SecretEdit } from '../../shared/form';
 import { dirtyFields } from '../../shared/patch';
 import { ApiError } from '../api/client';
@@ -22,7 +28,11 @@ export function isUnknownOutcome(error: unknown): boolean {
 export type SaveOutcome = 'applied' | 'not-applied' | 'changed-elsewhere';
 
 /** Form values standing for what was sent: the form at send time with the patch's own values on top. */
-export function intendedValues(before: ProjectSnapshot, patch: ProjectPatch, formValues: ProjectFormValues): ProjectFormValues {
+export function intendedValues(
+  before: ProjectSnapshot,
+  patch: ProjectPatch,
+  formValues: ProjectFormValues,
+): ProjectFormValues {
   const patched = toFormValues({ ...before.project, ...patch });
   const values = { ...formValues } as Record<ProjectField, unknown>;
   for (const field of Object.keys(patch) as ProjectField[]) {
@@ -47,7 +57,9 @@ export function judgeSaveOutcome(
   if (before.etag && after.etag === before.etag) return 'not-applied';
   const differing = new Set(dirtyFields(after.project, sent.values));
   const held = sent.fields.every((field) =>
-    PROJECT_FIELDS[field].kind === 'secret' ? secretHeld(field, sent.values[field] as SecretEdit, after) : !differing.has(field),
+    PROJECT_FIELDS[field].kind === 'secret'
+      ? secretHeld(field, sent.values[field] as SecretEdit, after)
+      : !differing.has(field),
   );
   return held ? 'applied' : 'changed-elsewhere';
 }

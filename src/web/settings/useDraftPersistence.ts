@@ -77,7 +77,10 @@ export function useDraftPersistence({ projectId, snapshot, latest, form, adopt, 
     // The stored edits on top of the current version (what a merge would give if no one else had written).
     const onTop = () => ({ ...toFormValues(current.project), ...draft.values }) as ProjectFormValues;
     if (draft.base.etag === current.etag) done({ kept: adopt(current, onTop()) });
-    else startMerge(draft.base.project, draftFormValues(draft), current, done).catch(() => done({ kept: adopt(current, onTop()) }));
+    else
+      startMerge(draft.base.project, draftFormValues(draft), current, done).catch(() =>
+        done({ kept: adopt(current, onTop()) }),
+      );
   }, [adopt, latest, projectId, startMerge]);
 
   return { restored, clearRestored: () => setRestored(null) };

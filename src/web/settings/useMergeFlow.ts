@@ -34,7 +34,9 @@ export type SaveDialog =
 const loadMerge = () => import('../../shared/merge/merge');
 
 export function mergeNote(taken: readonly ProjectField[]): string | undefined {
-  return taken.length ? `Merged with changes made elsewhere: ${taken.map((field) => PROJECT_FIELDS[field].label).join(', ')}.` : undefined;
+  return taken.length
+    ? `Merged with changes made elsewhere: ${taken.map((field) => PROJECT_FIELDS[field].label).join(', ')}.`
+    : undefined;
 }
 
 interface MergeDeps {
@@ -75,7 +77,11 @@ export function useMergeFlow({ adopt, getValues, setNotice }: MergeDeps) {
       const { mergeThreeWay } = await loadMerge();
       const result = mergeThreeWay(base, mine, theirs.project);
       if (!result.conflicts.length) finish(theirs, result.values, result.takenFromServer, next);
-      else setDialog({ kind: 'conflicts', pending: { base, mine, theirs, conflicts: result.conflicts, takenFromServer: result.takenFromServer, next } });
+      else
+        setDialog({
+          kind: 'conflicts',
+          pending: { base, mine, theirs, conflicts: result.conflicts, takenFromServer: result.takenFromServer, next },
+        });
     },
     [finish],
   );

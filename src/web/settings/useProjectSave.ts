@@ -23,7 +23,12 @@ type Form = UseFormReturn<ProjectFormValues, ProjectResolverContext>;
  * merge after a 412 or an unknown outcome, the background check for changes made elsewhere, and the
  * draft kept across a reload.
  */
-export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, baseValues: ProjectFormValues, form: Form) {
+export function useProjectSave(
+  projectId: number,
+  snapshot: ProjectSnapshot,
+  baseValues: ProjectFormValues,
+  form: Form,
+) {
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -32,7 +37,9 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
   useLayoutEffect(() => {
     latest.current = { snapshot, baseValues };
   }, [snapshot, baseValues]);
-  const mutation = useMutation({ mutationFn: (patch: ProjectPatch) => patchProject(projectId, patch, latest.current.snapshot.etag) });
+  const mutation = useMutation({
+    mutationFn: (patch: ProjectPatch) => patchProject(projectId, patch, latest.current.snapshot.etag),
+  });
 
   /** `next` becomes the base; the form holds `values` on top of it. Returns the fields left edited. */
   const adopt = useCallback(
@@ -54,7 +61,11 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
   /** A save's answer: sent fields take the server's value; edits it has not received stay. */
   const applySnapshot = useCallback(
     (next: ProjectSnapshot, sent?: SentChange) =>
-      adopt(next, rebaseValues(latest.current.baseValues, toFormValues(next.project), structuredClone(form.getValues()), sent).values),
+      adopt(
+        next,
+        rebaseValues(latest.current.baseValues, toFormValues(next.project), structuredClone(form.getValues()), sent)
+          .values,
+      ),
     [adopt, form],
   );
 
@@ -67,7 +78,16 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
   const getValues = useCallback(() => form.getValues(), [form]);
   const merge = useMergeFlow({ adopt, getValues, setNotice });
   const draft = useDraftPersistence({ projectId, snapshot, latest, form, adopt, startMerge: merge.startMerge });
-  const followUps = useSaveFollowUps({ projectId, latest, form, mutation, applySnapshot, startMerge: merge.startMerge, setProblem, setNotice });
+  const followUps = useSaveFollowUps({
+    projectId,
+    latest,
+    form,
+    mutation,
+    applySnapshot,
+    startMerge: merge.startMerge,
+    setProblem,
+    setNotice,
+  });
   const { send, checking, readOnly } = followUps;
   const saving = mutation.isPending || checking;
 
@@ -77,7 +97,9 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
     generation: () => generation.current,
     paused: () => saving || merge.dialog !== null,
     onChanged: (next) => {
-      const edited = PROJECT_FIELD_NAMES.some((field) => isFieldDirty(field, latest.current.baseValues, form.getValues()));
+      const edited = PROJECT_FIELD_NAMES.some((field) =>
+        isFieldDirty(field, latest.current.baseValues, form.getValues()),
+      );
       if (edited) merge.setRemote(next);
       else adopt(next, toFormValues(next.project)); // nothing to lose: take it silently
     },
@@ -93,7 +115,12 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
       },
       (errors) => {
         const sections = sectionsOfPaths(errorPaths(errors));
-        setProblem({ kind: 'error', title: 'Not saved: some values need fixing.', messages: ['The messages are shown at the fields.'], sections });
+        setProblem({
+          kind: 'error',
+          title: 'Not saved: some values need fixing.',
+          messages: ['The messages are shown at the fields.'],
+          sections,
+        });
       },
     )();
   }, [form, merge]);
@@ -106,7 +133,10 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
     void send(buildPatch(dialog.base, dialog.values), dialog.values, true).then((ok) => ok && draft.clearRestored());
   }, [draft, merge, send]);
 
-  const saveFields = useCallback((patch: ProjectPatch) => send(patch, structuredClone(form.getValues()), false), [form, send]);
+  const saveFields = useCallback(
+    (patch: ProjectPatch) => send(patch, structuredClone(form.getValues()), false),
+    [form, send],
+  );
 
   const discard = useCallback(() => {
     // A newer version seen meanwhile is taken now: with no edits there is nothing to merge.
@@ -118,7 +148,10 @@ export function useProjectSave(projectId: number, snapshot: ProjectSnapshot, bas
   }, [adopt, draft, form, merge]);
 
   /** "Merge now": the same merge as after a 412, against the server's version as of now. */
-  const mergeNow = useCallback(() => followUps.mergeWithServer(merge.remote, () => merge.setRemote(null)), [followUps, merge]);
+  const mergeNow = useCallback(
+    () => followUps.mergeWithServer(merge.remote, () => merge.setRemote(null)),
+    [followUps, merge],
+  );
 
   return {
     save,

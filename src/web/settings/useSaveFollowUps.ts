@@ -1,5 +1,5 @@
 import { useCallback, useState, type RefObject } from 'react';
-import type { UseFormReturn, } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { readProject, type Project, type ProjectField, type ProjectPatch } from '../../shared/schemas/project';
 import type { ProjectFormValues } from '../../shared/form';
@@ -33,12 +33,22 @@ const savedMessage = (count: number) => (count === 1 ? 'Saved 1 change.' : `Save
 /** The current project a 412 carries (with its ETag), or a fresh read when it carries none. */
 async function theirsOf412(error: ApiError, projectId: number): Promise<ProjectSnapshot> {
   const body = error.body as { project?: unknown } | null;
-  if (body && typeof body === 'object' && body.project && error.etag) return { ...readProject(body.project), etag: error.etag };
+  if (body && typeof body === 'object' && body.project && error.etag)
+    return { ...readProject(body.project), etag: error.etag };
   return fetchProject(projectId);
 }
 
 /** Sending a PATCH and everything after a failed one: 412 and unknown outcomes go to the merge. */
-export function useSaveFollowUps({ projectId, latest, form, mutation, applySnapshot, startMerge, setProblem, setNotice }: FollowUpDeps) {
+export function useSaveFollowUps({
+  projectId,
+  latest,
+  form,
+  mutation,
+  applySnapshot,
+  startMerge,
+  setProblem,
+  setNotice,
+}: FollowUpDeps) {
   const [checking, setChecking] = useState(false);
   const [readOnly, setReadOnly] = useState(false);
 
@@ -53,24 +63,39 @@ export function useSaveFollowUps({ projectId, latest, form, mutation, applySnaps
       }
       // A one-field action (delete, restore): the form is rebased; the action is asked for again.
       await startMerge(before.project, mine, theirs, () => undefined);
-      setProblem({ kind: 'error', title: 'Not saved: the project changed elsewhere.', messages: ['The latest version is loaded now and your edits are kept. Try again.'], sections: [] });
+      setProblem({
+        kind: 'error',
+        title: 'Not saved: the project changed elsewhere.',
+        messages: ['The latest version is loaded now and your edits are kept. Try again.'],
+        sections: [],
+      });
     },
     [form, setProblem, startMerge],
   );
 
   /** The answer never came: re-read the project and judge whether the save landed. */
   const checkOutcome = useCallback(
-    async (error: ApiError, before: ProjectSnapshot, patch: ProjectPatch, sent: SentChange, fromForm: boolean): Promise<boolean> => {
+    async (
+      error: ApiError,
+      before: ProjectSnapshot,
+      patch: ProjectPatch,
+      sent: SentChange,
+      fromForm: boolean,
+    ): Promise<boolean> => {
       // The usual wording for this failure (title, what to do), adjusted to what the re-read found.
       const failure = describeSaveFailure(error).problem;
       let after: ProjectSnapshot;
       try {
         after = await fetchProject(projectId);
       } catch {
-        if (failure.kind === 'error') setProblem({ ...failure, title: failure.title.replace(/^Not saved/, 'Saving may not have finished') });
+        if (failure.kind === 'error')
+          setProblem({ ...failure, title: failure.title.replace(/^Not saved/, 'Saving may not have finished') });
         return false;
       }
-      const outcome = judgeSaveOutcome(before, after, { fields: sent.fields, values: intendedValues(before, patch, sent.values) });
+      const outcome = judgeSaveOutcome(before, after, {
+        fields: sent.fields,
+        values: intendedValues(before, patch, sent.values),
+      });
       if (outcome === 'applied') {
         applySnapshot(after, sent);
         setProblem(null);
@@ -115,7 +140,8 @@ export function useSaveFollowUps({ projectId, latest, form, mutation, applySnaps
         }
         const failure = describeSaveFailure(error);
         if (failure.readOnly) setReadOnly(true);
-        for (const issue of sortIssues(failure.fieldIssues)) form.setError(issue.path as never, { type: 'server', message: issue.message });
+        for (const issue of sortIssues(failure.fieldIssues))
+          form.setError(issue.path as never, { type: 'server', message: issue.message });
         setProblem(failure.problem);
         return false;
       }

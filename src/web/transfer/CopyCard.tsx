@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, FormControl, FormControlLabel, FormGroup, FormLabel, Stack, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormLabel,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { SECTION_LABELS, type SectionId } from '../../shared/schemas/project';
 import { SECTIONS_WITH_TRANSFERABLE_FIELDS, settingsOfSections } from '../../shared/transfer';
 import { fetchProject, useProjects } from '../api/projects';
@@ -21,7 +31,9 @@ export function CopyCard({ onApplied }: { onApplied(outcome: DraftOutcome): void
   const others = (projects.data ?? []).filter((project) => project.id !== projectId);
 
   const toggle = (section: SectionId, on: boolean) =>
-    setSections((current) => SECTIONS_WITH_TRANSFERABLE_FIELDS.filter((id) => (id === section ? on : current.includes(id))));
+    setSections((current) =>
+      SECTIONS_WITH_TRANSFERABLE_FIELDS.filter((id) => (id === section ? on : current.includes(id))),
+    );
 
   const onCopy = async () => {
     setBusy(true);
@@ -30,7 +42,8 @@ export function CopyCard({ onApplied }: { onApplied(outcome: DraftOutcome): void
       // Read now, not from the cache: the copy takes the other project as it is saved at this moment.
       const source = await fetchProject(Number(sourceId));
       const change = await apply(settingsOfSections(source.project, sections));
-      const name = typeof source.project.name === 'string' && source.project.name ? source.project.name : `Project ${sourceId}`;
+      const name =
+        typeof source.project.name === 'string' && source.project.name ? source.project.name : `Project ${sourceId}`;
       onApplied({ ...change, title: `Copied ${sections.map((id) => SECTION_LABELS[id]).join(', ')} from "${name}".` });
     } catch (caught) {
       setError(`The other project could not be read: nothing changed. ${requestErrorText(caught)}`);
@@ -49,7 +62,13 @@ export function CopyCard({ onApplied }: { onApplied(outcome: DraftOutcome): void
         label="Copy from project"
         value={sourceId}
         onChange={(event) => setSourceId(event.target.value)}
-        helperText={projects.isError ? `The project list could not be loaded. ${requestErrorText(projects.error)}` : others.length === 0 && projects.data ? 'No other project is visible with this API key.' : undefined}
+        helperText={
+          projects.isError
+            ? `The project list could not be loaded. ${requestErrorText(projects.error)}`
+            : others.length === 0 && projects.data
+              ? 'No other project is visible with this API key.'
+              : undefined
+        }
         error={projects.isError}
         slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
         sx={{ maxWidth: 420 }}
@@ -68,7 +87,12 @@ export function CopyCard({ onApplied }: { onApplied(outcome: DraftOutcome): void
             <FormControlLabel
               key={section}
               label={SECTION_LABELS[section]}
-              control={<Checkbox checked={sections.includes(section)} onChange={(event) => toggle(section, event.target.checked)} />}
+              control={
+                <Checkbox
+                  checked={sections.includes(section)}
+                  onChange={(event) => toggle(section, event.target.checked)}
+                />
+              }
             />
           ))}
         </FormGroup>

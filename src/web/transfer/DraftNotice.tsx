@@ -7,7 +7,15 @@ import type { DraftChange } from './useApplyDraft';
 export type DraftOutcome = DraftChange & { title: string };
 
 /** What an import or copy changed (as unsaved edits), with links to the sections, and the rubric's metric warning. */
-export function DraftNotice({ projectId, outcome, onClose }: { projectId: number; outcome: DraftOutcome; onClose(): void }) {
+export function DraftNotice({
+  projectId,
+  outcome,
+  onClose,
+}: {
+  projectId: number;
+  outcome: DraftOutcome;
+  onClose(): void;
+}) {
   const { changed, unknownMetricRules } = outcome;
   const sections = countBySection(changed);
   const link = (section: string, text: string) => (
@@ -33,7 +41,9 @@ export function DraftNotice({ projectId, outcome, onClose }: { projectId: number
               ))}
               .
             </Typography>
-            <Typography variant="body2">Check them there, then Save: the review lists every change before anything is sent.</Typography>
+            <Typography variant="body2">
+              Check them there, then Save: the review lists every change before anything is sent.
+            </Typography>
           </>
         )}
       </Alert>

@@ -27,7 +27,8 @@ export function ExportCard() {
     >
       {fields.length > 0 && (
         <Typography variant="body2">
-          The file holds the saved settings: your {fields.length === 1 ? 'unsaved change is' : `${fields.length} unsaved changes are`} not included.
+          The file holds the saved settings: your{' '}
+          {fields.length === 1 ? 'unsaved change is' : `${fields.length} unsaved changes are`} not included.
         </Typography>
       )}
       <div>

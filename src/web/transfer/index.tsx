@@ -17,9 +17,9 @@ export default function TransferPage() {
           Import &amp; export
         </Typography>
         <Typography color="text.secondary">
-          Move settings between projects: as a file (export here, import there) or by copying sections straight from another project. An import
-          or a copy never saves by itself: it becomes unsaved changes of this project, shown in their sections, and Save sends them after the
-          review, like any edit.
+          Move settings between projects: as a file (export here, import there) or by copying sections straight from
+          another project. An import or a copy never saves by itself: it becomes unsaved changes of this project, shown
+          in their sections, and Save sends them after the review, like any edit.
         </Typography>
       </div>
       {outcome && <DraftNotice projectId={projectId} outcome={outcome} onClose={() => setOutcome(null)} />}

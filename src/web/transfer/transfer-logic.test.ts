@@ -4,11 +4,17 @@ import { toFormValues } from '../../shared/form';
 import { applySettingsToDraft, exportSettings } from '../../shared/transfer';
 import { changedFields, countBySection, exportFileName, rulesWithUnknownMetrics, slugOf } from './transfer-logic';
 
-const rule = (metricId: unknown) => ({ metric_id: metricId, conditions: { operator: 'and', conditions: [{ field: 'score', op: 'eq', value: 5 }] } });
+const rule = (metricId: unknown) => ({
+  metric_id: metricId,
+  conditions: { operator: 'and', conditions: [{ field: 'score', op: 'eq', value: 5 }] },
+});
 
 describe('export file name', () => {
   it('is cekura-<id>-<slug>-settings-<date>.json', () => {
-    const file = exportSettings({ id: 1837, name: 'Acme Support Line' } as unknown as Project, new Date('2026-11-28T23:59:00Z'));
+    const file = exportSettings(
+      { id: 1837, name: 'Acme Support Line' } as unknown as Project,
+      new Date('2026-11-28T23:59:00Z'),
+    );
     expect(exportFileName(file)).toBe('cekura-1837-acme-support-line-settings-2026-11-28.json');
   });
 
@@ -20,11 +26,23 @@ describe('export file name', () => {
 });
 
 describe('changedFields / countBySection', () => {
-  const target = { id: 2, name: 'Bolt', timezone: 'Europe/Berlin', notify_daily_report: false, daily_report_dashboard_ids: [1, 2], notify_no_calls: false } as unknown as Project;
+  const target = {
+    id: 2,
+    name: 'Bolt',
+    timezone: 'Europe/Berlin',
+    notify_daily_report: false,
+    daily_report_dashboard_ids: [1, 2],
+    notify_no_calls: false,
+  } as unknown as Project;
 
   it('lists exactly the fields the settings change; sets ignore order', () => {
     const before = toFormValues(target);
-    const after = applySettingsToDraft(before, { timezone: 'Europe/Berlin', notify_daily_report: true, daily_report_dashboard_ids: [2, 1], notify_no_calls: true });
+    const after = applySettingsToDraft(before, {
+      timezone: 'Europe/Berlin',
+      notify_daily_report: true,
+      daily_report_dashboard_ids: [2, 1],
+      notify_no_calls: true,
+    });
     expect(changedFields(before, after).sort()).toEqual(['notify_daily_report', 'notify_no_calls']);
   });
 

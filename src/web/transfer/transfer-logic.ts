@@ -1,4 +1,10 @@
-import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, SECTION_IDS, type ProjectField, type SectionId } from '../../shared/schemas/project';
+import {
+  PROJECT_FIELDS,
+  PROJECT_FIELD_NAMES,
+  SECTION_IDS,
+  type ProjectField,
+  type SectionId,
+} from '../../shared/schemas/project';
 import { rulesOf } from '../../shared/schemas/rubric';
 import { isFieldDirty } from '../../shared/patch';
 import type { ProjectFormValues } from '../../shared/form';
@@ -32,9 +38,10 @@ export function changedFields(before: ProjectFormValues, after: ProjectFormValue
 
 /** The changed fields counted per section, in the navigation's order. */
 export function countBySection(fields: readonly ProjectField[]): { section: SectionId; count: number }[] {
-  return SECTION_IDS.map((section) => ({ section, count: fields.filter((field) => PROJECT_FIELDS[field].section === section).length })).filter(
-    (entry) => entry.count > 0,
-  );
+  return SECTION_IDS.map((section) => ({
+    section,
+    count: fields.filter((field) => PROJECT_FIELDS[field].section === section).length,
+  })).filter((entry) => entry.count > 0);
 }
 
 /** Rules of a rubric whose metric_id is not one of the project's metrics (the API would refuse them). */

@@ -23,11 +23,15 @@ const base = {
   webhook_url: '',
   rubric_config: { evaluation_logic: 'and', rules: [] },
 } as unknown as Project;
-const rule = (metricId: number) => ({ metric_id: metricId, conditions: { operator: 'and', conditions: [{ field: 'score', op: 'eq', value: 5 }] } });
+const rule = (metricId: number) => ({
+  metric_id: metricId,
+  conditions: { operator: 'and', conditions: [{ field: 'score', op: 'eq', value: 5 }] },
+});
 
 function setup(withCatalog: boolean) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  if (withCatalog) client.setQueryData(queryKeys.metrics(PROJECT_ID), buildCatalog([{ id: 1, name: 'Known' } as Metric], []));
+  if (withCatalog)
+    client.setQueryData(queryKeys.metrics(PROJECT_ID), buildCatalog([{ id: 1, name: 'Known' } as Metric], []));
   let form!: UseFormReturn<ProjectFormValues>;
   function Wrapper({ children }: { children: ReactNode }) {
     form = useForm<ProjectFormValues>({ defaultValues: toFormValues(base) });
@@ -46,7 +50,11 @@ describe('useApplyDraft', () => {
     const { apply, form } = setup(true);
     let change!: Awaited<ReturnType<typeof apply>>;
     await act(async () => {
-      change = await apply({ timezone: 'UTC', notify_daily_report: true, rubric_config: { evaluation_logic: 'and', rules: [rule(1), rule(2), rule(3)] } });
+      change = await apply({
+        timezone: 'UTC',
+        notify_daily_report: true,
+        rubric_config: { evaluation_logic: 'and', rules: [rule(1), rule(2), rule(3)] },
+      });
     });
     expect(change.changed.sort()).toEqual(['notify_daily_report', 'rubric_config']);
     expect(change.unknownMetricRules).toBe(2);

@@ -24,13 +24,20 @@ export function useApplyDraft(projectId: number) {
   return useCallback(
     async (settings: Partial<Record<ProjectField, unknown>>): Promise<DraftChange> => {
       // The metrics first: with them cached, the rubric's own validator flags unknown metrics right away.
-      const catalog = 'rubric_config' in settings ? await queryClient.fetchQuery(metricCatalogQuery(projectId)).catch(() => null) : null;
+      const catalog =
+        'rubric_config' in settings
+          ? await queryClient.fetchQuery(metricCatalogQuery(projectId)).catch(() => null)
+          : null;
       const before = form.getValues();
       const draft = applySettingsToDraft(before, settings);
       const changed = changedFields(before, draft);
       for (const field of changed) form.setValue(field, draft[field] as never, { shouldDirty: true });
       if (changed.length) void form.trigger(changed);
-      const unknownMetricRules = !changed.includes('rubric_config') ? 0 : catalog ? rulesWithUnknownMetrics(draft.rubric_config, catalog.byId) : null;
+      const unknownMetricRules = !changed.includes('rubric_config')
+        ? 0
+        : catalog
+          ? rulesWithUnknownMetrics(draft.rubric_config, catalog.byId)
+          : null;
       return { changed, unknownMetricRules };
     },
     [form, projectId, queryClient],

@@ -1,7 +1,7 @@
 // PATCH /user/v1/projects/{id}/ validation, DRF style: every sent writable field is checked, errors come back
 // together as `{"<field>": ["message", ...]}`, unknown and read-only keys are ignored.
-import { PROJECT_KEYS, type FieldKind } from '../project-fields.ts';
-import { isTimeZone, noCallsErrors, rubricErrors, type RubricMetric } from './json-fields.ts';
+import { PROJECT_KEYS, type FieldKind } from '../project-fields';
+import { isTimeZone, noCallsErrors, rubricErrors, type RubricMetric } from './json-fields';
 
 export type PatchPlan = {
   /** column -> JSON text to store */
@@ -47,8 +47,12 @@ function isHttpUrl(s: string): boolean {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   const host = url.hostname;
-  return host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')
-    || /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\.?$/i.test(host);
+  return (
+    host === 'localhost' ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ||
+    host.startsWith('[') ||
+    /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\.?$/i.test(host)
+  );
 }
 
 function checkString(v: unknown, max: number, opts: { allowBlank: boolean; trim: boolean }): Checked {
@@ -104,7 +108,10 @@ function checkField(kind: FieldKind, v: unknown, metrics: () => ReadonlyMap<numb
  * Checks a PATCH body and, when valid, says what to write. `metrics` is only called when a rubric is sent.
  * Secrets: "" clears one; a value is stored and never returned.
  */
-export function planPatch(body: Record<string, unknown>, metrics: () => ReadonlyMap<number, RubricMetric>): PatchResult {
+export function planPatch(
+  body: Record<string, unknown>,
+  metrics: () => ReadonlyMap<number, RubricMetric>,
+): PatchResult {
   const errors: FieldErrors = {};
   const plan: PatchPlan = { columns: {}, secrets: {} };
   for (const key of PROJECT_KEYS) {
@@ -115,9 +122,10 @@ export function planPatch(body: Record<string, unknown>, metrics: () => Readonly
       errors[key.key] = ['This field may not be null.'];
       continue;
     }
-    const checked = key.role === 'secret'
-      ? checkString(v, SECRET_MAX, { allowBlank: true, trim: false })
-      : checkField(key.kind, v, metrics);
+    const checked =
+      key.role === 'secret'
+        ? checkString(v, SECRET_MAX, { allowBlank: true, trim: false })
+        : checkField(key.kind, v, metrics);
     if ('errors' in checked) errors[key.key] = checked.errors;
     else if (key.role === 'secret') plan.secrets[key.key] = checked.value as string;
     // JSON text of exactly what was sent (the parsed body keeps key order), embedded as-is in responses.

@@ -13,7 +13,13 @@ export function DangerZone() {
   const name = typeof project.name === 'string' && project.name ? `“${project.name}”` : 'this project';
 
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="general-danger" data-field="is_deleted" sx={{ p: 3, borderColor: 'error.main' }}>
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-labelledby="general-danger"
+      data-field="is_deleted"
+      sx={{ p: 3, borderColor: 'error.main' }}
+    >
       <Typography id="general-danger" variant="h6" component="h2" gutterBottom>
         Danger zone
       </Typography>
@@ -23,7 +29,12 @@ export function DangerZone() {
             ? 'This project is deleted. Restoring it makes it an ordinary project again.'
             : 'Deleting marks the project as deleted (a soft delete): it stays listed as “Deleted” and can be restored.'}
         </Typography>
-        <Button variant={deleted ? 'contained' : 'outlined'} color={deleted ? 'primary' : 'error'} onClick={() => setConfirming(true)} disabled={saving || readOnly}>
+        <Button
+          variant={deleted ? 'contained' : 'outlined'}
+          color={deleted ? 'primary' : 'error'}
+          onClick={() => setConfirming(true)}
+          disabled={saving || readOnly}
+        >
           {deleted ? 'Restore project' : 'Delete project'}
         </Button>
       </Box>

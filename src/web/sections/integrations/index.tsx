@@ -14,10 +14,18 @@ export default function IntegrationsSection() {
       <Typography variant="h5" component="h1">
         Integrations
       </Typography>
-      <SectionCard title="Provider API keys" intro="Stored keys are never shown. A key you do not touch is not sent when you save.">
+      <SectionCard
+        title="Provider API keys"
+        intro="Stored keys are never shown. A key you do not touch is not sent when you save."
+      >
         <Stack divider={<Divider flexItem />}>
           {PROVIDER_KEY_FIELDS.map((name) => (
-            <SecretField key={name} name={name} label={PROJECT_FIELDS[name].label} status={secretStatus(project, name)} />
+            <SecretField
+              key={name}
+              name={name}
+              label={PROJECT_FIELDS[name].label}
+              status={secretStatus(project, name)}
+            />
           ))}
         </Stack>
       </SectionCard>

@@ -34,13 +34,18 @@ describe('secretStatus', () => {
   it('reads the *_configured flag per the project decision (true, "true", non-empty strings other than "false")', () => {
     expect(secretStatus({ id: 1, retell_api_key_configured: true }, 'retell_api_key')).toEqual({ configured: true });
     expect(secretStatus({ id: 1, retell_api_key_configured: 'yes' }, 'retell_api_key')).toEqual({ configured: true });
-    expect(secretStatus({ id: 1, retell_api_key_configured: 'false' }, 'retell_api_key')).toEqual({ configured: false });
+    expect(secretStatus({ id: 1, retell_api_key_configured: 'false' }, 'retell_api_key')).toEqual({
+      configured: false,
+    });
     expect(secretStatus({ id: 1, retell_api_key_configured: '' }, 'retell_api_key')).toEqual({ configured: false });
     expect(secretStatus({ id: 1 }, 'retell_api_key')).toEqual({ configured: false });
   });
 
   it('treats a secret returned in clear (legacy API) as configured and only exposes its mask', () => {
-    const status = secretStatus({ id: 1, webhook_secret: 's3cret-value-9876', webhook_secret_configured: undefined }, 'webhook_secret');
+    const status = secretStatus(
+      { id: 1, webhook_secret: 's3cret-value-9876', webhook_secret_configured: undefined },
+      'webhook_secret',
+    );
     expect(status).toEqual({ configured: true, masked: '••••9876' });
     expect(statusText(status)).toBe('Configured (••••9876)');
     expect(statusText({ configured: false })).toBe('Not set');

@@ -2,7 +2,14 @@ import { configuredFlagOf, isConfiguredFlag, type Project } from '../../../share
 
 // Listed by name (PROJECT_FIELDS types most kinds as the wide FieldKind); a unit test checks these lists
 // against the registry's SECRET_FIELDS.
-export const PROVIDER_KEY_FIELDS = ['vapi_api_key', 'retell_api_key', 'syntflow_api_key', 'elevenlabs_api_key', 'livekit_api_key', 'pipecat_api_key'] as const;
+export const PROVIDER_KEY_FIELDS = [
+  'vapi_api_key',
+  'retell_api_key',
+  'syntflow_api_key',
+  'elevenlabs_api_key',
+  'livekit_api_key',
+  'pipecat_api_key',
+] as const;
 
 /** The write-only fields: the provider keys and webhook_secret. */
 export type SecretFieldName = (typeof PROVIDER_KEY_FIELDS)[number] | 'webhook_secret';

@@ -9,5 +9,11 @@ import { sampleRateHint } from './sample-rate';
 export function SampleRateField() {
   const text = useWatch<ProjectFormValues, 'sample_rate'>({ name: 'sample_rate' });
   const valid = validateField('sample_rate', text) === undefined;
-  return <ProjectTextField name="sample_rate" slotProps={{ htmlInput: { inputMode: 'decimal' } }} hint={sampleRateHint(text, valid, PROJECT_FIELDS.sample_rate.description)} />;
+  return (
+    <ProjectTextField
+      name="sample_rate"
+      slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+      hint={sampleRateHint(text, valid, PROJECT_FIELDS.sample_rate.description)}
+    />
+  );
 }

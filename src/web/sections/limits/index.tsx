@@ -16,8 +16,18 @@ export default function LimitsSection() {
           Calls
         </Typography>
         <Stack spacing={3} sx={{ maxWidth: 520, pt: 1 }}>
-          <ProjectTextField name="min_call_duration" deps={['max_call_duration']} slotProps={numeric} hint="Whole seconds; at most the maximum." />
-          <ProjectTextField name="max_call_duration" deps={['min_call_duration']} slotProps={numeric} hint="Whole seconds; at least the minimum." />
+          <ProjectTextField
+            name="min_call_duration"
+            deps={['max_call_duration']}
+            slotProps={numeric}
+            hint="Whole seconds; at most the maximum."
+          />
+          <ProjectTextField
+            name="max_call_duration"
+            deps={['min_call_duration']}
+            slotProps={numeric}
+            hint="Whole seconds; at least the minimum."
+          />
           <ProjectTextField name="outbound_timeout" slotProps={numeric} />
         </Stack>
       </Paper>

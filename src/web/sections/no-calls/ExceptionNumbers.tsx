@@ -1,6 +1,13 @@
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { Box, Chip, FormHelperText, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { addNumbers, checkStoredNumber, COUNTRIES, DEFAULT_COUNTRY, normaliseNumber, type CountryCode } from '../../../shared/no-calls/phone';
+import {
+  addNumbers,
+  checkStoredNumber,
+  COUNTRIES,
+  DEFAULT_COUNTRY,
+  normaliseNumber,
+  type CountryCode,
+} from '../../../shared/no-calls/phone';
 import { listOf } from '../../../shared/no-calls/edit';
 import { combine, messagesAt, serverMessageAt } from './messages';
 import type { ScheduleState } from './useSchedule';
@@ -43,7 +50,10 @@ export function ExceptionNumbers({ state }: { state: ScheduleState }) {
     remove(index);
   };
 
-  const listMessages = combine(messagesAt(state.issues, 'exception_numbers', state.edited), serverMessageAt(state.errors, 'exception_numbers'));
+  const listMessages = combine(
+    messagesAt(state.issues, 'exception_numbers', state.edited),
+    serverMessageAt(state.errors, 'exception_numbers'),
+  );
   return (
     <Stack spacing={1.5} component="section" aria-labelledby="no-calls-numbers">
       <Typography id="no-calls-numbers" component="h2" variant="h6">
@@ -63,7 +73,13 @@ export function ExceptionNumbers({ state }: { state: ScheduleState }) {
           helperText="Type or paste; separate numbers with commas, semicolons or new lines. Enter adds."
           sx={{ flex: '1 1 320px' }}
         />
-        <TextField select label="Country for numbers without +" value={country} onChange={(event) => setCountry(event.target.value as CountryCode)} sx={{ width: 300 }}>
+        <TextField
+          select
+          label="Country for numbers without +"
+          value={country}
+          onChange={(event) => setCountry(event.target.value as CountryCode)}
+          sx={{ width: 300 }}
+        >
           {SORTED_COUNTRIES.map((code) => (
             <MenuItem key={code} value={code}>
               {countryName(code)} ({code})
@@ -94,7 +110,10 @@ function entriesOf(state: ScheduleState, numbers: unknown[], country: CountryCod
   return numbers.map((number, index) => {
     const stored = checkStoredNumber(number);
     // A malformed entry is explained as it was read (with the chosen country), not only as "not E.164".
-    const reason = stored.status === 'invalid' && typeof number === 'string' ? (normaliseNumber(number, country).message ?? stored.message) : undefined;
+    const reason =
+      stored.status === 'invalid' && typeof number === 'string'
+        ? (normaliseNumber(number, country).message ?? stored.message)
+        : undefined;
     const path = `exception_numbers.${index}`;
     // The specific reason replaces the generic "not E.164" issue for the same entry.
     const messages = combine(messagesAt(state.issues, path, state.edited), serverMessageAt(state.errors, path)).filter(
@@ -102,20 +121,39 @@ function entriesOf(state: ScheduleState, numbers: unknown[], country: CountryCod
     );
     const notes = [
       ...(reason ? [{ text: state.edited ? reason : `Stored value: ${reason}`, error: state.edited }] : []),
-      ...messages.map((m) => ({ text: m.tone === 'warning' ? `Warning: ${m.text}` : m.text, error: m.tone === 'error' })),
+      ...messages.map((m) => ({
+        text: m.tone === 'warning' ? `Warning: ${m.text}` : m.text,
+        error: m.tone === 'error',
+      })),
     ];
     const label = typeof number === 'string' ? number : JSON.stringify(number);
-    return { index, label, color: stored.status === 'invalid' ? 'error' : stored.status === 'unverified' ? 'warning' : 'default', notes };
+    return {
+      index,
+      label,
+      color: stored.status === 'invalid' ? 'error' : stored.status === 'unverified' ? 'warning' : 'default',
+      notes,
+    };
   });
 }
 
-function NumberChips(props: { state: ScheduleState; numbers: unknown[]; country: CountryCode; onRemove: (i: number) => void; onEdit: (i: number) => void }) {
+function NumberChips(props: {
+  state: ScheduleState;
+  numbers: unknown[];
+  country: CountryCode;
+  onRemove: (i: number) => void;
+  onEdit: (i: number) => void;
+}) {
   const { state, numbers, country, onRemove, onEdit } = props;
-  if (numbers.length === 0) return <Typography variant="body2">No exception numbers: calls from every number count.</Typography>;
+  if (numbers.length === 0)
+    return <Typography variant="body2">No exception numbers: calls from every number count.</Typography>;
   const entries = entriesOf(state, numbers, country);
   return (
     <>
-      <Box component="ul" aria-label="Exception numbers" sx={{ listStyle: 'none', p: 0, m: 0, display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+      <Box
+        component="ul"
+        aria-label="Exception numbers"
+        sx={{ listStyle: 'none', p: 0, m: 0, display: 'flex', gap: 1, flexWrap: 'wrap' }}
+      >
         {entries.map((entry) => (
           <li key={`${entry.label}-${entry.index}`}>
             <Chip

@@ -6,7 +6,8 @@ import { daylightSavingNotes, describeAbsent, formatRange } from '../../../share
 export function NextWindows({ schedule, now, viewerZone }: { schedule: unknown; now: number; viewerZone: string }) {
   const next = nextWindows(schedule, now, 3);
   if (!next) return <Typography variant="body2">Choose a valid time zone to see the next windows.</Typography>;
-  if (next.windows.length === 0) return <Typography variant="body2">No upcoming windows: add a valid window to see them here.</Typography>;
+  if (next.windows.length === 0)
+    return <Typography variant="body2">No upcoming windows: add a valid window to see them here.</Typography>;
   const zone = next.timeZone;
   const sameZone = zone === viewerZone;
   return (
@@ -25,22 +26,32 @@ export function NextWindows({ schedule, now, viewerZone }: { schedule: unknown; 
             return (
               <TableRow key={`${w.date}-${w.periodIndex}`}>
                 <TableCell>
-                  {formatRange(w.start, w.end, zone)} {w.inProgress && <Chip size="small" label="now" color="primary" variant="outlined" />}
+                  {formatRange(w.start, w.end, zone)}{' '}
+                  {w.inProgress && <Chip size="small" label="now" color="primary" variant="outlined" />}
                   {notes.map((note) => (
                     <Typography key={note} variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
                       {note}
                     </Typography>
                   ))}
                 </TableCell>
-                {!sameZone && <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatRange(w.start, w.end, viewerZone)}</TableCell>}
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{w.timeFrame === undefined ? '—' : `${w.timeFrame} min`}</TableCell>
+                {!sameZone && (
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatRange(w.start, w.end, viewerZone)}</TableCell>
+                )}
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {w.timeFrame === undefined ? '—' : `${w.timeFrame} min`}
+                </TableCell>
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
       {next.absent.map((absent) => (
-        <Typography key={`${absent.date}-${absent.periodIndex}`} variant="body2" color="text.secondary" sx={{ mt: 1, fontStyle: 'italic' }}>
+        <Typography
+          key={`${absent.date}-${absent.periodIndex}`}
+          variant="body2"
+          color="text.secondary"
+          sx={{ mt: 1, fontStyle: 'italic' }}
+        >
           {describeAbsent(absent)}
         </Typography>
       ))}

@@ -18,12 +18,18 @@ export function ScheduleEditor() {
   return (
     <Stack spacing={3} data-field="no_calls_notify_time_period">
       {!notifyOn && (
-        <Alert severity="info">The alert is off, so this schedule has no effect. You can still edit it; it applies once the alert is on.</Alert>
+        <Alert severity="info">
+          The alert is off, so this schedule has no effect. You can still edit it; it applies once the alert is on.
+        </Alert>
       )}
       {state.unset && (
-        <Alert severity="info">No schedule is stored yet. Editing below creates one in {state.projectZone} time (the project’s zone).</Alert>
+        <Alert severity="info">
+          No schedule is stored yet. Editing below creates one in {state.projectZone} time (the project’s zone).
+        </Alert>
       )}
-      {whole.length > 0 && <Alert severity={whole.some((m) => m.tone === 'error') ? 'error' : 'warning'}>{helperOf(whole)}</Alert>}
+      {whole.length > 0 && (
+        <Alert severity={whole.some((m) => m.tone === 'error') ? 'error' : 'warning'}>{helperOf(whole)}</Alert>
+      )}
       <TimeZoneField state={state} />
       <WindowsEditor state={state} />
       <SchedulePreview state={state} />

@@ -18,16 +18,24 @@ export function SchedulePreview({ state }: { state: ScheduleState }) {
   const zone = timeZoneOf(state.view) ?? '';
   const validZone = isValidTimeZone(zone);
   const wall = validZone ? wallClockAt(zone, now) : undefined;
-  const agentIds = (Array.isArray(state.view.agents) ? state.view.agents : []).filter((id): id is number => Number.isInteger(id));
+  const agentIds = (Array.isArray(state.view.agents) ? state.view.agents : []).filter((id): id is number =>
+    Number.isInteger(id),
+  );
   const names = useAgentNames(state.projectId, agentIds).data ?? {};
-  const summary = describeSchedule(state.schedule, notifyOn, (id) => (typeof id === 'number' && names[id] ? names[id] : `#${String(id)}`));
+  const summary = describeSchedule(state.schedule, notifyOn, (id) =>
+    typeof id === 'number' && names[id] ? names[id] : `#${String(id)}`,
+  );
   return (
     <Stack spacing={1.5} component="section" aria-labelledby="no-calls-preview">
       <Typography id="no-calls-preview" component="h2" variant="h6">
         When silence raises an alert
       </Typography>
       <Typography>{summary}</Typography>
-      <DayChart schedule={state.view} timeZone={validZone ? zone : 'an unknown'} nowMinutes={wall ? wall.hour * 60 + wall.minute : undefined} />
+      <DayChart
+        schedule={state.view}
+        timeZone={validZone ? zone : 'an unknown'}
+        nowMinutes={wall ? wall.hour * 60 + wall.minute : undefined}
+      />
       <Typography component="h3" variant="subtitle1">
         Next monitored windows{notifyOn ? '' : ' (if the alert were on)'}
       </Typography>

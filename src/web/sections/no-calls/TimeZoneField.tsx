@@ -5,8 +5,12 @@ import type { ScheduleState } from './useSchedule';
 /** The schedule's own time zone (it may differ from the project's), searchable. */
 export function TimeZoneField({ state }: { state: ScheduleState }) {
   const zone = typeof state.view.time_zone === 'string' ? state.view.time_zone : '';
-  const messages = combine(messagesAt(state.issues, 'time_zone', state.edited), serverMessageAt(state.errors, 'time_zone'));
-  const hint = zone === state.projectZone ? 'The project’s time zone.' : `The project’s time zone is ${state.projectZone}.`;
+  const messages = combine(
+    messagesAt(state.issues, 'time_zone', state.edited),
+    serverMessageAt(state.errors, 'time_zone'),
+  );
+  const hint =
+    zone === state.projectZone ? 'The project’s time zone.' : `The project’s time zone is ${state.projectZone}.`;
   return (
     <TimeZoneSelect
       id="no-calls-time-zone"

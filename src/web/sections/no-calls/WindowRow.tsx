@@ -19,7 +19,8 @@ export function WindowRow({ state, index, period, onChange, onRemove }: WindowRo
   // A half-typed time ("09:") is not flagged until the field is left or complete.
   const [left, setLeft] = useState<Record<TimeKey, boolean>>({ start_time: false, end_time: false });
   const row = `time_periods.${index}`;
-  const messagesFor = (path: string) => combine(messagesAt(state.issues, path, state.edited), serverMessageAt(state.errors, path));
+  const messagesFor = (path: string) =>
+    combine(messagesAt(state.issues, path, state.edited), serverMessageAt(state.errors, path));
   const messages = (key: string) => messagesFor(`${row}.${key}`);
   const number = index + 1;
 
@@ -38,7 +39,13 @@ export function WindowRow({ state, index, period, onChange, onRemove }: WindowRo
         }}
         error={hasError(shown)}
         helperText={helperOf(shown) ?? '24-hour HH:MM'}
-        slotProps={{ htmlInput: { inputMode: 'numeric', placeholder: 'HH:MM', 'aria-label': `Window ${number} ${label.toLowerCase()}` } }}
+        slotProps={{
+          htmlInput: {
+            inputMode: 'numeric',
+            placeholder: 'HH:MM',
+            'aria-label': `Window ${number} ${label.toLowerCase()}`,
+          },
+        }}
         sx={{ width: 170 }}
       />
     );
@@ -51,7 +58,9 @@ export function WindowRow({ state, index, period, onChange, onRemove }: WindowRo
       <Box component="legend" sx={{ px: 0.5, typography: 'subtitle2' }}>
         Window {number}
       </Box>
-      {rowMessages.length > 0 && <Box sx={{ color: 'error.main', typography: 'body2', mb: 1 }}>{helperOf(rowMessages)}</Box>}
+      {rowMessages.length > 0 && (
+        <Box sx={{ color: 'error.main', typography: 'body2', mb: 1 }}>{helperOf(rowMessages)}</Box>
+      )}
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
         {timeField('start_time', 'Start')}
         {timeField('end_time', 'End')}

@@ -10,14 +10,18 @@ import type { ScheduleState } from './useSchedule';
 export function WindowsEditor({ state }: { state: ScheduleState }) {
   const { view, update } = state;
   const periods = periodsOf(view);
-  const listMessages = combine(messagesAt(state.issues, 'time_periods', state.edited), serverMessageAt(state.errors, 'time_periods'));
+  const listMessages = combine(
+    messagesAt(state.issues, 'time_periods', state.edited),
+    serverMessageAt(state.errors, 'time_periods'),
+  );
   return (
     <Stack spacing={1.5} component="section" aria-labelledby="no-calls-windows">
       <Typography id="no-calls-windows" component="h2" variant="h6">
         Monitoring windows
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        Each day, inside each window, a stretch of that many minutes without a call raises the alert. Windows must not overlap. {OVERNIGHT_HINT}
+        Each day, inside each window, a stretch of that many minutes without a call raises the alert. Windows must not
+        overlap. {OVERNIGHT_HINT}
       </Typography>
       {listMessages.length > 0 && <Alert severity="error">{helperOf(listMessages)}</Alert>}
       {periods.length === 0 && <Typography variant="body2">No windows yet.</Typography>}
@@ -32,7 +36,15 @@ export function WindowsEditor({ state }: { state: ScheduleState }) {
             onRemove={() => update({ time_periods: removePeriod(view, index) })}
           />
         ) : (
-          <Alert key={index} severity="warning" action={<Button color="inherit" size="small" onClick={() => update({ time_periods: removePeriod(view, index) })}>Remove</Button>}>
+          <Alert
+            key={index}
+            severity="warning"
+            action={
+              <Button color="inherit" size="small" onClick={() => update({ time_periods: removePeriod(view, index) })}>
+                Remove
+              </Button>
+            }
+          >
             Window {index + 1} is not a window ({JSON.stringify(period)}).
           </Alert>
         ),

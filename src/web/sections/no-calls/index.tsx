@@ -20,7 +20,10 @@ export default function NoCallsSection() {
           Cekura can alert you when no call arrives for a while during the hours you expect calls.
         </Typography>
       </div>
-      <ProjectSwitch name="notify_no_calls" hint="Turns the no-calls alert on; the schedule below says when and for which calls it watches." />
+      <ProjectSwitch
+        name="notify_no_calls"
+        hint="Turns the no-calls alert on; the schedule below says when and for which calls it watches."
+      />
       <ScheduleEditor />
     </Stack>
   );

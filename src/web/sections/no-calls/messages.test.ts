@@ -16,7 +16,9 @@ const errors = {
 
 describe('messages at the editor', () => {
   it('block only on an edited schedule; a stored odd value is a warning', () => {
-    expect(messagesAt(issues, 'time_periods.0.end_time', true)).toEqual([{ text: 'The end must be after the start (10:00).', tone: 'error' }]);
+    expect(messagesAt(issues, 'time_periods.0.end_time', true)).toEqual([
+      { text: 'The end must be after the start (10:00).', tone: 'error' },
+    ]);
     expect(messagesAt(issues, 'time_periods.0.end_time', false)).toEqual([
       { text: 'Stored value: The end must be after the start (10:00).', tone: 'warning' },
     ]);
@@ -26,7 +28,10 @@ describe('messages at the editor', () => {
   it("read the server's messages at a path, errors first", () => {
     expect(serverMessageAt(errors, 'exception_numbers.1')).toBe('not an E.164 number');
     expect(serverMessageAt(errors, 'time_periods.0')).toBeUndefined();
-    expect(combine(messagesAt(issues, 'exception_numbers.0', true), 'from the server').map((m) => m.tone)).toEqual(['error', 'warning']);
+    expect(combine(messagesAt(issues, 'exception_numbers.0', true), 'from the server').map((m) => m.tone)).toEqual([
+      'error',
+      'warning',
+    ]);
   });
 
   it('show the form check at the schedule only when no own error explains the block', () => {

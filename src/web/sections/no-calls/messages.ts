@@ -14,7 +14,9 @@ export interface FieldMessage {
 
 export function messagesAt(issues: NoCallsIssue[], path: string, edited: boolean): FieldMessage[] {
   return issuesAt(issues, path).map((issue) =>
-    issue.severity === 'error' && edited ? { text: issue.message, tone: 'error' } : { text: issue.severity === 'error' ? `Stored value: ${issue.message}` : issue.message, tone: 'warning' },
+    issue.severity === 'error' && edited
+      ? { text: issue.message, tone: 'error' }
+      : { text: issue.severity === 'error' ? `Stored value: ${issue.message}` : issue.message, tone: 'warning' },
   );
 }
 
@@ -47,4 +49,5 @@ export function combine(own: FieldMessage[], server: string | undefined): FieldM
 }
 
 export const hasError = (messages: FieldMessage[]) => messages.some((m) => m.tone === 'error');
-export const helperOf = (messages: FieldMessage[]) => (messages.length ? messages.map((m) => (m.tone === 'warning' ? `Warning: ${m.text}` : m.text)).join(' ') : undefined);
+export const helperOf = (messages: FieldMessage[]) =>
+  messages.length ? messages.map((m) => (m.tone === 'warning' ? `Warning: ${m.text}` : m.text)).join(' ') : undefined;

@@ -33,12 +33,18 @@ export function useSchedule(): ScheduleState {
   const { errors } = useFormState<ProjectFormValues>({ name: FIELD });
   // The project's zone as the form has it now (an unsaved General edit counts), else as saved.
   const formZone = useWatch<ProjectFormValues, 'timezone'>({ name: 'timezone' });
-  const projectZone = [formZone, project.timezone].find((zone): zone is string => typeof zone === 'string' && isValidTimeZone(zone)) ?? 'UTC';
+  const projectZone =
+    [formZone, project.timezone].find((zone): zone is string => typeof zone === 'string' && isValidTimeZone(zone)) ??
+    'UTC';
   const schedule = (field.value ?? null) as Schedule | null;
   const issues = useMemo(() => checkNoCalls(schedule, checkStoredNumber), [schedule]);
   const stored = project[FIELD];
   const base = stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : null;
-  const edited = isFieldDirty(FIELD, { [FIELD]: base } as ProjectFormValues, { [FIELD]: schedule } as ProjectFormValues);
+  const edited = isFieldDirty(
+    FIELD,
+    { [FIELD]: base } as ProjectFormValues,
+    { [FIELD]: schedule } as ProjectFormValues,
+  );
   return {
     schedule,
     view: scheduleView(schedule, projectZone),

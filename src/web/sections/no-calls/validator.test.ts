@@ -6,10 +6,22 @@ import type { Project } from '../../../shared/schemas/project';
 import { validateProjectValues } from '../../settings/resolver';
 import { loadPhoneCheck, noCallsValidator } from './validator';
 
-const example = JSON.parse(readFileSync(new URL('../../../shared/reference/examples/no-calls-notify-time-period.seed.json', import.meta.url), 'utf8'));
-const project = { id: 5, timezone: 'UTC', notify_no_calls: false, no_calls_notify_time_period: null, name: 'P' } as Project;
+const example = JSON.parse(
+  readFileSync(
+    new URL('../../../shared/reference/examples/no-calls-notify-time-period.seed.json', import.meta.url),
+    'utf8',
+  ),
+);
+const project = {
+  id: 5,
+  timezone: 'UTC',
+  notify_no_calls: false,
+  no_calls_notify_time_period: null,
+  name: 'P',
+} as Project;
 const context = { projectId: 5, base: project, baseValues: toFormValues(project), queryClient: new QueryClient() };
-const valuesWith = (schedule: unknown) => ({ ...toFormValues(project), no_calls_notify_time_period: schedule }) as ReturnType<typeof toFormValues>;
+const valuesWith = (schedule: unknown) =>
+  ({ ...toFormValues(project), no_calls_notify_time_period: schedule }) as ReturnType<typeof toFormValues>;
 
 describe('noCallsValidator', () => {
   it('puts blocking issues at form paths and lets warnings through', async () => {
@@ -25,7 +37,12 @@ describe('noCallsValidator', () => {
       ],
       exception_numbers: ['+15551234567', '+1415555', 'call me'],
     };
-    const issues = noCallsValidator({ projectId: 5, base: project, values: valuesWith(schedule), queryClient: context.queryClient });
+    const issues = noCallsValidator({
+      projectId: 5,
+      base: project,
+      values: valuesWith(schedule),
+      queryClient: context.queryClient,
+    });
     expect(issues.map((i) => i.path)).toEqual([
       'no_calls_notify_time_period.time_periods.1.end_time',
       'no_calls_notify_time_period.time_periods.2.start_time',

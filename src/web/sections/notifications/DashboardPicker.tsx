@@ -47,11 +47,26 @@ export function DashboardPicker() {
           ids.map((id, index) => {
             const { key, ...itemProps } = getItemProps({ index });
             const missing = choices.missing.includes(id);
-            return <Chip key={key} {...itemProps} label={choices.labelOf(id)} color={missing ? 'warning' : 'default'} variant={missing ? 'outlined' : 'filled'} size="small" />;
+            return (
+              <Chip
+                key={key}
+                {...itemProps}
+                label={choices.labelOf(id)}
+                color={missing ? 'warning' : 'default'}
+                variant={missing ? 'outlined' : 'filled'}
+                size="small"
+              />
+            );
           })
         }
         renderInput={(params) => (
-          <TextField {...params} label={spec.label} inputRef={field.ref} error={Boolean(fieldState.error)} helperText={help} />
+          <TextField
+            {...params}
+            label={spec.label}
+            inputRef={field.ref}
+            error={Boolean(fieldState.error)}
+            helperText={help}
+          />
         )}
       />
       {dashboards.isError && (
@@ -63,7 +78,8 @@ export function DashboardPicker() {
             </Button>
           }
         >
-          Could not load the project's dashboards. {requestErrorText(dashboards.error)} Selected dashboards are shown by id and kept.
+          Could not load the project's dashboards. {requestErrorText(dashboards.error)} Selected dashboards are shown by
+          id and kept.
         </Alert>
       )}
     </>

@@ -24,7 +24,12 @@ export function TestWebhook() {
   return (
     <Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Button variant="outlined" disabled={Boolean(blocker) || test.isPending} aria-describedby={blocker || secretPending ? reasonId : undefined} onClick={() => test.mutate()}>
+        <Button
+          variant="outlined"
+          disabled={Boolean(blocker) || test.isPending}
+          aria-describedby={blocker || secretPending ? reasonId : undefined}
+          onClick={() => test.mutate()}
+        >
           {test.isPending ? 'Sending…' : 'Send test event'}
         </Button>
         {(blocker || secretPending) && (

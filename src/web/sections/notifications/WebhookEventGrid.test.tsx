@@ -28,8 +28,16 @@ function setup(project: Project) {
 describe('WebhookEventGrid', () => {
   it('is a table with column and row headers, one labelled switch per event and n/a for call-log errors', () => {
     const { table } = setup({ id: 1, webhook_url: 'https://example.com/hook', notify_result_webhook_failed: true });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Event', 'Success', 'Failed', 'Error']);
-    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['Result', 'Scheduled run', 'Call log']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Event', 'Success', 'Failed', 'Error']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Result', 'Scheduled run', 'Call log']);
     expect(within(table).getAllByRole('switch')).toHaveLength(8);
     expect(within(table).getByRole('switch', { name: 'Result: failed' })).toBeChecked();
     const callLog = within(table).getAllByRole('row')[3];

@@ -55,7 +55,8 @@ export function WebhookEventGrid() {
         </Table>
       </TableContainer>
       <Typography id={noteId} variant="body2" color="text.secondary">
-        Error = {PROJECT_FIELDS.notify_result_webhook_error.description?.toLowerCase().replace(/\.$/, '')}. Call logs have no error event.
+        Error = {PROJECT_FIELDS.notify_result_webhook_error.description?.toLowerCase().replace(/\.$/, '')}. Call logs
+        have no error event.
       </Typography>
       {noEffect && <NoEffectText id={`${noteId}-no-effect`}>{noEffect}</NoEffectText>}
     </div>
@@ -71,7 +72,9 @@ function EventSwitch({ name, describedBy }: { name: BooleanFieldName; describedB
       onChange={(event) => field.onChange(event.target.checked)}
       onBlur={field.onBlur}
       name={name}
-      slotProps={{ input: { ref: field.ref, 'aria-label': PROJECT_FIELDS[name].label, 'aria-describedby': describedBy } }}
+      slotProps={{
+        input: { ref: field.ref, 'aria-label': PROJECT_FIELDS[name].label, 'aria-describedby': describedBy },
+      }}
     />
   );
 }

@@ -14,7 +14,12 @@ describe('dashboardChoices', () => {
   it('labels by name, disambiguating equal names with the id', () => {
     const choices = dashboardChoices(dashboards, [5]);
     expect(choices.options).toEqual([3, 5, 8, 9]);
-    expect(choices.options.map(choices.labelOf)).toEqual(['Quality (#3)', 'Latency', 'Quality (#8)', 'Untitled dashboard']);
+    expect(choices.options.map(choices.labelOf)).toEqual([
+      'Quality (#3)',
+      'Latency',
+      'Quality (#8)',
+      'Untitled dashboard',
+    ]);
     expect(choices.missing).toEqual([]);
   });
 
@@ -39,6 +44,8 @@ describe('dashboard ids in the PATCH', () => {
     const base = { id: 1, daily_report_dashboard_ids: [3, 5] };
     const values = toFormValues(base);
     expect(dirtyFields(base, { ...values, daily_report_dashboard_ids: [5, 3] })).toEqual([]);
-    expect(buildPatch(base, { ...values, daily_report_dashboard_ids: [8, 3] })).toEqual({ daily_report_dashboard_ids: [8, 3] });
+    expect(buildPatch(base, { ...values, daily_report_dashboard_ids: [8, 3] })).toEqual({
+      daily_report_dashboard_ids: [8, 3],
+    });
   });
 });

@@ -13,7 +13,10 @@ export interface DashboardChoices {
  * loaded list lacks shows as "#id (not found)" and stays selected until the user removes it; while
  * the list is not loaded (undefined), ids show as "#id" and nothing is called missing.
  */
-export function dashboardChoices(dashboards: readonly Dashboard[] | undefined, selected: readonly number[]): DashboardChoices {
+export function dashboardChoices(
+  dashboards: readonly Dashboard[] | undefined,
+  selected: readonly number[],
+): DashboardChoices {
   const names = new Map<number, string>();
   for (const dashboard of dashboards ?? []) names.set(dashboard.id, dashboard.name?.trim() || `Untitled dashboard`);
   const nameCounts = new Map<string, number>();

@@ -11,18 +11,29 @@ import {
   testWebhookBlocker,
 } from './logic';
 
-const allOn = { is_send_emails_enabled: true, notify_daily_report: true, webhook_url: 'https://example.com/hook', notify_frequent_calls_for_number: true };
+const allOn = {
+  is_send_emails_enabled: true,
+  notify_daily_report: true,
+  webhook_url: 'https://example.com/hook',
+  notify_frequent_calls_for_number: true,
+};
 
 describe('webhook event grid', () => {
   it('holds every notify_*_webhook_{success,failed,error} event field exactly once, all switches', () => {
-    const eventFields = fieldsOfSection('notifications').filter((field) => /^notify_(result|cronjob|call_log)_webhook_/.test(field));
+    const eventFields = fieldsOfSection('notifications').filter((field) =>
+      /^notify_(result|cronjob|call_log)_webhook_/.test(field),
+    );
     expect([...WEBHOOK_EVENT_FIELDS].sort()).toEqual(eventFields.sort());
     expect(new Set(WEBHOOK_EVENT_FIELDS).size).toBe(WEBHOOK_EVENT_FIELDS.length);
     for (const field of WEBHOOK_EVENT_FIELDS) expect(PROJECT_FIELDS[field].kind).toBe('boolean');
   });
 
   it('puts each field in the row and column its name says; call logs have no error cell', () => {
-    const prefixes = { Result: 'notify_result_webhook_', 'Scheduled run': 'notify_cronjob_webhook_', 'Call log': 'notify_call_log_webhook_' } as const;
+    const prefixes = {
+      Result: 'notify_result_webhook_',
+      'Scheduled run': 'notify_cronjob_webhook_',
+      'Call log': 'notify_call_log_webhook_',
+    } as const;
     for (const row of WEBHOOK_EVENT_ROWS) {
       for (const column of WEBHOOK_EVENT_COLUMNS) {
         const field = row.cells[column.id];
@@ -30,7 +41,9 @@ describe('webhook event grid', () => {
       }
     }
     expect(WEBHOOK_EVENT_ROWS.find((row) => row.label === 'Call log')?.cells.error).toBeNull();
-    expect(WEBHOOK_EVENT_ROWS.flatMap((row) => Object.values(row.cells)).filter((cell) => cell === null)).toHaveLength(1);
+    expect(WEBHOOK_EVENT_ROWS.flatMap((row) => Object.values(row.cells)).filter((cell) => cell === null)).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -41,13 +54,15 @@ describe('noEffectReason (decision 10)', () => {
 
   it('marks the email switches while the master switch is off, not the master itself', () => {
     const values = { ...allOn, is_send_emails_enabled: false };
-    for (const field of EMAIL_SWITCHES) expect(noEffectReason(field, values)).toBe('No effect while "Send emails" is off.');
+    for (const field of EMAIL_SWITCHES)
+      expect(noEffectReason(field, values)).toBe('No effect while "Send emails" is off.');
     expect(noEffectReason('is_send_emails_enabled', values)).toBeUndefined();
   });
 
   it('marks the daily report options (dashboards included) while the daily report is off', () => {
     const values = { ...allOn, notify_daily_report: false };
-    for (const field of DAILY_REPORT_OPTIONS) expect(noEffectReason(field, values)).toBe('No effect while the daily report is off.');
+    for (const field of DAILY_REPORT_OPTIONS)
+      expect(noEffectReason(field, values)).toBe('No effect while the daily report is off.');
     expect(noEffectReason('notify_daily_report', values)).toBeUndefined();
   });
 
@@ -90,7 +105,9 @@ describe('emailRecipients', () => {
 describe('testWebhookBlocker', () => {
   it('blocks while the form has an unsaved URL change, or no URL is saved', () => {
     expect(testWebhookBlocker('https://a.example/hook', 'https://a.example/hook')).toBeUndefined();
-    expect(testWebhookBlocker('https://a.example/hook', 'https://b.example/hook')).toBe('Save first: the test uses the saved URL.');
+    expect(testWebhookBlocker('https://a.example/hook', 'https://b.example/hook')).toBe(
+      'Save first: the test uses the saved URL.',
+    );
     expect(testWebhookBlocker('https://a.example/hook', '')).toBe('Save first: the test uses the saved URL.');
     expect(testWebhookBlocker('', '')).toBe('Set and save a webhook URL first.');
   });

@@ -3,7 +3,17 @@ import { Button, Stack } from '@mui/material';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 /** Add rule, and Clear rubric (after confirmation: the rubric becomes `{}` once saved). Memoised: typing in a rule leaves it alone. */
-export const BuilderToolbar = memo(function BuilderToolbar({ ruleCount, canClear, onAdd, onClear }: { ruleCount: number; canClear: boolean; onAdd(): void; onClear(): void }) {
+export const BuilderToolbar = memo(function BuilderToolbar({
+  ruleCount,
+  canClear,
+  onAdd,
+  onClear,
+}: {
+  ruleCount: number;
+  canClear: boolean;
+  onAdd(): void;
+  onClear(): void;
+}) {
   const [confirming, setConfirming] = useState(false);
   return (
     <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
@@ -26,8 +36,8 @@ export const BuilderToolbar = memo(function BuilderToolbar({ ruleCount, canClear
         }}
         onCancel={() => setConfirming(false)}
       >
-        {ruleCount === 1 ? 'The rule is' : `All ${ruleCount} rules are`} removed from the draft, and once you save, the project has no rubric
-        (every call passes). Until you save, Discard brings them back.
+        {ruleCount === 1 ? 'The rule is' : `All ${ruleCount} rules are`} removed from the draft, and once you save, the
+        project has no rubric (every call passes). Until you save, Discard brings them back.
       </ConfirmDialog>
     </Stack>
   );

@@ -82,7 +82,8 @@ function ValueEditor({ family, metric, op, value, invalid, onChange }: ValueProp
     );
   }
   const allowed = enumValuesOf(metric);
-  if (op === 'in') return <EnumMultiSelect options={allowed} value={value} invalid={invalid} onChange={onChange} sx={flex} />;
+  if (op === 'in')
+    return <EnumMultiSelect options={allowed} value={value} invalid={invalid} onChange={onChange} sx={flex} />;
   const text = typeof value === 'string' ? value : '';
   return (
     <TextField

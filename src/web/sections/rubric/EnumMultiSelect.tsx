@@ -1,7 +1,13 @@
 import { Autocomplete, TextField, type SxProps } from '@mui/material';
 
 /** "is one of": several values from the metric's enum_values, as chips. Values not allowed stay visible. */
-export function EnumMultiSelect({ options, value, invalid, onChange, sx }: {
+export function EnumMultiSelect({
+  options,
+  value,
+  invalid,
+  onChange,
+  sx,
+}: {
   options: string[];
   value: unknown;
   invalid: boolean;

@@ -10,7 +10,15 @@ import { callTime } from './format';
 const PAGE = 25;
 
 /** The calls whose outcome the draft changes, each with the rule that decides it. */
-export function FlipList({ flips, catalog, timeZone }: { flips: Flip<CallLog>[]; catalog: MetricCatalog | undefined; timeZone?: string }) {
+export function FlipList({
+  flips,
+  catalog,
+  timeZone,
+}: {
+  flips: Flip<CallLog>[];
+  catalog: MetricCatalog | undefined;
+  timeZone?: string;
+}) {
   const [shown, setShown] = useState(PAGE);
   if (!flips.length) {
     return (
@@ -37,11 +45,15 @@ export function FlipList({ flips, catalog, timeZone }: { flips: Flip<CallLog>[];
             {flips.slice(0, shown).map((flip) => (
               <TableRow key={flip.call.id}>
                 <TableCell>{callTime(flip.call.timestamp, timeZone)}</TableCell>
-                <TableCell>{flip.call.agent_name ?? (flip.call.agent != null ? `Agent #${flip.call.agent}` : '—')}</TableCell>
+                <TableCell>
+                  {flip.call.agent_name ?? (flip.call.agent != null ? `Agent #${flip.call.agent}` : '—')}
+                </TableCell>
                 <TableCell>{flip.call.customer_number || '—'}</TableCell>
                 <TableCell>{flip.direction === 'pass-to-fail' ? 'Passed, now fails' : 'Failed, now passes'}</TableCell>
                 <TableCell>
-                  {flip.rubric === 'draft' ? `Fails draft rule ${ruleNumber(flip.ruleIndex)}: ` : `No longer fails saved rule ${ruleNumber(flip.ruleIndex)}: `}
+                  {flip.rubric === 'draft'
+                    ? `Fails draft rule ${ruleNumber(flip.ruleIndex)}: `
+                    : `No longer fails saved rule ${ruleNumber(flip.ruleIndex)}: `}
                   {describeRule(flip.rule, metrics)}
                 </TableCell>
               </TableRow>

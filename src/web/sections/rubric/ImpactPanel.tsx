@@ -17,7 +17,10 @@ export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: Metri
   const calls = useRecentCalls(projectId, fromIso);
   // Typing in a rule re-evaluates up to 1,000 calls: let the input stay responsive first.
   const deferredDraft = useDeferredValue(draft);
-  const impact = useMemo(() => (calls.data ? computeImpact(project.rubric_config, deferredDraft, calls.data.calls) : null), [calls.data, project.rubric_config, deferredDraft]);
+  const impact = useMemo(
+    () => (calls.data ? computeImpact(project.rubric_config, deferredDraft, calls.data.calls) : null),
+    [calls.data, project.rubric_config, deferredDraft],
+  );
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="rubric-impact" sx={{ p: 3 }}>
@@ -30,8 +33,8 @@ export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: Metri
         </Button>
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        Evaluates the production calls of the last {PREVIEW_DAYS} days (up to {MAX_PREVIEW_CALLS.toLocaleString('en')}) with the saved rubric and
-        with this draft, before you save. It follows your edits as you make them.
+        Evaluates the production calls of the last {PREVIEW_DAYS} days (up to {MAX_PREVIEW_CALLS.toLocaleString('en')})
+        with the saved rubric and with this draft, before you save. It follows your edits as you make them.
       </Typography>
       {calls.isFetching && <LinearProgress aria-label="Loading calls" sx={{ mt: 2 }} />}
       {calls.error && (
@@ -42,19 +45,34 @@ export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: Metri
       {impact && calls.data && (
         <Box sx={{ mt: 2 }}>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            {calls.data.calls.length.toLocaleString('en')} calls since {new Date(calls.data.fromIso).toLocaleString('en')}
-            {calls.data.total > calls.data.calls.length ? ` (the first ${calls.data.calls.length.toLocaleString('en')} of ${calls.data.total.toLocaleString('en')}, in the order the API lists them)` : ''}.
+            {calls.data.calls.length.toLocaleString('en')} calls since{' '}
+            {new Date(calls.data.fromIso).toLocaleString('en')}
+            {calls.data.total > calls.data.calls.length
+              ? ` (the first ${calls.data.calls.length.toLocaleString('en')} of ${calls.data.total.toLocaleString('en')}, in the order the API lists them)`
+              : ''}
+            .
           </Typography>
-          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
+          >
             <Term label="Pass rate, saved rubric" value={rateText(impact.saved)} />
             <Term label="Pass rate, draft" value={rateText(impact.draft)} />
             <Term label="Calls that change outcome" value={String(impact.flips.length)} />
             <Term
               label="Saved rubric agrees with the calls' own result"
-              value={impact.agreement.rate === null ? 'no call has a result' : `${percent(impact.agreement.rate)} (${impact.agreement.agreed} of ${impact.agreement.compared} calls with a result)`}
+              value={
+                impact.agreement.rate === null
+                  ? 'no call has a result'
+                  : `${percent(impact.agreement.rate)} (${impact.agreement.agreed} of ${impact.agreement.compared} calls with a result)`
+              }
             />
           </Box>
-          <FlipList flips={impact.flips} catalog={catalog} timeZone={typeof project.timezone === 'string' ? project.timezone : undefined} />
+          <FlipList
+            flips={impact.flips}
+            catalog={catalog}
+            timeZone={typeof project.timezone === 'string' ? project.timezone : undefined}
+          />
         </Box>
       )}
     </Paper>
@@ -74,4 +92,5 @@ function Term({ label, value }: { label: string; value: string }) {
   );
 }
 
-const rateText = (r: { passed: number; total: number; rate: number | null }) => (r.rate === null ? 'no calls' : `${percent(r.rate)} (${r.passed} of ${r.total})`);
+const rateText = (r: { passed: number; total: number; rate: number | null }) =>
+  r.rate === null ? 'no calls' : `${percent(r.rate)} (${r.passed} of ${r.total})`;

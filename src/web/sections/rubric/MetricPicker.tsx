@@ -7,7 +7,10 @@ import { metricTypeLabel, SCOPE_LABELS } from './metric-words';
 // first matches, typing narrows it). Grouped by scope, each with its type.
 
 const SHOWN = 150;
-const filter = createFilterOptions<CatalogMetric>({ limit: SHOWN, stringify: (m) => `${m.name} ${m.slug ?? ''} ${m.id} ${metricTypeLabel(m)}` });
+const filter = createFilterOptions<CatalogMetric>({
+  limit: SHOWN,
+  stringify: (m) => `${m.name} ${m.slug ?? ''} ${m.id} ${metricTypeLabel(m)}`,
+});
 
 interface Props {
   metrics: CatalogMetric[];
@@ -20,7 +23,15 @@ interface Props {
   onChange(metric: CatalogMetric): void;
 }
 
-export const MetricPicker = memo(function MetricPicker({ metrics, value, missingLabel, loading, error, autoFocus, onChange }: Props) {
+export const MetricPicker = memo(function MetricPicker({
+  metrics,
+  value,
+  missingLabel,
+  loading,
+  error,
+  autoFocus,
+  onChange,
+}: Props) {
   return (
     <Autocomplete
       options={metrics}

@@ -7,7 +7,15 @@ import { rulesOf } from '../../../shared/schemas/rubric';
 const SHORT = 8;
 
 /** The rubric in one plain sentence, with its rule and problem counts. */
-export function RubricSummary({ config, metrics, check }: { config: unknown; metrics: MetricLookup; check: RubricCheck }) {
+export function RubricSummary({
+  config,
+  metrics,
+  check,
+}: {
+  config: unknown;
+  metrics: MetricLookup;
+  check: RubricCheck;
+}) {
   const [all, setAll] = useState(false);
   const count = rulesOf(config).length;
   const long = count > SHORT;
@@ -25,9 +33,11 @@ export function RubricSummary({ config, metrics, check }: { config: unknown; met
       {count > 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {count} {count === 1 ? 'rule' : 'rules'}
-          {check.errorCount ? ` · ${check.errorCount} ${check.errorCount === 1 ? 'problem blocks' : 'problems block'} saving` : ''}
-          {check.warningCount ? ` · ${check.warningCount} ${check.warningCount === 1 ? 'warning' : 'warnings'}` : ''}. A rule whose metric has no
-          value on a call is skipped; a call whose rules are all skipped passes.
+          {check.errorCount
+            ? ` · ${check.errorCount} ${check.errorCount === 1 ? 'problem blocks' : 'problems block'} saving`
+            : ''}
+          {check.warningCount ? ` · ${check.warningCount} ${check.warningCount === 1 ? 'warning' : 'warnings'}` : ''}. A
+          rule whose metric has no value on a call is skipped; a call whose rules are all skipped passes.
         </Typography>
       )}
     </Paper>

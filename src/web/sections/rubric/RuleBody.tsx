@@ -29,7 +29,14 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
   if (parsed.kind === 'pending') {
     return (
       <Row>
-        <MetricPicker metrics={metrics} value={null} loading={catalogLoading} autoFocus={autoFocus} error onChange={pick} />
+        <MetricPicker
+          metrics={metrics}
+          value={null}
+          loading={catalogLoading}
+          autoFocus={autoFocus}
+          error
+          onChange={pick}
+        />
         <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
           Choose a metric, then its condition.
         </Typography>
@@ -43,8 +50,9 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
     return (
       <>
         <Typography variant="body2" sx={{ mb: 1 }}>
-          This rule has {parsed.conditions.length} conditions. The builder edits rules with one condition, as Cekura&apos;s documentation
-          asks; this one is kept exactly as stored. Delete it, or change it in the JSON view.
+          This rule has {parsed.conditions.length} conditions. The builder edits rules with one condition, as
+          Cekura&apos;s documentation asks; this one is kept exactly as stored. Delete it, or change it in the JSON
+          view.
         </Typography>
         <Verbatim rule={rule} />
       </>
@@ -62,7 +70,14 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
   const missing = metric ? undefined : `Metric #${parsed.metricId} (not found)`;
   return (
     <Row>
-      <MetricPicker metrics={metrics} value={metric ?? null} missingLabel={missing} loading={catalogLoading} error={!metric} onChange={pick} />
+      <MetricPicker
+        metrics={metrics}
+        value={metric ?? null}
+        missingLabel={missing}
+        loading={catalogLoading}
+        error={!metric}
+        onChange={pick}
+      />
       {metric && family && (
         <ConditionEditor
           family={family}
@@ -86,7 +101,11 @@ function Row({ children }: { children: ReactNode }) {
 
 function Verbatim({ rule }: { rule: unknown }) {
   return (
-    <Box component="pre" sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 13, overflowX: 'auto' }} aria-label="Rule as stored">
+    <Box
+      component="pre"
+      sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 13, overflowX: 'auto' }}
+      aria-label="Rule as stored"
+    >
       {JSON.stringify(rule, null, 2)}
     </Box>
   );

@@ -85,7 +85,14 @@ function VirtualRuleList(props: RuleListProps) {
             key={item.key}
             data-index={item.index}
             ref={virtualizer.measureElement}
-            sx={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)`, pb: 2 }}
+            sx={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              transform: `translateY(${item.start}px)`,
+              pb: 2,
+            }}
           >
             {row(props, item.index)}
           </Box>

@@ -6,7 +6,15 @@ import type { IssueCode, RuleIssue } from '../../../shared/rubric/check';
 
 const REMOVABLE: ReadonlySet<IssueCode> = new Set(['unknown-metric', 'malformed', 'pending']);
 
-export function RuleMessages({ issues, serverMessages, onRemove }: { issues: RuleIssue[]; serverMessages: string[]; onRemove(): void }) {
+export function RuleMessages({
+  issues,
+  serverMessages,
+  onRemove,
+}: {
+  issues: RuleIssue[];
+  serverMessages: string[];
+  onRemove(): void;
+}) {
   if (!issues.length && !serverMessages.length) return null;
   return (
     <Stack spacing={1} sx={{ mt: 1.5 }}>

@@ -23,7 +23,18 @@ export interface RuleRowProps {
 }
 
 /** One rule: its number and sentence, its editor, its messages in words, and Duplicate / Delete. */
-function RuleRowImpl({ index, rule, catalog, catalogLoading, issues, serverMessages, autoFocus, onSetRule, onDuplicate, onRemove }: RuleRowProps) {
+function RuleRowImpl({
+  index,
+  rule,
+  catalog,
+  catalogLoading,
+  issues,
+  serverMessages,
+  autoFocus,
+  onSetRule,
+  onDuplicate,
+  onRemove,
+}: RuleRowProps) {
   const headingId = useId();
   const n = ruleNumber(index);
   const setRule = useCallback((next: unknown) => onSetRule(index, next), [index, onSetRule]);
@@ -52,13 +63,21 @@ function RuleRowImpl({ index, rule, catalog, catalogLoading, issues, serverMessa
           </Button>
         </Box>
       </Stack>
-      <RuleBody rule={rule} catalog={catalog} catalogLoading={catalogLoading} issues={issues} autoFocus={autoFocus} onChange={setRule} />
+      <RuleBody
+        rule={rule}
+        catalog={catalog}
+        catalogLoading={catalogLoading}
+        issues={issues}
+        autoFocus={autoFocus}
+        onChange={setRule}
+      />
       <RuleMessages issues={issues} serverMessages={serverMessages} onRemove={remove} />
     </Paper>
   );
 }
 
-const sameIssues = (a: RuleIssue[], b: RuleIssue[]) => a.length === b.length && a.every((issue, i) => issue.message === b[i].message && issue.severity === b[i].severity);
+const sameIssues = (a: RuleIssue[], b: RuleIssue[]) =>
+  a.length === b.length && a.every((issue, i) => issue.message === b[i].message && issue.severity === b[i].severity);
 
 export const RuleRow = memo(
   RuleRowImpl,

@@ -6,7 +6,13 @@ import { scoreFromText } from '../../../shared/rubric/convert';
  * A score as typed: the text stays as the user wrote it ("4." while typing), the rule holds the number
  * (or the text, when it is not one, which the checks then name). Follows outside changes of the value.
  */
-export function ScoreInput({ value, helperText, invalid, onChange, sx }: {
+export function ScoreInput({
+  value,
+  helperText,
+  invalid,
+  onChange,
+  sx,
+}: {
   value: unknown;
   helperText: string;
   invalid: boolean;
@@ -39,5 +45,6 @@ export function ScoreInput({ value, helperText, invalid, onChange, sx }: {
   );
 }
 
-const toText = (value: unknown): string => (typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value) ?? '');
+const toText = (value: unknown): string =>
+  typeof value === 'number' || typeof value === 'string' ? String(value) : (JSON.stringify(value) ?? '');
 const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);

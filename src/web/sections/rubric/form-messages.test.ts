@@ -5,11 +5,14 @@ import { rubricFormMessages } from './form-messages';
 const noIssues = checkRubric({}, null);
 
 describe('rubricFormMessages', () => {
-  it('keeps server messages on their rule and drops the resolver\'s copies of the checks', () => {
+  it("keeps server messages on their rule and drops the resolver's copies of the checks", () => {
     const errors = {
       type: 'server',
       message: "rules[1].conditions.conditions[0].value: 'maybe' is not allowed",
-      rules: { 1: { type: 'server', message: "'maybe' is not allowed" }, 2: { type: 'validate', message: 'Choose a metric for this rule, or remove the rule.' } },
+      rules: {
+        1: { type: 'server', message: "'maybe' is not allowed" },
+        2: { type: 'validate', message: 'Choose a metric for this rule, or remove the rule.' },
+      },
     };
     const result = rubricFormMessages(errors, noIssues);
     expect([...result.byRule]).toEqual([[1, ["'maybe' is not allowed"]]]);
@@ -17,12 +20,19 @@ describe('rubricFormMessages', () => {
   });
 
   it('puts a server message without rule path in the banner, and a rule-path one on its rule', () => {
-    expect(rubricFormMessages({ type: 'server', message: 'Rubric too large' }, noIssues).general).toEqual(['Rubric too large']);
-    expect([...rubricFormMessages({ type: 'server', message: 'rules[0]: unknown metric' }, noIssues).byRule]).toEqual([[0, ['unknown metric']]]);
+    expect(rubricFormMessages({ type: 'server', message: 'Rubric too large' }, noIssues).general).toEqual([
+      'Rubric too large',
+    ]);
+    expect([...rubricFormMessages({ type: 'server', message: 'rules[0]: unknown metric' }, noIssues).byRule]).toEqual([
+      [0, ['unknown metric']],
+    ]);
   });
 
-  it('drops the shape check\'s rule messages (the rows say it in words) and the section\'s own general ones', () => {
-    expect(rubricFormMessages({ type: 'validate', message: 'rules.3.metric_id: Invalid input' }, noIssues)).toEqual({ byRule: new Map(), general: [] });
+  it("drops the shape check's rule messages (the rows say it in words) and the section's own general ones", () => {
+    expect(rubricFormMessages({ type: 'validate', message: 'rules.3.metric_id: Invalid input' }, noIssues)).toEqual({
+      byRule: new Map(),
+      general: [],
+    });
     const check = checkRubric({ evaluation_logic: 'or', rules: [] }, null);
     expect(rubricFormMessages({ type: 'validate', message: `${check.general[0].message}` }, check).general).toEqual([]);
   });

@@ -21,9 +21,11 @@ export function rubricFormMessages(errors: unknown, check: RubricCheck): RubricF
   const byRule = new Map<number, string[]>();
   const general: string[] = [];
   if (!node || typeof node !== 'object') return { byRule, general };
-  const rules = node.rules && typeof node.rules === 'object' ? Object.entries(node.rules as Record<string, ErrorNode>) : [];
+  const rules =
+    node.rules && typeof node.rules === 'object' ? Object.entries(node.rules as Record<string, ErrorNode>) : [];
   for (const [key, error] of rules) {
-    if (error?.type === 'server' && typeof error.message === 'string' && /^\d+$/.test(key)) byRule.set(Number(key), [error.message]);
+    if (error?.type === 'server' && typeof error.message === 'string' && /^\d+$/.test(key))
+      byRule.set(Number(key), [error.message]);
   }
   if (typeof node.message === 'string') {
     let rest = node.message;

@@ -46,9 +46,16 @@ export default function RubricSection() {
         The rules that decide whether a production call passes. Every rule must hold; saving sends the whole rubric.
       </Typography>
       {catalogQuery.error && (
-        <Alert severity="warning" action={<Button color="inherit" onClick={() => void catalogQuery.refetch()}>Retry</Button>}>
-          The project&apos;s metrics could not be loaded. {requestErrorText(catalogQuery.error)} Rules are shown as stored; unknown metrics are not
-          flagged until the metrics load.
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" onClick={() => void catalogQuery.refetch()}>
+              Retry
+            </Button>
+          }
+        >
+          The project&apos;s metrics could not be loaded. {requestErrorText(catalogQuery.error)} Rules are shown as
+          stored; unknown metrics are not flagged until the metrics load.
         </Alert>
       )}
       {general.map((message) => (
@@ -57,7 +64,13 @@ export default function RubricSection() {
         </Alert>
       ))}
       <RubricSummary config={field.config} metrics={catalog?.byId ?? null} check={check} />
-      <Paper variant="outlined" component="section" aria-labelledby="rubric-rules" data-field="rubric_config" sx={{ p: 3 }}>
+      <Paper
+        variant="outlined"
+        component="section"
+        aria-labelledby="rubric-rules"
+        data-field="rubric_config"
+        sx={{ p: 3 }}
+      >
         <Typography id="rubric-rules" variant="h6" component="h2">
           Rules
         </Typography>
@@ -77,7 +90,12 @@ export default function RubricSection() {
                   focusKey={focusKey}
                 />
               )}
-              <BuilderToolbar ruleCount={field.rules.length} canClear={hasRubric} onAdd={addRule} onClear={field.clear} />
+              <BuilderToolbar
+                ruleCount={field.rules.length}
+                canClear={hasRubric}
+                onAdd={addRule}
+                onClear={field.clear}
+              />
             </Stack>
           ) : (
             <RubricJsonView config={field.config} onApply={field.replaceAll} />

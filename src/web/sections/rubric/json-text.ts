@@ -16,5 +16,8 @@ export function parseRubricJson(text: string): JsonParse {
   if (rubricConfigSchema.safeParse(value).success) return { ok: true, config: value };
   const issue = completeRubric.safeParse(value).error?.issues[0];
   const path = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  return { ok: false, message: `Not a rubric: ${path}${issue?.message ?? 'invalid'}. A rubric is {} or {"evaluation_logic": "and", "rules": [...]}.` };
+  return {
+    ok: false,
+    message: `Not a rubric: ${path}${issue?.message ?? 'invalid'}. A rubric is {} or {"evaluation_logic": "and", "rules": [...]}.`,
+  };
 }

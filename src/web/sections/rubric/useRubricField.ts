@@ -49,14 +49,23 @@ export function useRubricField(): RubricField {
     latest.current.onChange(next);
   }, []);
 
-  const setRule = useCallback((index: number, rule: unknown) => commit(replaceRule(latest.current.value, index, rule), (k) => k), [commit]);
+  const setRule = useCallback(
+    (index: number, rule: unknown) => commit(replaceRule(latest.current.value, index, rule), (k) => k),
+    [commit],
+  );
   const addRule = useCallback(() => {
     const key = newKey();
     commit(insertRule(latest.current.value, rulesOf(latest.current.value).length, pendingRule()), (k) => [...k, key]);
     return key;
   }, [commit]);
-  const duplicate = useCallback((index: number) => commit(duplicateRule(latest.current.value, index), (k) => k.toSpliced(index + 1, 0, newKey())), [commit]);
-  const remove = useCallback((index: number) => commit(removeRule(latest.current.value, index), (k) => k.toSpliced(index, 1)), [commit]);
+  const duplicate = useCallback(
+    (index: number) => commit(duplicateRule(latest.current.value, index), (k) => k.toSpliced(index + 1, 0, newKey())),
+    [commit],
+  );
+  const remove = useCallback(
+    (index: number) => commit(removeRule(latest.current.value, index), (k) => k.toSpliced(index, 1)),
+    [commit],
+  );
   const replaceAll = useCallback(
     (config: unknown) => {
       const next = reuseRules(latest.current.value, config);

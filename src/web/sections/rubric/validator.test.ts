@@ -10,7 +10,8 @@ import { rubricValidator } from './validator';
 const sat = 102;
 const base = { id: 7, name: 'P', rubric_config: {} } as unknown as Project;
 const withRubric = (config: unknown): ProjectFormValues => ({ ...toFormValues(base), rubric_config: config as never });
-const run = (config: unknown, queryClient = new QueryClient()) => rubricValidator({ projectId: 7, base, values: withRubric(config), queryClient });
+const run = (config: unknown, queryClient = new QueryClient()) =>
+  rubricValidator({ projectId: 7, base, values: withRubric(config), queryClient });
 
 describe('rubricValidator', () => {
   it('blocks on errors at the rule path, never on warnings', () => {
@@ -30,11 +31,15 @@ describe('rubricValidator', () => {
 
   it('does not flag unknown metrics while the metrics are not loaded', () => {
     expect(run(rubric(rule(999, { field: 'score', op: 'gte', value: 1 })))).toEqual([]);
-    expect(run(rubric(rule(999, { field: 'score', op: 'in', value: [] }))).map((i) => i.path)).toEqual(['rubric_config.rules.0']);
+    expect(run(rubric(rule(999, { field: 'score', op: 'in', value: [] }))).map((i) => i.path)).toEqual([
+      'rubric_config.rules.0',
+    ]);
   });
 
   it('reports rubric-level problems at rubric_config', () => {
-    expect(run({ evaluation_logic: 'or', rules: [] })).toEqual([{ path: 'rubric_config', message: expect.stringContaining('"and"') }]);
+    expect(run({ evaluation_logic: 'or', rules: [] })).toEqual([
+      { path: 'rubric_config', message: expect.stringContaining('"and"') },
+    ]);
   });
 });
 
