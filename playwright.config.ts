@@ -7,8 +7,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: 'list',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 90_000, // a cap for a busy machine; tests wait for states, never for time
+  expect: { timeout: 20_000 },
   use: {
     browserName: 'chromium',
     trace: 'off',
