@@ -63,7 +63,42 @@ async function coldLoads(
 async function benchColdGeneral(browser: Browser, baseURL: string): Promise<string[]> {
   const loads = await coldLoads(browser, baseURL, `/projects/${DEMO_PROJECT_ID}/general`, ['nameReady']);
   const s = summarize(loads.map((l) => l.nameReady));
-  return [line('cold load to a usable General (Name filled)', spread(s, 'ms'), '<= 800 ms', verdict(s.median, 800))];
+  const wire = await firstLoadBytes(browser, baseURL, `/projects/${DEMO_PROJECT_ID}/general`);
+  return [
+    line('cold load to a usable General (Name filled)', spread(s, 'ms'), '<= 800 ms', verdict(s.median, 800)),
+    line(
+      'bytes on the wire, first load of General',
+      `${(wire.total / 1024).toFixed(1)} KB (${wire.scripts} scripts: ${(wire.scriptBytes / 1024).toFixed(1)} KB)`,
+      '<= 200 KB',
+      verdict(wire.total / 1024, 200),
+    ),
+  ];
+}
+
+/** Headers and encoded bodies of every response of one cold load, as Chromium received them (it sends
+ * `Accept-Encoding: gzip, deflate, br, zstd`). */
+export async function firstLoadBytes(browser: Browser, baseURL: string, path: string) {
+  const { context, page } = await coldPage(browser, ['nameReady']);
+  const sizes: Promise<{ body: number; headers: number; script: boolean }>[] = [];
+  page.on('requestfinished', (request) =>
+    sizes.push(
+      request.sizes().then((size) => ({
+        body: size.responseBodySize,
+        headers: size.responseHeadersSize,
+        script: request.resourceType() === 'script',
+      })),
+    ),
+  );
+  await page.goto(`${baseURL}${path}`);
+  await waitForMarks(page, ['nameReady']);
+  const all = await Promise.all(sizes);
+  await context.close();
+  const scripts = all.filter((s) => s.script);
+  return {
+    total: all.reduce((sum, s) => sum + s.body + s.headers, 0),
+    scripts: scripts.length,
+    scriptBytes: scripts.reduce((sum, s) => sum + s.body, 0),
+  };
 }
 
 async function benchRubricRender(browser: Browser, baseURL: string): Promise<string[]> {

@@ -1,4 +1,6 @@
 // Serving the built SPA: cache headers, history fallback, CSP, and the placeholder without a build.
+import http from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +9,21 @@ import { api, closedPort, rawRequest, startAdmin, type Admin } from './test-supp
 
 const INDEX =
   '<!doctype html><html><head><title>Cekura Console</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
+
+const BIG_SCRIPT = `export const words = ${JSON.stringify('compressible '.repeat(2000))};`;
+
+/** A GET whose body is returned as received (fetch would decode it). */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
 
 describe('with a built dist/', () => {
   let dist: string;
@@ -17,6 +34,9 @@ describe('with a built dist/', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), INDEX);
     writeFileSync(path.join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
+    writeFileSync(path.join(dist, 'assets', 'app-Big456.js'), BIG_SCRIPT);
+    writeFileSync(path.join(dist, 'assets', 'app-Big456.js.br'), brotliCompressSync(BIG_SCRIPT));
+    writeFileSync(path.join(dist, 'assets', 'app-Big456.js.gz'), gzipSync(BIG_SCRIPT));
     writeFileSync(path.join(dist, 'favicon.svg'), '<svg/>');
     writeFileSync(path.join(dist, '.env'), 'SECRET=1');
     admin = await startAdmin(`http://127.0.0.1:${await closedPort()}`, { distDir: dist });
@@ -48,6 +68,24 @@ describe('with a built dist/', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await api(admin.url, '/favicon.svg')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it("sends the build's .br or .gz file as the browser's Accept-Encoding allows, with the same caching", async () => {
+    const url = `${admin.url}/assets/app-Big456.js`;
+    const brotli = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.body.equals(brotliCompressSync(BIG_SCRIPT))).toBe(true);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+
+    const gzip = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.equals(gzipSync(BIG_SCRIPT))).toBe(true);
+
+    const plain = await rawGet(url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
   });
 
   it('answers 404 JSON, never the page, for missing files, dotfiles, /api and /app-api misses', async () => {

@@ -31,6 +31,8 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
       wildcard: true,
       dotfiles: 'ignore',
       cacheControl: false,
+      // The build writes .br and .gz beside each text file (vite.config.ts); sent by the browser's Accept-Encoding.
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         const relative = path.relative(distDir, filePath).split(path.sep).join('/');
         // Vite fingerprints everything under assets/; anything else (index.html, public/ files) may change in place.
