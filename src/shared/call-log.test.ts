@@ -10,7 +10,7 @@ const entry = (type: string, score: unknown, enumValue = '', value = '') => ({
   value,
 });
 
-describe('readMetricOutcome (cekura-api.md call-log table)', () => {
+describe('readMetricOutcome (decision 17)', () => {
   it.each([
     ['binary', 5, true],
     ['binary', 0, false],

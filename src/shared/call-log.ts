@@ -1,4 +1,4 @@
-// Reading a call log's metric results, per the table "Call-log metric results" of cekura-api.md.
+// Reading a call log's metric results (decision 17 in docs/decisions.md).
 // Pure (no DOM, no Node): the emulator's call-log generator and the console's rubric evaluation both use it,
 // so the two sides cannot drift apart on what a result means.
 

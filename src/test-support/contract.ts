@@ -25,7 +25,7 @@ export const spec: Spec = JSON.parse(fs.readFileSync(SPEC_URL, 'utf8'));
 
 /**
  * The generator artefacts this project accepts, each a documented difference between the spec's types
- * and what the API really returns (cekura-api.md, "Using the reference in tests").
+ * and what the API really returns (decision 20 in docs/decisions.md).
  */
 export const ALLOWED_ARTEFACTS = [
   '*_configured fields are typed string but are computed flags: booleans are accepted',

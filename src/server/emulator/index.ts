@@ -1,4 +1,4 @@
-// The Cekura emulator: a Cekura-compatible API (the operations of cekura-api.md) on loopback, with SQLite
+// The Cekura emulator: a Cekura-compatible API (the operations listed in docs/decisions.md) on loopback, with SQLite
 // storage in DATA_DIR, seeded demo data and, on request, test hooks.
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';

@@ -1,5 +1,5 @@
 // Production call-log generator: realistic, deterministic (seeded PRNG) calls whose metric results follow
-// cekura-api.md's call-log table and whose `success` mostly agrees with the project's rubric.
+// the call-log reading of decision 17 and whose `success` mostly agrees with the project's rubric.
 import type { Rng } from './prng';
 import { callPassesRubric } from './rubric-eval';
 import type { CallMetricEntry, SeedAgent, SeedCallLog, SeedMetric, SeedProject } from './seed-types';

@@ -1,6 +1,6 @@
 // Serialises the read-compare-write of a project inside this process (a promise chain per project id), so two
 // saves carrying the same If-Match cannot both pass the check. Several instances would need a shared lock
-// (e.g. a PostgreSQL advisory lock) instead; see DESIGN.md.
+// (e.g. a PostgreSQL advisory lock) instead: decision 22 in docs/decisions.md.
 
 export class KeyedLock {
   private readonly tails = new Map<number, Promise<void>>();

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isApiNamespace } from './allowlist';
 
-// Styles: emotion injects <style> at run time; scripts stay strictly 'self' (see DESIGN.md).
+// Styles: emotion injects <style> at run time; scripts stay strictly 'self' (decision 27 in docs/decisions.md).
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

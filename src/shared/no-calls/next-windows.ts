@@ -3,7 +3,7 @@ import { usablePeriods, timeZoneOf } from './periods';
 import { addDays, isoDate, resolveWallTime, wallClockAt, type CalendarDate, type WallTimeKind } from './zoned';
 
 // The next monitored windows of a schedule, as real instants. Pure: the clock is an argument.
-// Daylight saving (decision documented in the section): a start or end inside a skipped hour moves to
+// Daylight saving (decision 28 in docs/decisions.md): a start or end inside a skipped hour moves to
 // the first instant after the gap; a time that occurs twice starts at its first occurrence and ends at
 // its last, so the window covers every instant whose local time is inside it. A window entirely inside
 // a gap does not occur that day and is listed as absent.

@@ -2,7 +2,7 @@ import { conditionHolds, readMetricOutcome, type MetricResultLike } from '../cal
 import { rulesOf } from '../schemas/rubric';
 import { ruleConditions, ruleMetricId } from './rule';
 
-// A rubric evaluated on one call log, as cekura-api.md says: every rule must pass ("and"); a rule whose
+// A rubric evaluated on one call log (decision 18): every rule must pass ("and"); a rule whose
 // metric has no value on the call is skipped; a call whose rules were all skipped passes. A condition
 // that cannot apply to the metric's outcome (wrong field, op or value type) counts as failed, like the
 // emulator's evaluator: the API would have refused such a rule.

@@ -134,7 +134,7 @@ export function readProject(json: unknown): { project: Project; notes: ProjectNo
   return { project: raw as Project, notes };
 }
 
-/** Decision: a *_configured flag is on for true, "true" and any non-empty string other than "false". */
+/** Decision 14: a *_configured flag is on for true, "true" and any non-empty string other than "false". */
 export function isConfiguredFlag(value: unknown): boolean {
   if (value === true) return true;
   if (typeof value === 'string') return value !== '' && value.toLowerCase() !== 'false';

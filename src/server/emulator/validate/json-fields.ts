@@ -1,5 +1,5 @@
 // Validation of the two JSON fields, the way the upstream reports it: a flat list of messages, each
-// starting with the path inside the value (cekura-api.md, "The emulator's error shape for JSON fields").
+// starting with the path inside the value (decision 19 in docs/decisions.md).
 // Self-contained on purpose: the emulator plays the upstream, so it does not reuse the console's rules.
 
 /** What each kind of metric accepts in a rubric condition. */
