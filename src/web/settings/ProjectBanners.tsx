@@ -6,20 +6,39 @@ import { useSaveActions } from './shell-context';
 import { SaveErrorBanner } from './SaveErrorBanner';
 import type { SaveProblem } from './save-problem';
 
-/** Above every section: a deleted project, a conflict, a failed save (field messages stay at the fields). */
-export function ProjectBanners({
+/** Above every section: a deleted project (a state of the project, not of the last save). */
+export function ProjectBanners() {
+  const { project } = useProjectContext();
+  if (project.is_deleted !== true) return null;
+  return (
+    <Stack spacing={2} sx={{ mb: 3 }}>
+      <DeletedBanner />
+    </Stack>
+  );
+}
+
+/**
+ * In the save bar, which stays in the viewport: a conflict, a failed save, a change made elsewhere. The user
+ * sees (and a screen reader announces: each is an alert) the outcome where they pressed Save, however far down.
+ */
+export function SaveProblems({
   problem,
+  changedElsewhere,
   onReload,
+  onMergeNow,
   onDismiss,
+  busy,
 }: {
   problem: SaveProblem | null;
+  changedElsewhere: boolean;
   onReload(): void;
+  onMergeNow(): void;
   onDismiss(): void;
+  busy: boolean;
 }) {
-  const { project } = useProjectContext();
+  if (!problem && !changedElsewhere) return null;
   return (
-    <Stack spacing={2} sx={{ mb: problem || project.is_deleted === true ? 3 : 0 }}>
-      {project.is_deleted === true && <DeletedBanner />}
+    <Stack spacing={1} sx={{ width: '100%', maxHeight: '40vh', overflowY: 'auto' }}>
       {problem?.kind === 'conflict' && (
         <Alert
           severity="warning"
@@ -35,6 +54,20 @@ export function ProjectBanners({
         </Alert>
       )}
       {problem?.kind === 'error' && <SaveErrorBanner problem={problem} onDismiss={onDismiss} />}
+      {changedElsewhere && problem?.kind !== 'conflict' && (
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={onMergeNow} disabled={busy}>
+              Merge now
+            </Button>
+          }
+        >
+          <AlertTitle>This project was changed elsewhere.</AlertTitle>
+          Your edits are untouched. Merge now brings in the other changes, asks where both versions changed the same
+          setting, and shows what your save would change.
+        </Alert>
+      )}
     </Stack>
   );
 }

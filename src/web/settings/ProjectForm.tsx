@@ -11,7 +11,7 @@ import { useProjectSave } from './useProjectSave';
 import { DirtyStateProvider } from './DirtyStateProvider';
 import { LeaveGuard } from './LeaveGuard';
 import { ProjectFrame } from './ProjectFrame';
-import { ProjectBanners } from './ProjectBanners';
+import { ProjectBanners, SaveProblems } from './ProjectBanners';
 import { SaveBar } from './SaveBar';
 import { SavedNotice } from './SavedNotice';
 import { MergeBanners } from './MergeBanners';
@@ -46,6 +46,16 @@ export function ProjectForm({
     () => ({ save, discard, saveFields, saving, readOnly }),
     [save, discard, saveFields, saving, readOnly],
   );
+  const problems = (
+    <SaveProblems
+      problem={saver.problem}
+      changedElsewhere={saver.merge.remote !== null}
+      onReload={() => void saver.mergeNow()}
+      onMergeNow={() => void saver.mergeNow()}
+      onDismiss={saver.dismissProblem}
+      busy={saving}
+    />
+  );
   const name =
     typeof snapshot.project.name === 'string' && snapshot.project.name ? snapshot.project.name : `Project ${projectId}`;
 
@@ -55,19 +65,12 @@ export function ProjectForm({
         <SaveActionsContext.Provider value={actions}>
           <DirtyStateProvider baseValues={baseValues}>
             <LeaveGuard projectId={projectId}>
-              <ProjectFrame projectId={projectId} title={name} footer={<SaveBar />}>
-                <ProjectBanners
-                  problem={saver.problem}
-                  onReload={() => void saver.mergeNow()}
-                  onDismiss={saver.dismissProblem}
-                />
+              <ProjectFrame projectId={projectId} title={name} footer={<SaveBar problems={problems} />}>
+                <ProjectBanners />
                 <MergeBanners
-                  changedElsewhere={saver.merge.remote !== null}
-                  onMergeNow={() => void saver.mergeNow()}
                   restored={saver.restored}
                   onDiscardRestored={discard}
                   onDismissRestored={saver.dismissRestored}
-                  busy={saving}
                 />
                 <Outlet />
               </ProjectFrame>

@@ -41,7 +41,17 @@ export function ProjectFrame({
             borderColor: 'divider',
           }}
         >
-          <SectionNav projectId={projectId} />
+          {/* Sticky beside the page (from 900 px): the sections and their change badges stay in view. */}
+          <Box
+            sx={{
+              position: { md: 'sticky' },
+              top: { md: 64 },
+              maxHeight: { md: 'calc(100vh - 64px)' },
+              overflowY: { md: 'auto' },
+            }}
+          >
+            <SectionNav projectId={projectId} />
+          </Box>
         </Box>
         <Box sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <Box component="main" sx={{ flexGrow: 1, p: { xs: 2, md: 3 }, maxWidth: 960, width: '100%' }}>

@@ -1,9 +1,12 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Box, Button, CircularProgress, Paper, Typography } from '@mui/material';
 import { useDirtyState, useSaveActions } from './shell-context';
 
-/** "N unsaved changes", Discard, Save; Ctrl/Cmd+S saves from anywhere on the page. */
-export function SaveBar() {
+/**
+ * "N unsaved changes", Discard, Save; Ctrl/Cmd+S saves from anywhere on the page. `problems` (the last save's
+ * outcome, a change made elsewhere) sit above the buttons: the bar is sticky, so they stay in the viewport.
+ */
+export function SaveBar({ problems }: { problems?: ReactNode }) {
   const { fields } = useDirtyState();
   const { save, discard, saving, readOnly } = useSaveActions();
   const count = fields.length;
@@ -50,6 +53,7 @@ export function SaveBar() {
         flexWrap: 'wrap',
       }}
     >
+      {problems}
       <Typography
         role="status"
         sx={{ flexGrow: 1, fontWeight: count ? 600 : 400, color: readOnly ? 'warning.dark' : 'text.primary' }}

@@ -1,0 +1,58 @@
+// The console as a first-time admin meets it (issue 19), in Chromium through the real admin server and the
+// emulator: save problems where the user is, undo instead of loss, errors only once they matter, titles and
+// focus, the webhook URL rule, the dark chart, search words and time zones by city.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DEMO_PROJECT_ID } from '../src/server/emulator/seed-demo';
+
+const P = DEMO_PROJECT_ID;
+const saveButton = (page: Page) => page.getByRole('button', { name: 'Save', exact: true });
+const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
+
+async function open(page: Page, section: string) {
+  await page.goto(`/projects/${P}/${section}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+}
+
+test.describe('a save problem appears where the user is', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('invalid Limits, Save at the bottom of Notifications: the message is in view, announced, and leads to the field', async ({
+    page,
+  }) => {
+    await open(page, 'limits');
+    await page.getByLabel('Outbound timeout (s)').fill('999');
+    await navLink(page, 'Notifications').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await saveButton(page).click();
+
+    const problem = page.getByRole('alert').filter({ hasText: 'Not saved: some values need fixing.' });
+    await expect(problem).toBeInViewport();
+    // The section list (with its badge) stayed in view while the page scrolled.
+    await expect(navLink(page, 'Limits')).toBeInViewport();
+    await expect(navLink(page, 'Limits')).toContainText('1 unsaved change');
+
+    await problem.getByRole('button', { name: 'Go to the first problem' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Limits' })).toBeVisible();
+    const field = page.getByLabel('Outbound timeout (s)');
+    await expect(field).toBeFocused();
+    await expect(field).toBeInViewport();
+  });
+
+  test('a change made elsewhere is shown in the save bar, in view at the bottom of a long section', async ({
+    page,
+    stack,
+  }) => {
+    await open(page, 'notifications');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.getByRole('switch', { name: 'Daily report' }).click();
+    await stack.setRaw(P, { name: 'Renamed in another tab' });
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const notice = page.getByRole('alert').filter({ hasText: 'This project was changed elsewhere.' });
+    await expect(notice).toBeInViewport();
+    await expect(notice.getByRole('button', { name: 'Merge now' })).toBeVisible();
+  });
+});
