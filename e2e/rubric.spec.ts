@@ -73,7 +73,9 @@ test('builds the documentation example from an empty rubric through the UI alone
   await resolution.getByLabel('Condition').selectOption({ label: 'is one of' });
   const values = resolution.getByRole('combobox', { name: 'Values' });
   await values.click();
-  await page.getByRole('option', { name: 'partially_resolved', exact: true }).click();
+  // No value is chosen for the user: both are picked (the list shows readable labels, the API spelling is sent).
+  await page.getByRole('option', { name: 'Resolved', exact: true }).click();
+  await page.getByRole('option', { name: 'Partially resolved', exact: true }).click();
   await page.keyboard.press('Escape');
 
   await expect(summary(page)).toContainText(

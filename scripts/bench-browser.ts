@@ -130,9 +130,13 @@ async function benchRubricRender(browser: Browser, baseURL: string): Promise<str
   ];
 }
 
-/** Keystrokes in rule 3's score ("score <= 2300"): a digit, then Backspace, so the value stays valid. */
+/** A rule's number field: "Score (0-5)" on a qualitative scale, "Value" or "Value (unit)" on a plain number. */
+const numberField = (page: Page, n: number) =>
+  page.getByRole('group', { name: `Rule ${n}`, exact: true }).getByRole('textbox', { name: /^(Score|Value)\b/ });
+
+/** Keystrokes in rule 3's number ("score <= 2300"): a digit, then Backspace, so the value stays valid. */
 async function typeAndMeasure(page: Page): Promise<number[]> {
-  const score = page.getByRole('group', { name: 'Rule 3', exact: true }).getByLabel('Score');
+  const score = numberField(page, 3);
   await score.click();
   await score.press('End');
   await page.evaluate(keystrokeProbe);
@@ -153,7 +157,7 @@ async function benchTypingAndImpact(browser: Browser, baseURL: string): Promise<
   const plain = summarize(await typeAndMeasure(page));
 
   // The same draft as the Node figure: rule 2 "score >= 2" becomes ">= 4".
-  await page.getByRole('group', { name: 'Rule 2', exact: true }).getByLabel('Score').fill('4');
+  await numberField(page, 2).fill('4');
   const previews: number[] = [];
   let calls = '';
   for (let i = 0; i < PREVIEWS; i++) {

@@ -86,6 +86,59 @@ describe('checkRubric: errors (block saving)', () => {
 });
 
 describe('checkRubric: warnings (shown, never blocking)', () => {
+  it.each<[string, unknown]>([
+    ['"at most 5" on a 0-5 score', rule(sat, score('lte', 5))],
+    ['"at least 0" on a 0-5 score', rule(sat, score('gte', 0))],
+    ['"is one of" every enum value', rule(resolution, enumC('in', ['unresolved', 'resolved', 'partially_resolved']))],
+  ])('flags a rule every possible value passes: %s', (_, config) => {
+    const result = checkRubric(rubric(config), METRIC_MAP);
+    expect(result).toMatchObject({ errorCount: 0, warningCount: 1 });
+    expect(result.byRule[0][0]).toMatchObject({ severity: 'warning', code: 'always-passes' });
+    expect(result.byRule[0][0].message).toMatch(/can never fail a call/);
+  });
+
+  it('does not flag a plain number (its range is unknown), nor "is not" a listed value', () => {
+    expect(codes(rubric(rule(handle, score('gte', 0)), rule(resolution, enumC('neq', 'resolved'))))).toEqual([[], []]);
+  });
+
+  it('a condition every value passes is named in a several-condition rule', () => {
+    const [issues] = checkRubric(rubric(rule(sat, score('gte', 2), score('lte', 5))), METRIC_MAP).byRule;
+    expect(issues).toMatchObject([{ code: 'always-passes' }]);
+    expect(issues[0].message).toContain('"is at most 5"');
+    expect(issues[0].message).toMatch(/that condition changes nothing/);
+  });
+
+  it('"always passes" is said exactly when every value in the catalogue\'s range passes', () => {
+    const ranged = METRICS.filter((m) => m.eval_type === 'continuous_qualitative' || m.eval_type === 'enum');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ranged).chain((m) => fc.tuple(fc.constant(m), arbValidCondition(m))),
+        ([m, condition]) => {
+          const witnesses =
+            m.eval_type === 'enum'
+              ? (m.enum_values as string[]).map((value) => ({ id: m.id, type: 'enum', value, score: 0 }))
+              : Array.from({ length: 21 }, (_, i) => ({ id: m.id, type: m.eval_type, score: i / 4 }));
+          const everyPasses = witnesses.every(
+            (result) => evaluateRule(rule(m.id, condition), resultsById({ metrics: [result] })) === 'pass',
+          );
+          const flagged = checkRubric(rubric(rule(m.id, condition)), METRIC_MAP).byRule[0].some(
+            (issue) => issue.code === 'always-passes',
+          );
+          expect(flagged).toBe(everyPasses);
+        },
+      ),
+    );
+  });
+
+  it('a rule added without a value blocks saving with a clear message, whatever its type', () => {
+    expect(checkRubric(rubric(rule(booked, score('eq', ''))), METRIC_MAP).byRule[0]).toMatchObject([
+      { severity: 'error', message: 'Choose True or False for this condition.' },
+    ]);
+    expect(checkRubric(rubric(rule(resolution, enumC('eq', ''))), METRIC_MAP).byRule[0]).toMatchObject([
+      { severity: 'error', message: 'Choose a value.' },
+    ]);
+  });
+
   it('flags exact canonical duplicates, whatever their key order', () => {
     const a = rule(sat, score('gte', 4));
     const reordered = {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BINARY_TRUE_VALUE } from '../schemas/rubric';
 import { checkCondition } from './check';
 import { buildRule, changeOperator, defaultCondition, ruleForMetric, scoreFromText } from './convert';
 import { familyOf, OPS_FOR } from './rule';
@@ -42,15 +41,15 @@ describe('convert', () => {
     });
   });
 
-  it('starts a rule from a sensible default for its metric', () => {
+  it("starts a rule with the type's first operator and no value: never a silent default", () => {
     expect(ruleForMetric(byName('Booking confirmed')).conditions.conditions[0]).toEqual({
       field: 'score',
       op: 'eq',
-      value: BINARY_TRUE_VALUE,
+      value: '',
     });
-    expect(defaultCondition(byName('Customer satisfaction'))).toEqual({ field: 'score', op: 'gte', value: 3 });
-    expect(defaultCondition(byName('Handle time'))).toEqual({ field: 'score', op: 'gte', value: 0 });
-    expect(defaultCondition(byName('Call resolution'))).toEqual({ field: 'enum', op: 'eq', value: 'resolved' });
+    expect(defaultCondition(byName('Customer satisfaction'))).toEqual({ field: 'score', op: 'gte', value: '' });
+    expect(defaultCondition(byName('Handle time'))).toEqual({ field: 'score', op: 'gte', value: '' });
+    expect(defaultCondition(byName('Call resolution'))).toEqual({ field: 'enum', op: 'eq', value: '' });
   });
 
   it('keeps typed text that is not a number (so the checks can say so)', () => {
@@ -63,8 +62,11 @@ describe('convert', () => {
 });
 
 describe('convert properties', () => {
-  it("every metric's default condition is valid for it", () => {
-    for (const m of METRICS) expect(checkCondition(familyOf(m)!, m, defaultCondition(m))).toEqual([]);
+  it("every metric's starting condition blocks saving until it has a value", () => {
+    for (const m of METRICS) {
+      const issues = checkCondition(familyOf(m)!, m, defaultCondition(m));
+      expect(issues.map((issue) => issue.severity)).toEqual(['error']);
+    }
   });
 
   it('an operator change keeps a list exactly for "is one of", and stays valid for enum values', () => {

@@ -1,7 +1,7 @@
 import type { ConditionLike } from '../call-log';
-import { enumValuesOf, type Metric } from '../schemas/metric';
+import type { Metric } from '../schemas/metric';
 import { BINARY_FALSE_VALUE, BINARY_TRUE_VALUE, type Condition } from '../schemas/rubric';
-import { FIELD_FOR, familyOf, isQualitative, OPS_FOR, type RuleFamily } from './rule';
+import { FIELD_FOR, familyOf, OPS_FOR, type RuleFamily } from './rule';
 
 // Building edited rules. An edited rule is written afresh with the key order of the documentation
 // (metric_id, conditions{operator, conditions[{field, op, value}]}); untouched rules are never rebuilt.
@@ -26,20 +26,14 @@ export function binaryValue(value: boolean): number | boolean {
   return value ? BINARY_TRUE_VALUE : BINARY_FALSE_VALUE;
 }
 
-/** Qualitative metrics score 0-5: "at least 3" is the middle of the scale; numeric metrics start at 0. */
-export const DEFAULT_QUALITATIVE_THRESHOLD = 3;
-
-/** The condition a rule starts with when its metric is chosen or changed. */
+/**
+ * The condition a rule starts with when its metric is chosen or changed: the type's first operator and no
+ * value (""), which the checks name until the user gives one. Never a silent default value: "is at least 0"
+ * or an enum's first value would pass or fail calls without the user having said so.
+ */
 export function defaultCondition(metric: Metric): EditableCondition {
   const family = familyOf(metric) ?? 'score';
-  switch (family) {
-    case 'binary':
-      return { field: 'score', op: 'eq', value: binaryValue(true) };
-    case 'score':
-      return { field: 'score', op: 'gte', value: isQualitative(metric) ? DEFAULT_QUALITATIVE_THRESHOLD : 0 };
-    case 'enum':
-      return { field: 'enum', op: 'eq', value: enumValuesOf(metric)[0] ?? '' };
-  }
+  return { field: FIELD_FOR[family], op: OPS_FOR[family][0], value: '' };
 }
 
 /** Metric change: the rule restarts from the new metric's default condition. */
@@ -67,7 +61,7 @@ function convertValue(value: unknown, wantList: boolean, family: RuleFamily): Co
           ? Number(single)
           : String(single);
   if (family === 'enum') return single == null ? '' : String(single);
-  return typeof single === 'number' || typeof single === 'boolean' ? single : binaryValue(true);
+  return typeof single === 'number' || typeof single === 'boolean' ? single : '';
 }
 
 /** Whether an operator suits a family (the builder offers only these). */

@@ -13,6 +13,12 @@ export function humanizeEnumValue(value: string): string {
   return value.replace(/_/g, ' ');
 }
 
+/** An enum value as a list shows it: "partially_resolved" -> "Partially resolved" (sent as the API spells it). */
+export function enumLabel(value: string): string {
+  const words = humanizeEnumValue(value);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function formatNumber(value: unknown): string {
   return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }

@@ -1,7 +1,7 @@
 import type { ConditionLike } from '../call-log';
 import { enumValuesOf, type Metric } from '../schemas/metric';
 import { CONDITION_OPS, rulesOf } from '../schemas/rubric';
-import type { MetricLookup } from './describe';
+import { describeCondition, enumLabel, type MetricLookup } from './describe';
 import {
   FIELD_FOR,
   familyOf,
@@ -31,7 +31,9 @@ export type IssueCode =
   | 'empty-in'
   | 'enum-value'
   | 'duplicate'
-  | 'never-pass';
+  | 'never-pass'
+  | 'always-passes'
+  | 'no-fails';
 
 export interface RuleIssue {
   severity: Severity;
@@ -90,7 +92,49 @@ export function checkRule(rule: unknown, metrics: MetricLookup): RuleIssue[] {
       },
     ];
   }
-  return conditions.flatMap((condition) => checkCondition(family, metric, condition));
+  const issues = conditions.flatMap((condition) => checkCondition(family, metric, condition));
+  if (issues.some((issue) => issue.severity === 'error')) return issues;
+  const always = conditions.filter((condition) => alwaysPasses(family, metric, condition));
+  if (!always.length) return issues;
+  const words = always.map((condition) => `"${describeCondition(family, condition)}"`).join(' and ');
+  const message =
+    always.length === conditions.length
+      ? `Every possible value passes ${words}${rangeWords(family)}: this rule can never fail a call.`
+      : `Every possible value passes ${words}${rangeWords(family)}: that condition changes nothing.`;
+  return [...issues, { severity: 'warning', code: 'always-passes', message }];
+}
+
+const rangeWords = (family: RuleFamily) =>
+  family === 'score'
+    ? ` (this metric scores from ${QUALITATIVE_SCALE.min} to ${QUALITATIVE_SCALE.max})`
+    : family === 'enum'
+      ? " (it lists all of this metric's values)"
+      : '';
+
+/**
+ * Whether every value the catalogue allows passes this (valid) condition: only where the catalogue gives
+ * the range, i.e. a 0-5 qualitative score or an enum's listed values. A plain number has no known range.
+ */
+export function alwaysPasses(family: RuleFamily, metric: Metric, { op, value }: ConditionLike): boolean {
+  if (family === 'score') {
+    if (!isQualitative(metric) || typeof value !== 'number') return false;
+    const { min, max } = QUALITATIVE_SCALE;
+    return (
+      (op === 'gte' && value <= min) ||
+      (op === 'gt' && value < min) ||
+      (op === 'lte' && value >= max) ||
+      (op === 'lt' && value > max)
+    );
+  }
+  if (family === 'enum') {
+    const allowed = enumValuesOf(metric);
+    if (!allowed.length) return false;
+    if (op === 'in') return Array.isArray(value) && allowed.every((v) => value.includes(v));
+    // "is not" a value outside the list would pass every call too; the API rejects such a value, so it is an
+    // error (checkValue) before it gets here.
+    return op === 'neq' && typeof value === 'string' && !allowed.includes(value);
+  }
+  return false;
 }
 
 /** What can be said without the metric: a known field and operator, a non-empty "is one of". */
@@ -134,6 +178,7 @@ export function checkCondition(family: RuleFamily, metric: Metric, condition: Co
 function checkValue(family: RuleFamily, metric: Metric, { op, value }: ConditionLike): RuleIssue[] {
   if (family === 'binary') {
     if (value === true || value === false || value === 5 || value === 0) return [];
+    if (value === '' || value == null) return [error('binary-value', 'Choose True or False for this condition.')];
     return [
       error(
         'binary-value',
@@ -167,7 +212,7 @@ function checkValue(family: RuleFamily, metric: Metric, { op, value }: Condition
     error(
       'enum-value',
       allowed.length
-        ? `${JSON.stringify(v)} is not one of this metric's values (${allowed.join(', ')}).`
+        ? `${JSON.stringify(v)} is not one of this metric's values (${allowed.map(enumLabel).join(', ')}).`
         : `${JSON.stringify(v)} cannot be checked: this metric lists no values.`,
     );
   if (op === 'in') {

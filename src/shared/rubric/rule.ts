@@ -126,5 +126,15 @@ export function isQualitative(metric: Pick<Metric, 'eval_type'> | undefined): bo
   return metric?.eval_type === 'continuous_qualitative';
 }
 
+/**
+ * A numeric metric's unit: the catalogue's `unit` when it sends one, else a unit the name ends with in
+ * parentheses ("Latency (ms)" -> "ms"). null when neither says.
+ */
+export function metricUnit(metric: Pick<Metric, 'name'> & { unit?: unknown }): string | null {
+  if (typeof metric.unit === 'string' && metric.unit.trim()) return metric.unit.trim();
+  const match = /\(([^()]{1,12})\)\s*$/.exec(metric.name);
+  return match ? match[1].trim() : null;
+}
+
 /** A rule number as people count (rule 1 is the first). */
 export const ruleNumber = (index: number): number => index + 1;

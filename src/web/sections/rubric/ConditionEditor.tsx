@@ -5,7 +5,15 @@ import type { Metric } from '../../../shared/schemas/metric';
 import { enumValuesOf } from '../../../shared/schemas/metric';
 import { readBinaryRuleValue } from '../../../shared/call-log';
 import { binaryValue, changeOperator, type EditableCondition } from '../../../shared/rubric/convert';
-import { isQualitative, opLabel, OPS_FOR, QUALITATIVE_SCALE, type RuleFamily } from '../../../shared/rubric/rule';
+import { enumLabel } from '../../../shared/rubric/describe';
+import {
+  isQualitative,
+  metricUnit,
+  opLabel,
+  OPS_FOR,
+  QUALITATIVE_SCALE,
+  type RuleFamily,
+} from '../../../shared/rubric/rule';
 import { EnumMultiSelect } from './EnumMultiSelect';
 import { ScoreInput } from './ScoreInput';
 
@@ -60,8 +68,10 @@ interface ValueProps {
 
 function ValueEditor({ family, metric, op, value, invalid, onChange }: ValueProps) {
   if (family === 'score') {
-    const scale = isQualitative(metric) ? `Scale ${QUALITATIVE_SCALE.min}-${QUALITATIVE_SCALE.max}` : 'Any number';
-    return <ScoreInput value={value} helperText={scale} invalid={invalid} onChange={onChange} sx={flex} />;
+    const { label, helper } = scoreWords(metric);
+    return (
+      <ScoreInput label={label} value={value} helperText={helper} invalid={invalid} onChange={onChange} sx={flex} />
+    );
   }
   if (family === 'binary') {
     const current = readBinaryRuleValue(value);
@@ -75,7 +85,11 @@ function ValueEditor({ family, metric, op, value, invalid, onChange }: ValueProp
         error={invalid}
         sx={flex}
       >
-        {current === null && <option value="">{`${JSON.stringify(value)} (not True/False)`}</option>}
+        {current === null && (
+          <option value="">
+            {value === '' || value == null ? 'Choose True or False' : `${JSON.stringify(value)} (not True/False)`}
+          </option>
+        )}
         <option value="true">True</option>
         <option value="false">False</option>
       </TextField>
@@ -98,9 +112,19 @@ function ValueEditor({ family, metric, op, value, invalid, onChange }: ValueProp
       {!allowed.includes(text) && <option value={text}>{text ? `${text} (not allowed)` : 'Choose a value'}</option>}
       {allowed.map((v) => (
         <option key={v} value={v}>
-          {v}
+          {enumLabel(v)}
         </option>
       ))}
     </TextField>
   );
+}
+
+/** A score editor's label and hint by type: "Score (0-5)" on a qualitative scale, "Value (ms)" with a unit. */
+export function scoreWords(metric: Metric): { label: string; helper: string } {
+  if (isQualitative(metric)) {
+    const scale = `${QUALITATIVE_SCALE.min}-${QUALITATIVE_SCALE.max}`;
+    return { label: `Score (${scale})`, helper: `Scale ${scale}` };
+  }
+  const unit = metricUnit(metric);
+  return { label: unit ? `Value (${unit})` : 'Value', helper: unit ? `A number, in ${unit}` : 'Any number' };
 }

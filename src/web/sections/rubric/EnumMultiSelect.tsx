@@ -1,4 +1,5 @@
 import { Autocomplete, TextField, type SxProps } from '@mui/material';
+import { enumLabel } from '../../../shared/rubric/describe';
 
 /** "is one of": several values from the metric's enum_values, as chips. Values not allowed stay visible. */
 export function EnumMultiSelect({
@@ -21,6 +22,7 @@ export function EnumMultiSelect({
       options={options}
       value={selected}
       onChange={(_, next) => onChange(next)}
+      getOptionLabel={enumLabel}
       filterSelectedOptions
       disableCloseOnSelect
       sx={{ ...sx, flex: '2 1 240px' }}

@@ -31,6 +31,8 @@ function row({ field, catalog, catalogLoading, issues, serverMessages, focusKey 
   return (
     <RuleRow
       index={index}
+      ruleKey={field.keys[index]}
+      onTouch={field.touch}
       rule={field.rules[index]}
       ruleText={field.texts[index]}
       catalog={catalog}

@@ -1,14 +1,16 @@
-import { memo, useCallback, useId } from 'react';
-import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { memo, useCallback, useId, useState, type FocusEvent } from 'react';
+import { Box, Button, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import type { RuleIssue } from '../../../shared/rubric/check';
 import { describeRule } from '../../../shared/rubric/describe';
-import { ruleNumber } from '../../../shared/rubric/rule';
+import { ruleMetricId, ruleNumber } from '../../../shared/rubric/rule';
 import type { MetricCatalog } from '../../api/metrics';
 import { RuleBody } from './RuleBody';
 import { RuleMessages } from './RuleMessages';
 
 export interface RuleRowProps {
   index: number;
+  /** The row's stable key (see useRubricField). */
+  ruleKey: string;
   rule: unknown;
   /** The rule's JSON text (the form hands back copies: this tells an unchanged rule). */
   ruleText: string;
@@ -20,11 +22,18 @@ export interface RuleRowProps {
   onSetRule(index: number, rule: unknown): void;
   onDuplicate(index: number): void;
   onRemove(index: number): void;
+  /** Focus left the rule: its problems are shown from now on. */
+  onTouch(key: string): void;
+  /** Figures from the impact preview, when it ran (e.g. "Fails 12 of 1,000 recent calls"). */
+  figures?: string;
 }
 
 /** One rule: its number and sentence, its editor, its messages in words, and Duplicate / Delete. */
 function RuleRowImpl({
   index,
+  ruleKey,
+  figures,
+  onTouch,
   rule,
   catalog,
   catalogLoading,
@@ -40,20 +49,57 @@ function RuleRowImpl({
   const setRule = useCallback((next: unknown) => onSetRule(index, next), [index, onSetRule]);
   const remove = useCallback(() => onRemove(index), [index, onRemove]);
   const hasError = serverMessages.length > 0 || issues.some((issue) => issue.severity === 'error');
+  const metricId = ruleMetricId(rule);
+  const description = metricId === null ? null : catalog?.byId.get(metricId)?.description?.trim() || null;
+  // The metric's description shows while the pointer is over the rule or the focus is inside it.
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const leave = (event: FocusEvent<HTMLElement>) => {
+    if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    setFocused(false);
+    onTouch(ruleKey);
+  };
+  const sentence = (
+    <Typography variant="body2" color="text.secondary" sx={{ flex: '1 1 200px' }}>
+      {describeRule(rule, catalog?.byId ?? null)}
+    </Typography>
+  );
   return (
     <Paper
       variant="outlined"
       role="group"
       aria-labelledby={headingId}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={leave}
       sx={{ p: 2, borderColor: hasError ? 'error.main' : undefined, borderLeftWidth: hasError ? 4 : 1 }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap', mb: 1.5 }}>
         <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
           Rule {n}
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: '1 1 200px' }}>
-          {describeRule(rule, catalog?.byId ?? null)}
-        </Typography>
+        {description ? (
+          <Tooltip
+            title={description}
+            open={hovered || focused}
+            placement="top-start"
+            disableInteractive
+            describeChild
+            disableHoverListener
+            disableFocusListener
+            disableTouchListener
+          >
+            {sentence}
+          </Tooltip>
+        ) : (
+          sentence
+        )}
+        {figures && (
+          <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+            {figures}
+          </Typography>
+        )}
         <Box sx={{ display: 'flex', gap: 1 }}>
           <Button size="small" onClick={() => onDuplicate(index)}>
             Duplicate
@@ -83,6 +129,9 @@ export const RuleRow = memo(
   RuleRowImpl,
   (a, b) =>
     a.index === b.index &&
+    a.ruleKey === b.ruleKey &&
+    a.figures === b.figures &&
+    a.onTouch === b.onTouch &&
     a.ruleText === b.ruleText &&
     a.catalog === b.catalog &&
     a.catalogLoading === b.catalogLoading &&

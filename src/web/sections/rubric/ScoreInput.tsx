@@ -7,12 +7,15 @@ import { scoreFromText } from '../../../shared/rubric/convert';
  * (or the text, when it is not one, which the checks then name). Follows outside changes of the value.
  */
 export function ScoreInput({
+  label,
   value,
   helperText,
   invalid,
   onChange,
   sx,
 }: {
+  /** "Score (0-5)", "Value (ms)", "Value": the label says what kind of number. */
+  label: string;
   value: unknown;
   helperText: string;
   invalid: boolean;
@@ -28,7 +31,7 @@ export function ScoreInput({
   }
   return (
     <TextField
-      label="Score"
+      label={label}
       value={text}
       onChange={(event) => {
         const next = scoreFromText(event.target.value);

@@ -15,6 +15,7 @@ import { rubricFormMessages } from './form-messages';
 import { useRubricField } from './useRubricField';
 import { checkRubric } from '../../../shared/rubric/check';
 import { FIELD } from './validator';
+import { visibleCheck } from './visible-check';
 import { requestErrorText } from '../../api/error-wording';
 
 type View = 'builder' | 'json';
@@ -25,8 +26,14 @@ export default function RubricSection() {
   const field = useRubricField();
   const catalogQuery = useMetricCatalog(projectId);
   const catalog = catalogQuery.data;
-  const check = useMemo(() => checkRubric(field.config, catalog?.byId ?? null), [field.config, catalog]);
-  const { errors } = useFormState<ProjectFormValues>({ name: FIELD });
+  const fullCheck = useMemo(() => checkRubric(field.config, catalog?.byId ?? null), [field.config, catalog]);
+  const check = useMemo(() => visibleCheck(fullCheck, field.keys, field.fresh), [fullCheck, field.keys, field.fresh]);
+  const { errors, submitCount } = useFormState<ProjectFormValues>({ name: FIELD });
+  // A save attempt shows every rule's problems, new rules' too.
+  const { touchAll } = field;
+  useEffect(() => {
+    if (submitCount > 0) touchAll();
+  }, [submitCount, touchAll]);
   const messages = rubricFormMessages(errors[FIELD], check);
   const [view, setView] = useState<View>('builder');
   const [focusKey, setFocusKey] = useState<string | null>(null);

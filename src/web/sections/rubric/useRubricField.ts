@@ -17,6 +17,15 @@ export interface RubricField {
   /** Each rule's JSON text: rows re-render only when theirs changes. */
   texts: string[];
   keys: string[];
+  /**
+   * Keys of rules added and not yet touched: their problems are not shown (nor counted) until the user
+   * leaves the rule or tries to save. Saving stays blocked by them all the same (the form's validator).
+   */
+  fresh: ReadonlySet<string>;
+  /** The user left this rule: its problems are shown from now on. */
+  touch(key: string): void;
+  /** A save was attempted: every rule's problems are shown. */
+  touchAll(): void;
   setRule(index: number, rule: unknown): void;
   /** Adds a rule waiting for its metric; returns its row key. */
   addRule(): string;
@@ -36,6 +45,7 @@ export function useRubricField(): RubricField {
   const rules = useMemo(() => rulesOf(field.value), [field.value]);
   const texts = useMemo(() => rules.map((rule) => JSON.stringify(rule) ?? ''), [rules]);
   const [keys, setKeys] = useState<string[]>(() => rules.map(newKey));
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   // Discard, a save or another tab may change the number of rules: keep the keys by position, add new ones.
   if (keys.length !== rules.length) setKeys(rules.map((_, i) => keys[i] ?? newKey()));
 
@@ -56,6 +66,7 @@ export function useRubricField(): RubricField {
   const addRule = useCallback(() => {
     const key = newKey();
     commit(insertRule(latest.current.value, rulesOf(latest.current.value).length, pendingRule()), (k) => [...k, key]);
+    setFresh((set) => new Set(set).add(key));
     return key;
   }, [commit]);
   const duplicate = useCallback(
@@ -74,9 +85,34 @@ export function useRubricField(): RubricField {
     [commit],
   );
   const clear = useCallback(() => commit({}, () => []), [commit]);
+  const touch = useCallback(
+    (key: string) =>
+      setFresh((set) => {
+        if (!set.has(key)) return set;
+        const next = new Set(set);
+        next.delete(key);
+        return next;
+      }),
+    [],
+  );
+  const touchAll = useCallback(() => setFresh((set) => (set.size ? new Set() : set)), []);
 
   return useMemo(
-    () => ({ config: field.value, rules, texts, keys, setRule, addRule, duplicate, remove, replaceAll, clear }),
-    [field.value, rules, texts, keys, setRule, addRule, duplicate, remove, replaceAll, clear],
+    () => ({
+      config: field.value,
+      rules,
+      texts,
+      keys,
+      fresh,
+      touch,
+      touchAll,
+      setRule,
+      addRule,
+      duplicate,
+      remove,
+      replaceAll,
+      clear,
+    }),
+    [field.value, rules, texts, keys, fresh, touch, touchAll, setRule, addRule, duplicate, remove, replaceAll, clear],
   );
 }
