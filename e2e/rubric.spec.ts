@@ -167,8 +167,10 @@ test('the JSON view: edits flow both ways, invalid JSON says why and leaves the 
   await ruleGroup(page, 1).getByLabel('Value').selectOption({ label: 'False' });
 
   await page.getByRole('tab', { name: 'JSON' }).click();
+  // The text follows the form: wait for it to show the builder's edit rather than reading it once.
+  const firstValue = async () => JSON.parse(await text.inputValue()).rules[0].conditions.conditions[0].value;
+  await expect.poll(firstValue).toBe(0);
   const both = JSON.parse(await text.inputValue());
-  expect(both.rules[0].conditions.conditions[0].value).toBe(0);
   expect(both.rules[1].conditions.conditions[0].value).toBe(3);
 
   await text.fill('{"evaluation_logic": "and", "rules": [');

@@ -46,7 +46,7 @@ test('"/" opens the search; "daily report" jumps to the Daily report switch, foc
   await expect(daily).toBeInViewport();
   await expect(highlighted(page)).toHaveCount(1);
   await expect(highlighted(page)).toContainText('Daily report');
-  await expect(highlighted(page)).toHaveCount(0, { timeout: 5000 }); // the outline goes after about 2 s
+  await expect(highlighted(page)).toHaveCount(0); // the outline goes after about 2 s
 });
 
 test('Ctrl+K opens the search from inside a text field; "/" there is typed, not a shortcut', async ({ page }) => {

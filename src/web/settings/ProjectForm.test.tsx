@@ -59,8 +59,21 @@ function renderConsole(section = 'general') {
   );
 }
 
-// The first render of a lazy section transforms MUI in jsdom: slow the first time.
-const LOAD = { timeout: 15000 };
+// Caps for states to arrive, not time budgets: the first render of a lazy section transforms MUI in jsdom,
+// and on a machine whose cores are busy elsewhere that alone can take tens of seconds.
+const LOAD = { timeout: 60_000 };
+
+/**
+ * Replaces a text field's value the way a user does (clear, then paste: one input event instead of one per
+ * key, so a busy machine has no window for a re-render between keys), and waits until the form shows it.
+ */
+async function replaceText(user: ReturnType<typeof userEvent.setup>, label: string, text: string) {
+  const field = await screen.findByLabelText(label, {}, LOAD);
+  await user.clear(field);
+  await waitFor(() => expect(screen.getByLabelText(label)).toHaveValue(''), LOAD);
+  await user.paste(text);
+  await waitFor(() => expect(screen.getByLabelText(label)).toHaveValue(text), LOAD);
+}
 
 afterEach(() => {
   cleanup();
@@ -68,19 +81,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('the project form', () => {
+describe('the project form', { timeout: 120_000 }, () => {
   it('counts unsaved changes per field, and an edit typed back is clean', async () => {
     fakeFetch(testProject(), []);
     renderConsole();
     const user = userEvent.setup();
-    const name = await screen.findByLabelText('Name', {}, LOAD);
-    await user.clear(name);
-    await user.type(name, 'Acme EU');
-    expect(screen.getByRole('status')).toHaveTextContent('1 unsaved change');
-    expect(screen.getByRole('link', { name: /^General/ })).toHaveTextContent('1 unsaved change');
-    await user.clear(name);
-    await user.type(name, 'Acme Support Line');
-    expect(screen.getByRole('status')).toHaveTextContent('No unsaved changes');
+    await replaceText(user, 'Name', 'Acme EU');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 unsaved change'), LOAD);
+    await waitFor(
+      () => expect(screen.getByRole('link', { name: /^General/ })).toHaveTextContent('1 unsaved change'),
+      LOAD,
+    );
+    await replaceText(user, 'Name', 'Acme Support Line');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No unsaved changes'), LOAD);
   });
 
   it('keeps edits across sections; Ctrl+S opens the review and Confirm sends one PATCH with If-Match', async () => {
@@ -89,13 +102,10 @@ describe('the project form', () => {
     ]);
     renderConsole();
     const user = userEvent.setup();
-    await user.clear(await screen.findByLabelText('Name', {}, LOAD));
-    await user.type(screen.getByLabelText('Name'), 'Acme EU');
+    await replaceText(user, 'Name', 'Acme EU');
     await user.click(screen.getByRole('link', { name: /^Limits/ }));
-    const max = await screen.findByLabelText('Maximum call duration (s)', {}, LOAD);
-    await user.clear(max);
-    await user.type(max, '600');
-    expect(screen.getByRole('status')).toHaveTextContent('2 unsaved changes');
+    await replaceText(user, 'Maximum call duration (s)', '600');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 unsaved changes'), LOAD);
     await user.keyboard('{Control>}s{/Control}');
     const review = await screen.findByRole('dialog', { name: 'Review changes' }, LOAD);
     expect(
@@ -110,21 +120,20 @@ describe('the project form', () => {
     expect(patch.url).toBe('/api/user/v1/projects/1837/');
     expect(patch.headers['If-Match']).toBe('"v1"');
     expect(patch.body).toEqual({ name: 'Acme EU', max_call_duration: 600 });
-    expect(screen.getByRole('status')).toHaveTextContent('No unsaved changes');
-    expect(screen.getByLabelText('Maximum call duration (s)')).toHaveValue('600');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No unsaved changes'), LOAD);
+    await waitFor(() => expect(screen.getByLabelText('Maximum call duration (s)')).toHaveValue('600'), LOAD);
   });
 
   it('Back from the review sends nothing and keeps the edits', async () => {
     const calls = fakeFetch(testProject(), []);
     renderConsole();
     const user = userEvent.setup();
-    await user.clear(await screen.findByLabelText('Name', {}, LOAD));
-    await user.type(screen.getByLabelText('Name'), 'Draft');
+    await replaceText(user, 'Name', 'Draft');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const review = await screen.findByRole('dialog', { name: 'Review changes' }, LOAD);
     await user.click(within(review).getByRole('button', { name: 'Back' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(screen.getByLabelText('Name')).toHaveValue('Draft');
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('Draft'), LOAD);
     expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
   });
 
@@ -136,8 +145,7 @@ describe('the project form', () => {
     ]);
     renderConsole();
     const user = userEvent.setup();
-    await user.clear(await screen.findByLabelText('Name', {}, LOAD));
-    await user.type(screen.getByLabelText('Name'), 'Mine');
+    await replaceText(user, 'Name', 'Mine');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(
       within(await screen.findByRole('dialog', { name: 'Review changes' }, LOAD)).getByRole('button', {
