@@ -56,3 +56,53 @@ test.describe('a save problem appears where the user is', () => {
     await expect(notice.getByRole('button', { name: 'Merge now' })).toBeVisible();
   });
 });
+
+const status = (page: Page) =>
+  page
+    .getByRole('region', { name: 'Save changes' })
+    .getByRole('status')
+    .filter({ hasText: /unsaved/ });
+const ruleGroup = (page: Page, n: number) => page.getByRole('group', { name: `Rule ${n}`, exact: true });
+
+test('Discard acts at once and Undo brings back exactly the edits; focus goes to Undo', async ({ page }) => {
+  await open(page, 'general');
+  const name = page.getByLabel('Name', { exact: true });
+  const before = await name.inputValue();
+  await name.fill('A name I want back');
+  await navLink(page, 'Limits').click();
+  await page.getByLabel('Outbound timeout (s)').fill('120');
+  await expect(status(page)).toHaveText('2 unsaved changes');
+
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(status(page)).toHaveText('No unsaved changes');
+  await expect(page.getByLabel('Outbound timeout (s)')).not.toHaveValue('120');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(page.getByRole('status').filter({ hasText: 'Discarded 2 changes.' })).toBeVisible();
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(status(page)).toHaveText('2 unsaved changes');
+  await expect(page.getByLabel('Outbound timeout (s)')).toHaveValue('120');
+  await navLink(page, 'General').click();
+  await expect(name).toHaveValue('A name I want back');
+  expect(before).not.toBe('A name I want back');
+});
+
+test('deleting a rule acts at once and Undo puts the same rule back in its place', async ({ page }) => {
+  await open(page, 'rubric');
+  const second = ruleGroup(page, 2);
+  await expect(second).toContainText('Customer satisfaction is at least 4');
+  await expect(ruleGroup(page, 3)).toBeVisible();
+  await second.getByRole('button', { name: 'Delete' }).click();
+  await expect(ruleGroup(page, 3)).toHaveCount(0);
+  await expect(status(page)).toHaveText('1 unsaved change');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(page.getByRole('status').filter({ hasText: 'Rule 2 deleted.' })).toBeVisible();
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(ruleGroup(page, 3)).toBeVisible();
+  await expect(ruleGroup(page, 2)).toContainText('Customer satisfaction is at least 4');
+  // The same draft as before: nothing left to save.
+  await expect(status(page)).toHaveText('No unsaved changes');
+  // The focus does not fall to the page body once the notice is gone.
+  await expect(page.locator('main h1')).toBeFocused();
+});

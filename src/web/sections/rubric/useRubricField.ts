@@ -25,6 +25,8 @@ export interface RubricField {
   /** From the JSON view: unchanged rules keep their current objects. */
   replaceAll(config: unknown): void;
   clear(): void;
+  /** Puts back a value and its row keys taken earlier (Undo): the same rows come back, not new ones. */
+  restore(config: unknown, keys: string[]): void;
 }
 
 let nextKey = 1;
@@ -74,9 +76,22 @@ export function useRubricField(): RubricField {
     [commit],
   );
   const clear = useCallback(() => commit({}, () => []), [commit]);
+  const restore = useCallback((config: unknown, oldKeys: string[]) => commit(config, () => oldKeys), [commit]);
 
   return useMemo(
-    () => ({ config: field.value, rules, texts, keys, setRule, addRule, duplicate, remove, replaceAll, clear }),
-    [field.value, rules, texts, keys, setRule, addRule, duplicate, remove, replaceAll, clear],
+    () => ({
+      config: field.value,
+      rules,
+      texts,
+      keys,
+      setRule,
+      addRule,
+      duplicate,
+      remove,
+      replaceAll,
+      clear,
+      restore,
+    }),
+    [field.value, rules, texts, keys, setRule, addRule, duplicate, remove, replaceAll, clear, restore],
   );
 }
