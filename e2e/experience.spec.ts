@@ -106,3 +106,33 @@ test('deleting a rule acts at once and Undo puts the same rule back in its place
   // The focus does not fall to the page body once the notice is gone.
   await expect(page.locator('main h1')).toBeFocused();
 });
+
+test('no error before the user did anything: Set on a key shows none, and an empty key does not block the save', async ({
+  page,
+  stack,
+}) => {
+  await open(page, 'integrations');
+  const retell = page.getByRole('group', { name: 'Retell API key' });
+  await retell.getByRole('button', { name: 'Set' }).click();
+  const input = retell.getByLabel('New Retell API key');
+  await expect(input).toBeFocused();
+  await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(retell).not.toContainText('Enter the new value');
+  // A key never set is "set", not "replaced", once a value is typed.
+  await expect(retell).toContainText('Status: Not set');
+  await input.fill('key_retell_typed');
+  await expect(retell).toContainText('Not set — will be set when you save');
+  await input.fill('');
+  await input.blur();
+  await expect(retell).not.toContainText('Enter the new value');
+
+  // Another edit saves although the key box is still open and empty; the key is not sent.
+  await navLink(page, 'Limits').click();
+  await page.getByLabel('Outbound timeout (s)').fill('120');
+  await stack.clearRequests();
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+  await expect(status(page)).toHaveText('No unsaved changes');
+  const sent = (await stack.requests()).filter((r) => r.method === 'PATCH');
+  expect(sent.map((r) => r.body)).toEqual([{ outbound_timeout: 120 }]);
+});
