@@ -136,3 +136,42 @@ test('no error before the user did anything: Set on a key shows none, and an emp
   const sent = (await stack.requests()).filter((r) => r.method === 'PATCH');
   expect(sent.map((r) => r.body)).toEqual([{ outbound_timeout: 120 }]);
 });
+
+test('tab titles name the section and project; a skip link; following a section link puts the focus on its heading', async ({
+  page,
+  stack,
+}) => {
+  const { name } = (await stack.getProject(P)) as { name: string };
+  await open(page, 'limits');
+  await expect(page).toHaveTitle(`Limits · ${name} · Cekura console`);
+
+  // The first Tab stop is the skip link; it leads to the page's heading.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Limits' })).toBeFocused();
+
+  await navLink(page, 'Rubric').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rubric builder' })).toBeFocused();
+  await expect(page).toHaveTitle(`Rubric builder · ${name} · Cekura console`);
+  await navLink(page, 'History').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeFocused();
+  await expect(page).toHaveTitle(`History · ${name} · Cekura console`);
+});
+
+test('"Saved N changes" does not cover the Search button', async ({ page }) => {
+  await open(page, 'limits');
+  await page.getByLabel('Outbound timeout (s)').fill('121');
+  await page.getByLabel('Maximum call duration (s)').fill('601');
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: /^Saved 2 changes/ });
+  await expect(notice).toBeVisible();
+  const a = (await notice.boundingBox())!;
+  const b = (await page.getByRole('button', { name: 'Search settings' }).boundingBox())!;
+  const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlap).toBe(false);
+  await expect(page.getByRole('button', { name: 'Search settings' })).toBeInViewport();
+});
