@@ -175,3 +175,23 @@ test('"Saved N changes" does not cover the Search button', async ({ page }) => {
   expect(overlap).toBe(false);
   await expect(page.getByRole('button', { name: 'Search settings' })).toBeInViewport();
 });
+
+test('the webhook URL is checked in the browser by the rule the API applies: no spaces, at most 200 characters', async ({
+  page,
+  stack,
+}) => {
+  await open(page, 'notifications');
+  const url = page.getByRole('textbox', { name: 'Webhook URL' });
+  await url.fill('https://exa mple.com');
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(url).toHaveAccessibleDescription('A URL cannot contain spaces.');
+  const long = `https://hooks.example.com/${'a'.repeat(4994)}`;
+  await url.fill(long);
+  await expect(url).toHaveAccessibleDescription(`At most 200 characters (this one has ${long.length}).`);
+  await stack.clearRequests();
+  await saveButton(page).click();
+  await expect(page.getByText('Not saved: some values need fixing.')).toBeVisible();
+  expect((await stack.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
+  await url.fill('https://hooks.example.com/cekura-events');
+  await expect(url).not.toHaveAttribute('aria-invalid', 'true');
+});
