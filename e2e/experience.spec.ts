@@ -195,3 +195,38 @@ test('the webhook URL is checked in the browser by the rule the API applies: no 
   await url.fill('https://hooks.example.com/cekura-events');
   await expect(url).not.toHaveAttribute('aria-invalid', 'true');
 });
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the no-calls 24-hour chart draws its labels, ticks and "now" line in the theme colours', async ({ page }) => {
+    await open(page, 'no-calls');
+    const chart = page.getByRole('img', { name: /on a 24-hour day/ });
+    await expect(chart).toBeVisible();
+    const contrast = await chart.evaluate((svg) => {
+      // WCAG contrast of a colour (alpha blended over the page) against the page background.
+      const parse = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+      const background = parse(getComputedStyle(document.body).backgroundColor);
+      const blend = (colour: string) => {
+        const [r, g, b, a = 1] = parse(colour);
+        return [r, g, b].map((c, i) => c * a + background[i] * (1 - a));
+      };
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      const ratio = (colour: string) => {
+        const [l1, l2] = [luminance(blend(colour)), luminance(background)].sort((a, b) => b - a);
+        return (l1 + 0.05) / (l2 + 0.05);
+      };
+      const label = svg.querySelector('text')!;
+      const now = svg.querySelector('line[stroke-width="2"]');
+      return {
+        label: ratio(getComputedStyle(label).fill),
+        now: now ? ratio(getComputedStyle(now).stroke) : null,
+      };
+    });
+    expect(contrast.label).toBeGreaterThanOrEqual(4.5);
+    if (contrast.now !== null) expect(contrast.now).toBeGreaterThanOrEqual(3);
+  });
+});
