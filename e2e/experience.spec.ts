@@ -56,3 +56,177 @@ test.describe('a save problem appears where the user is', () => {
     await expect(notice.getByRole('button', { name: 'Merge now' })).toBeVisible();
   });
 });
+
+const status = (page: Page) =>
+  page
+    .getByRole('region', { name: 'Save changes' })
+    .getByRole('status')
+    .filter({ hasText: /unsaved/ });
+const ruleGroup = (page: Page, n: number) => page.getByRole('group', { name: `Rule ${n}`, exact: true });
+
+test('Discard acts at once and Undo brings back exactly the edits; focus goes to Undo', async ({ page }) => {
+  await open(page, 'general');
+  const name = page.getByLabel('Name', { exact: true });
+  const before = await name.inputValue();
+  await name.fill('A name I want back');
+  await navLink(page, 'Limits').click();
+  await page.getByLabel('Outbound timeout (s)').fill('120');
+  await expect(status(page)).toHaveText('2 unsaved changes');
+
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(status(page)).toHaveText('No unsaved changes');
+  await expect(page.getByLabel('Outbound timeout (s)')).not.toHaveValue('120');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(page.getByRole('status').filter({ hasText: 'Discarded 2 changes.' })).toBeVisible();
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(status(page)).toHaveText('2 unsaved changes');
+  await expect(page.getByLabel('Outbound timeout (s)')).toHaveValue('120');
+  await navLink(page, 'General').click();
+  await expect(name).toHaveValue('A name I want back');
+  expect(before).not.toBe('A name I want back');
+});
+
+test('deleting a rule acts at once and Undo puts the same rule back in its place', async ({ page }) => {
+  await open(page, 'rubric');
+  const second = ruleGroup(page, 2);
+  await expect(second).toContainText('Customer satisfaction is at least 4');
+  await expect(ruleGroup(page, 3)).toBeVisible();
+  await second.getByRole('button', { name: 'Delete' }).click();
+  await expect(ruleGroup(page, 3)).toHaveCount(0);
+  await expect(status(page)).toHaveText('1 unsaved change');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(page.getByRole('status').filter({ hasText: 'Rule 2 deleted.' })).toBeVisible();
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(ruleGroup(page, 3)).toBeVisible();
+  await expect(ruleGroup(page, 2)).toContainText('Customer satisfaction is at least 4');
+  // The same draft as before: nothing left to save.
+  await expect(status(page)).toHaveText('No unsaved changes');
+  // The focus does not fall to the page body once the notice is gone.
+  await expect(page.locator('main h1')).toBeFocused();
+});
+
+test('no error before the user did anything: Set on a key shows none, and an empty key does not block the save', async ({
+  page,
+  stack,
+}) => {
+  await open(page, 'integrations');
+  const retell = page.getByRole('group', { name: 'Retell API key' });
+  await retell.getByRole('button', { name: 'Set' }).click();
+  const input = retell.getByLabel('New Retell API key');
+  await expect(input).toBeFocused();
+  await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(retell).not.toContainText('Enter the new value');
+  // A key never set is "set", not "replaced", once a value is typed.
+  await expect(retell).toContainText('Status: Not set');
+  await input.fill('key_retell_typed');
+  await expect(retell).toContainText('Not set — will be set when you save');
+  await input.fill('');
+  await input.blur();
+  await expect(retell).not.toContainText('Enter the new value');
+
+  // Another edit saves although the key box is still open and empty; the key is not sent.
+  await navLink(page, 'Limits').click();
+  await page.getByLabel('Outbound timeout (s)').fill('120');
+  await stack.clearRequests();
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+  await expect(status(page)).toHaveText('No unsaved changes');
+  const sent = (await stack.requests()).filter((r) => r.method === 'PATCH');
+  expect(sent.map((r) => r.body)).toEqual([{ outbound_timeout: 120 }]);
+});
+
+test('tab titles name the section and project; a skip link; following a section link puts the focus on its heading', async ({
+  page,
+  stack,
+}) => {
+  const { name } = (await stack.getProject(P)) as { name: string };
+  await open(page, 'limits');
+  await expect(page).toHaveTitle(`Limits · ${name} · Cekura console`);
+
+  // The first Tab stop is the skip link; it leads to the page's heading.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Limits' })).toBeFocused();
+
+  await navLink(page, 'Rubric').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rubric builder' })).toBeFocused();
+  await expect(page).toHaveTitle(`Rubric builder · ${name} · Cekura console`);
+  await navLink(page, 'History').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeFocused();
+  await expect(page).toHaveTitle(`History · ${name} · Cekura console`);
+});
+
+test('"Saved N changes" does not cover the Search button', async ({ page }) => {
+  await open(page, 'limits');
+  await page.getByLabel('Outbound timeout (s)').fill('121');
+  await page.getByLabel('Maximum call duration (s)').fill('601');
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: /^Saved 2 changes/ });
+  await expect(notice).toBeVisible();
+  const a = (await notice.boundingBox())!;
+  const b = (await page.getByRole('button', { name: 'Search settings' }).boundingBox())!;
+  const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlap).toBe(false);
+  await expect(page.getByRole('button', { name: 'Search settings' })).toBeInViewport();
+});
+
+test('the webhook URL is checked in the browser by the rule the API applies: no spaces, at most 200 characters', async ({
+  page,
+  stack,
+}) => {
+  await open(page, 'notifications');
+  const url = page.getByRole('textbox', { name: 'Webhook URL' });
+  await url.fill('https://exa mple.com');
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(url).toHaveAccessibleDescription('A URL cannot contain spaces.');
+  const long = `https://hooks.example.com/${'a'.repeat(4994)}`;
+  await url.fill(long);
+  await expect(url).toHaveAccessibleDescription(`At most 200 characters (this one has ${long.length}).`);
+  await stack.clearRequests();
+  await saveButton(page).click();
+  await expect(page.getByText('Not saved: some values need fixing.')).toBeVisible();
+  expect((await stack.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
+  await url.fill('https://hooks.example.com/cekura-events');
+  await expect(url).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the no-calls 24-hour chart draws its labels, ticks and "now" line in the theme colours', async ({ page }) => {
+    await open(page, 'no-calls');
+    const chart = page.getByRole('img', { name: /on a 24-hour day/ });
+    await expect(chart).toBeVisible();
+    const contrast = await chart.evaluate((svg) => {
+      // WCAG contrast of a colour (alpha blended over the page) against the page background.
+      const parse = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+      const background = parse(getComputedStyle(document.body).backgroundColor);
+      const blend = (colour: string) => {
+        const [r, g, b, a = 1] = parse(colour);
+        return [r, g, b].map((c, i) => c * a + background[i] * (1 - a));
+      };
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      const ratio = (colour: string) => {
+        const [l1, l2] = [luminance(blend(colour)), luminance(background)].sort((a, b) => b - a);
+        return (l1 + 0.05) / (l2 + 0.05);
+      };
+      const label = svg.querySelector('text')!;
+      const now = svg.querySelector('line[stroke-width="2"]');
+      return {
+        label: ratio(getComputedStyle(label).fill),
+        now: now ? ratio(getComputedStyle(now).stroke) : null,
+      };
+    });
+    expect(contrast.label).toBeGreaterThanOrEqual(4.5);
+    if (contrast.now !== null) expect(contrast.now).toBeGreaterThanOrEqual(3);
+  });
+});

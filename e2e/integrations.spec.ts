@@ -110,19 +110,22 @@ test('Set a key that was not configured; the other keys stay out of the PATCH', 
   expect(after).toEqual({ ...before, retell_api_key: 'key_retell_e2e_0001' });
 });
 
-test('an empty replacement is reported at the field and nothing is sent; Cancel makes it clean again', async ({
+test('an opened but empty replacement is no change: no message, nothing sent; blanks typed in are reported', async ({
   page,
   stack,
 }) => {
   await openIntegrations(page, DEMO_PROJECT_ID);
   const synthflow = page.getByRole('group', { name: 'Synthflow API key' });
   await synthflow.getByRole('button', { name: 'Set' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '1 unsaved change' })).toBeVisible();
+  const input = synthflow.getByLabel('New Synthflow API key');
+  await expect(input).toBeFocused();
+  await expect(input).toHaveAccessibleDescription('Sent once when you save; never shown again.');
+  await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();
+  await input.fill('  ');
+  await expect(input).toHaveAccessibleDescription(/Enter the new value, or cancel the replacement\./);
   await stack.clearRequests();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(synthflow.getByLabel('New Synthflow API key')).toHaveAccessibleDescription(
-    /Enter the new value, or cancel the replacement\./,
-  );
+  await expect(page.getByText('Not saved: some values need fixing.')).toBeVisible();
   expect(patches(await stack.requests())).toEqual([]);
   await synthflow.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();

@@ -231,15 +231,14 @@ test('a server message with a rule path lands on that rule', async ({ page, stac
   await expect(status(page)).toHaveText('1 unsaved change');
 });
 
-test('clearing the rubric asks first, then saves {}', async ({ page, stack }) => {
+test('clearing the rubric acts at once with Undo, then saves {}', async ({ page, stack }) => {
   await openRubric(page);
   await page.getByRole('button', { name: 'Clear rubric' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Clear the rubric?' });
-  await expect(dialog).toContainText('All 3 rules are removed');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('This project has no rubric yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
   await expect(ruleGroup(page, 3)).toBeVisible();
+  await expect(status(page)).toHaveText('No unsaved changes');
   await page.getByRole('button', { name: 'Clear rubric' }).click();
-  await dialog.getByRole('button', { name: 'Clear rubric' }).click();
   await expect(page.getByText('This project has no rubric yet')).toBeVisible();
   await stack.clearRequests();
   await saveAndWait(page);

@@ -124,6 +124,10 @@ describe('buildPatch', () => {
         edit(base, (v) => (v.vapi_api_key = { mode: 'clear' })),
       ),
     ).toEqual({ vapi_api_key: '' });
+    // A replacement opened but left empty is no change yet: not counted, not checked, not sent.
+    const opened = edit(base, (v) => (v.vapi_api_key = { mode: 'replace', value: '' }));
+    expect(buildPatch(base, opened)).toEqual({});
+    expect(isFieldDirty('vapi_api_key', toFormValues(base), opened)).toBe(false);
     // A secret the API returned in clear (old API version) is still never sent back unchanged.
     const leaky = baseProject({ webhook_secret: 'whsec_old' });
     expect(buildPatch(leaky, toFormValues(leaky))).toEqual({});

@@ -18,8 +18,11 @@ function normalise(field: ProjectField, value: unknown): string {
       const text = String(value ?? '').trim();
       return text !== '' && Number.isFinite(Number(text)) ? String(Number(text)) : text;
     }
-    case 'secret':
-      return canonicalJson(value as SecretEdit);
+    case 'secret': {
+      // A replacement opened but still empty is no edit yet: it neither counts, nor blocks a save, nor is sent.
+      const edit = value as SecretEdit;
+      return canonicalJson(edit?.mode === 'replace' && edit.value === '' ? { mode: 'keep' } : edit);
+    }
     case 'int-set':
       return canonicalJson([...((value as number[]) ?? [])].sort((a, b) => a - b));
     case 'rubric': {

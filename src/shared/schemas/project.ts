@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, type FieldKind, type ProjectField } from './fields';
 import { noCallsConfigSchema, type NoCallsConfigRead } from './no-calls';
 import { rubricConfigSchema, type RubricConfigRead } from './rubric';
+import { webhookUrlMessage } from './webhook-url';
 
 export * from './fields';
 
@@ -18,14 +19,7 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl } from './webhook-url';
 
 const nonNegativeInt32 = z.int().check(z.gte(0, 'Must be 0 or more.'), z.lte(INT32_MAX, `At most ${INT32_MAX}.`));
 
@@ -40,7 +34,12 @@ const strictByKind: Record<FieldKind, z.ZodMiniType> = {
     .check(
       z.refine(isValidTimeZone, 'Not a time zone this browser knows (use an IANA name such as America/New_York).'),
     ),
-  url: z.string().check(z.refine((v) => v === '' || isHttpUrl(v), 'Enter a full http:// or https:// URL.')),
+  url: z.string().check(
+    z.superRefine((value, ctx) => {
+      const message = webhookUrlMessage(value);
+      if (message) ctx.addIssue({ code: 'custom', message, input: value });
+    }),
+  ),
   int: nonNegativeInt32,
   percent: z.number().check(z.gte(0, 'Must be between 0 and 1.'), z.lte(1, 'Must be between 0 and 1.')),
   secret: z.string(),

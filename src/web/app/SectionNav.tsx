@@ -3,6 +3,7 @@ import { Box, Divider, List, ListItemButton, ListItemText } from '@mui/material'
 import { NavLink, useLocation } from 'react-router';
 import { SECTION_IDS, SECTION_LABELS } from '../../shared/schemas/fields';
 import { useDirtyState } from '../settings/shell-context';
+import { focusHeadingAfterNavigation, focusMainHeading } from './focus-heading';
 import { SectionMenu } from './SectionMenu';
 
 export type NavItem = { id: string; label: string; count: number; href: string };
@@ -47,7 +48,12 @@ export function SectionLinks({ items, onNavigate }: { items: NavItem[]; onNaviga
             component={NavLink}
             to={item.href}
             selected={pathname === item.href}
-            onClick={onNavigate}
+            onClick={() => {
+              // Same page: the heading now; another page: its heading once it is shown.
+              if (pathname === item.href) focusMainHeading();
+              else focusHeadingAfterNavigation(document.querySelector('main h1'));
+              onNavigate?.();
+            }}
             sx={{ whiteSpace: 'nowrap' }}
           >
             <ListItemText primary={item.label} />

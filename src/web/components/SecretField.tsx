@@ -63,7 +63,9 @@ export default function SecretField({ name, label, description, status }: Secret
       {description && <FormHelperText sx={{ mt: 0 }}>{description}</FormHelperText>}
       <Typography id={statusId} variant="body2" sx={{ my: 0.5 }}>
         Status: <strong>{statusText(status)}</strong>
-        {edit.mode === 'replace' && ' — will be replaced when you save'}
+        {edit.mode === 'replace' &&
+          edit.value !== '' &&
+          (status.configured ? ' — will be replaced when you save' : ' — will be set when you save')}
         {edit.mode === 'clear' && ' — will be cleared when you save'}
       </Typography>
       {edit.mode === 'keep' && (

@@ -1,8 +1,10 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Outlet } from 'react-router';
 import { toFormValues, type ProjectFormValues } from '../../shared/form';
+import { PROJECT_FIELD_NAMES } from '../../shared/schemas/project';
+import { isFieldDirty } from '../../shared/patch';
 import type { ProjectSnapshot } from '../api/projects';
 import { ProjectContext, type ProjectContextValue } from './project-context';
 import { SaveActionsContext, type SaveActions } from './shell-context';
@@ -16,6 +18,7 @@ import { SaveBar } from './SaveBar';
 import { SavedNotice } from './SavedNotice';
 import { MergeBanners } from './MergeBanners';
 import { SaveDialogs } from './SaveDialogs';
+import { UndoProvider, useUndoState } from './UndoNotice';
 
 /** The one form of a project. It sits above the section routes, so edits survive moving between sections. */
 export function ProjectForm({
@@ -36,7 +39,25 @@ export function ProjectForm({
     mode: 'onChange',
   });
   const saver = useProjectSave(projectId, snapshot, baseValues, form);
-  const { save, discard, saveFields, saving, readOnly } = saver;
+  const { save, saveFields, saving, readOnly } = saver;
+  const undo = useUndoState();
+  const { offer: offerUndo } = undo;
+  const discardNow = saver.discard;
+  /** Discard at once, with Undo: the draft as it was goes back on top of whatever base is current then. */
+  const discard = useCallback(() => {
+    const before = structuredClone(form.getValues());
+    const base = form.formState.defaultValues as ProjectFormValues;
+    const fields = PROJECT_FIELD_NAMES.filter((field) => isFieldDirty(field, base, before));
+    discardNow();
+    if (!fields.length) return;
+    offerUndo({
+      message: fields.length === 1 ? 'Discarded 1 change.' : `Discarded ${fields.length} changes.`,
+      undo: () => {
+        for (const field of fields) form.setValue(field, before[field] as never, { shouldDirty: true });
+        void form.trigger(fields);
+      },
+    });
+  }, [discardNow, form, offerUndo]);
 
   const context = useMemo<ProjectContextValue>(
     () => ({ projectId, project: snapshot.project, etag: snapshot.etag, notes: snapshot.notes, readOnly, mode }),
@@ -63,28 +84,30 @@ export function ProjectForm({
     <FormProvider {...form}>
       <ProjectContext.Provider value={context}>
         <SaveActionsContext.Provider value={actions}>
-          <DirtyStateProvider baseValues={baseValues}>
-            <LeaveGuard projectId={projectId}>
-              <ProjectFrame projectId={projectId} title={name} footer={<SaveBar problems={problems} />}>
-                <ProjectBanners />
-                <MergeBanners
-                  restored={saver.restored}
-                  onDiscardRestored={discard}
-                  onDismissRestored={saver.dismissRestored}
+          <UndoProvider state={undo}>
+            <DirtyStateProvider baseValues={baseValues}>
+              <LeaveGuard projectId={projectId}>
+                <ProjectFrame projectId={projectId} title={name} footer={<SaveBar problems={problems} />}>
+                  <ProjectBanners />
+                  <MergeBanners
+                    restored={saver.restored}
+                    onDiscardRestored={discard}
+                    onDismissRestored={saver.dismissRestored}
+                  />
+                  <Outlet />
+                </ProjectFrame>
+                <SavedNotice message={saver.notice} onClose={saver.clearNotice} />
+                <SaveDialogs
+                  projectId={projectId}
+                  dialog={saver.merge.dialog}
+                  onConfirm={saver.confirm}
+                  onBack={saver.merge.back}
+                  onResolve={(choices) => void saver.merge.resolve(choices)}
+                  onDiscardMine={saver.merge.discardMine}
                 />
-                <Outlet />
-              </ProjectFrame>
-              <SavedNotice message={saver.notice} onClose={saver.clearNotice} />
-              <SaveDialogs
-                projectId={projectId}
-                dialog={saver.merge.dialog}
-                onConfirm={saver.confirm}
-                onBack={saver.merge.back}
-                onResolve={(choices) => void saver.merge.resolve(choices)}
-                onDiscardMine={saver.merge.discardMine}
-              />
-            </LeaveGuard>
-          </DirtyStateProvider>
+              </LeaveGuard>
+            </DirtyStateProvider>
+          </UndoProvider>
         </SaveActionsContext.Provider>
       </ProjectContext.Provider>
     </FormProvider>

@@ -2,6 +2,7 @@
 // together as `{"<field>": ["message", ...]}`, unknown and read-only keys are ignored.
 import { PROJECT_KEYS, type FieldKind } from '../project-fields';
 import { isTimeZone, noCallsErrors, rubricErrors, type RubricMetric } from './json-fields';
+import { WEBHOOK_URL_MAX, webhookUrlProblem } from '../../../shared/schemas/webhook-url';
 
 export type PatchPlan = {
   /** column -> JSON text to store */
@@ -15,7 +16,6 @@ export type PatchResult = { ok: true; plan: PatchPlan } | { ok: false; errors: F
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const NAME_MAX = 255;
-const URL_MAX = 200;
 const SECRET_MAX = 255;
 
 type Checked = { value: unknown } | { errors: string[] };
@@ -34,25 +34,6 @@ function int32(v: unknown): string[] {
   if (v > INT32_MAX) return [`Ensure this value is less than or equal to ${INT32_MAX}.`];
   if (v < INT32_MIN) return [`Ensure this value is greater than or equal to ${INT32_MIN}.`];
   return [];
-}
-
-/** Django's URLValidator in short: http(s), a host that is localhost, an IP or a dotted name with a TLD. */
-function isHttpUrl(s: string): boolean {
-  if (/\s/.test(s)) return false;
-  let url: URL;
-  try {
-    url = new URL(s);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  const host = url.hostname;
-  return (
-    host === 'localhost' ||
-    /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ||
-    host.startsWith('[') ||
-    /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\.?$/i.test(host)
-  );
 }
 
 function checkString(v: unknown, max: number, opts: { allowBlank: boolean; trim: boolean }): Checked {
@@ -84,9 +65,10 @@ function checkField(kind: FieldKind, v: unknown, metrics: () => ReadonlyMap<numb
     case 'bool':
       return typeof v === 'boolean' ? { value: v } : fail('Must be a valid boolean.');
     case 'url': {
-      const s = checkString(v, URL_MAX, { allowBlank: true, trim: true });
-      if ('errors' in s || s.value === '') return s;
-      return isHttpUrl(s.value as string) ? s : fail('Enter a valid URL.');
+      // The rule the console checks too (shared/schemas/webhook-url.ts), in DRF's words.
+      const s = checkString(v, WEBHOOK_URL_MAX, { allowBlank: true, trim: true });
+      if ('errors' in s) return s;
+      return webhookUrlProblem(s.value as string) ? fail('Enter a valid URL.') : s;
     }
     case 'int-list': {
       if (!Array.isArray(v)) return fail(`Expected a list of items but got type "${pyType(v)}".`);

@@ -22,7 +22,9 @@ export function DayChart({
   timeZone: string;
   nowMinutes?: number;
 }) {
+  // The CSS variables of the theme, not its light-scheme values: the chart follows a dark scheme too.
   const theme = useTheme();
+  const palette = (theme.vars ?? theme).palette;
   const titleId = useId();
   const descId = useId();
   const coverage = dayCoverage(schedule);
@@ -45,8 +47,7 @@ export function DayChart({
         y={BAR_TOP}
         width={WIDTH}
         height={BAR_HEIGHT}
-        fill={theme.palette.action.hover}
-        stroke={theme.palette.divider}
+        style={{ fill: palette.action.hover, stroke: palette.divider }}
       />
       {coverage.bars.map((bar) => (
         <rect
@@ -55,7 +56,7 @@ export function DayChart({
           y={BAR_TOP}
           width={Math.max(1, x(bar.end) - x(bar.start))}
           height={BAR_HEIGHT}
-          fill={bar.overlaps ? theme.palette.error.main : theme.palette.primary.main}
+          style={{ fill: bar.overlaps ? palette.error.main : palette.primary.main }}
           fillOpacity={bar.overlaps ? 0.6 : 0.85}
         />
       ))}
@@ -65,7 +66,7 @@ export function DayChart({
           x2={x(nowMinutes)}
           y1={BAR_TOP - 4}
           y2={BAR_TOP + BAR_HEIGHT + 4}
-          stroke={theme.palette.text.primary}
+          style={{ stroke: palette.text.primary }}
           strokeWidth={2}
         />
       )}
@@ -76,14 +77,14 @@ export function DayChart({
             x2={x(hour * 60)}
             y1={BAR_TOP + BAR_HEIGHT}
             y2={BAR_TOP + BAR_HEIGHT + 4}
-            stroke={theme.palette.text.secondary}
+            style={{ stroke: palette.text.secondary }}
           />
           <text
             x={x(hour * 60)}
             y={BAR_TOP + BAR_HEIGHT + 16}
             fontSize={10}
             textAnchor="middle"
-            fill={theme.palette.text.secondary}
+            style={{ fill: palette.text.secondary }}
           >
             {`${String(hour).padStart(2, '0')}:00`}
           </text>

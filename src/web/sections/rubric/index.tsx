@@ -13,6 +13,7 @@ import { RubricSummary } from './RubricSummary';
 import { RuleList } from './RuleList';
 import { rubricFormMessages } from './form-messages';
 import { useRubricField } from './useRubricField';
+import { useUndoableEdits } from './useUndoableEdits';
 import { checkRubric } from '../../../shared/rubric/check';
 import { FIELD } from './validator';
 import { visibleCheck } from './visible-check';
@@ -23,7 +24,7 @@ type View = 'builder' | 'json';
 /** Rubric builder: pass/fail rules built visually, checked in words, previewed on real calls before saving. */
 export default function RubricSection() {
   const { projectId } = useProjectContext();
-  const field = useRubricField();
+  const field = useUndoableEdits(useRubricField());
   const catalogQuery = useMetricCatalog(projectId);
   const catalog = catalogQuery.data;
   const fullCheck = useMemo(() => checkRubric(field.config, catalog?.byId ?? null), [field.config, catalog]);
@@ -97,12 +98,7 @@ export default function RubricSection() {
                   focusKey={focusKey}
                 />
               )}
-              <BuilderToolbar
-                ruleCount={field.rules.length}
-                canClear={hasRubric}
-                onAdd={addRule}
-                onClear={field.clear}
-              />
+              <BuilderToolbar canClear={hasRubric} onAdd={addRule} onClear={field.clear} />
             </Stack>
           ) : (
             <RubricJsonView config={field.config} onApply={field.replaceAll} />

@@ -34,6 +34,8 @@ export interface RubricField {
   /** From the JSON view: unchanged rules keep their current objects. */
   replaceAll(config: unknown): void;
   clear(): void;
+  /** Puts back a value and its row keys taken earlier (Undo): the same rows come back, not new ones. */
+  restore(config: unknown, keys: string[]): void;
 }
 
 let nextKey = 1;
@@ -96,6 +98,7 @@ export function useRubricField(): RubricField {
     [],
   );
   const touchAll = useCallback(() => setFresh((set) => (set.size ? new Set() : set)), []);
+  const restore = useCallback((config: unknown, oldKeys: string[]) => commit(config, () => oldKeys), [commit]);
 
   return useMemo(
     () => ({
@@ -112,7 +115,23 @@ export function useRubricField(): RubricField {
       remove,
       replaceAll,
       clear,
+      restore,
     }),
-    [field.value, rules, texts, keys, fresh, touch, touchAll, setRule, addRule, duplicate, remove, replaceAll, clear],
+    [
+      field.value,
+      rules,
+      texts,
+      keys,
+      fresh,
+      touch,
+      touchAll,
+      setRule,
+      addRule,
+      duplicate,
+      remove,
+      replaceAll,
+      clear,
+      restore,
+    ],
   );
 }
