@@ -122,7 +122,7 @@ test('adding a rule to a rubric of 5 stores all 6, the 5 unchanged ones byte-ide
   ];
   await stack.setRaw(DEMO_PROJECT_ID, { rubric_config: { rules: five, evaluation_logic: 'and' } });
   await openRubric(page);
-  await expect(ruleGroup(page, 4)).toContainText('This rule has 2 conditions');
+  await expect(ruleGroup(page, 4)).toContainText('2 conditions: all must hold.');
   await expect(ruleGroup(page, 5).getByLabel('Value')).toHaveValue('true');
 
   const escalation = await addRule(page, 6, 'Escalation reason');

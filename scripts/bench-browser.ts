@@ -3,13 +3,14 @@
 // have arrived. Times are read inside the page (performance.now(), whose origin is the navigation start).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
-import { installWatcher, keystrokeProbe, type Mark } from './bench-page';
+import { installWatcher, keystrokeProbe, watchTry, type Mark } from './bench-page';
 import { line, spread, summarize, verdict } from './bench-stats';
 
 const LOADS = 10;
 const NAVIGATIONS = 10;
 const KEYSTROKES = 40;
 const PREVIEWS = 8;
+const TRIES = 10;
 const VIEWPORT = { width: 1280, height: 800 };
 // The same flags as playwright.config.ts.
 const ARGS = [
@@ -171,6 +172,7 @@ async function benchTypingAndImpact(browser: Browser, baseURL: string): Promise<
     calls = `${impact.requests} call-log pages`;
   }
   const withPreview = summarize(await typeAndMeasure(page));
+  const tries = summarize(await tryCalls(page));
   await context.close();
   const impact = summarize(previews);
   return [
@@ -192,7 +194,34 @@ async function benchTypingAndImpact(browser: Browser, baseURL: string): Promise<
       '<= 200 ms',
       verdict(impact.median, 200),
     ),
+    line(
+      'try on a call (300 rules, saved + draft): pick -> shown',
+      spread(tries, 'ms'),
+      '<= 200 ms',
+      verdict(tries.median, 200),
+    ),
   ];
+}
+
+/** "Try on a call" with the preview's calls loaded: a different call each time, picked in the Call search. */
+async function tryCalls(page: Page): Promise<number[]> {
+  const picker = page.getByRole('region', { name: 'Try on a call' }).getByRole('combobox', { name: 'Call' });
+  await picker.click();
+  const labels = await page.getByRole('option').allTextContents();
+  await page.keyboard.press('Escape');
+  const ids = labels.map((label) => Number(/^#(\d+)/.exec(label)?.[1])).filter(Number.isInteger);
+  const times: number[] = [];
+  for (const id of ids.slice(0, TRIES)) {
+    await picker.click();
+    await picker.fill(String(id));
+    const option = page.getByRole('option', { name: new RegExp(`^#${id} ·`) });
+    await option.waitFor();
+    await page.evaluate(watchTry, id);
+    await option.click();
+    const shown = await page.waitForFunction(() => window.__bench.tryShown, undefined, { timeout: 30_000 });
+    times.push((await shown.jsonValue()) as number);
+  }
+  return times;
 }
 
 export async function benchBrowser(baseURL: string): Promise<string[]> {

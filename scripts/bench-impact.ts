@@ -1,6 +1,7 @@
 // The impact preview's computation in Node: computeImpact (the same module the browser runs) over the
 // scale project's last 7 days of call logs (1,000, as the preview reads them), saved rubric vs a draft.
 import { computeImpact } from '../src/shared/rubric/impact';
+import { rubricOnCall } from '../src/shared/rubric/try-call';
 import { replaceRule } from '../src/shared/rubric/edit';
 import { rulesOf } from '../src/shared/schemas/rubric';
 import { callLogPageSchema, type CallLog } from '../src/shared/schemas/call-log';
@@ -61,7 +62,22 @@ export async function benchImpactNode(stack: Upstream): Promise<string[]> {
     flips = impact.flips.length;
   }
   const s = summarize(times);
+  // "Try on a call": both rubrics rule by rule on one call (the browser figure adds the render).
+  const tries: number[] = [];
+  for (const call of calls.slice(0, RUNS)) {
+    const t0 = performance.now();
+    rubricOnCall(saved, call);
+    rubricOnCall(draft, call);
+    tries.push(performance.now() - t0);
+  }
+  const t = summarize(tries);
   return [
+    line(
+      `try on a call, Node: ${rulesOf(saved).length} rules, saved + draft`,
+      spread(t, 'ms', 2),
+      '<= 200 ms',
+      verdict(t.median, 200),
+    ),
     line(
       `impact, Node: ${calls.length} calls x ${rulesOf(saved).length} rules`,
       `${spread(s, 'ms', 2)}; first run ${first.toFixed(2)} ms; ${flips} flips`,

@@ -11,6 +11,8 @@ type BenchState = {
   keystrokes: number[];
   impact: { afterData: number; requests: number } | null;
   watchImpact(): void;
+  /** "Try on a call": from the click that picks the call to the first paint with its result. */
+  tryShown: number | null;
 };
 
 declare global {
@@ -93,6 +95,7 @@ export function installWatcher(initial: Mark[]): void {
     keystrokes: [],
     impact: null,
     watchImpact: impactWatch,
+    tryShown: null,
   };
   window.__bench = state;
   state.watch(initial);
@@ -116,4 +119,21 @@ export function keystrokeProbe(): void {
     },
     { capture: true },
   );
+}
+
+/** Arms the "Try on a call" probe: the next click (picking call `callId`) to the paint showing its result. */
+export function watchTry(callId: number): void {
+  window.__bench.tryShown = null;
+  let clickedAt = 0;
+  addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (!clickedAt || !document.querySelector(`[data-try-result="${callId}"]`)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (window.__bench.tryShown = performance.now() - clickedAt);
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
 }

@@ -16,6 +16,17 @@ export function buildRule(metricId: number, condition: EditableCondition): Built
   };
 }
 
+/** A rule with several conditions (all must hold), written afresh like buildRule. */
+export function buildMultiRule(metricId: number, conditions: readonly EditableCondition[]): BuiltRule {
+  return {
+    metric_id: metricId,
+    conditions: {
+      operator: 'and',
+      conditions: conditions.map(({ field, op, value }) => ({ field, op, value })),
+    },
+  };
+}
+
 /** A rule added in the builder before its metric is chosen. */
 export function pendingRule(): BuiltRule {
   return { metric_id: null, conditions: { operator: 'and', conditions: [] } };

@@ -1,11 +1,22 @@
 import { useState } from 'react';
-import { Button, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import type { CallLog } from '../../../shared/schemas/call-log';
 import { describeRule } from '../../../shared/rubric/describe';
 import type { Flip } from '../../../shared/rubric/impact';
 import { ruleNumber } from '../../../shared/rubric/rule';
 import type { MetricCatalog } from '../../api/metrics';
 import { callTime } from './format';
+import { visuallyHidden } from '../../app/SectionNav';
 
 const PAGE = 25;
 
@@ -14,7 +25,9 @@ export function FlipList({
   flips,
   catalog,
   timeZone,
+  onTry,
 }: {
+  onTry(call: CallLog): void;
   flips: Flip<CallLog>[];
   catalog: MetricCatalog | undefined;
   timeZone?: string;
@@ -39,6 +52,11 @@ export function FlipList({
               <TableCell>Customer number</TableCell>
               <TableCell>Change</TableCell>
               <TableCell>Deciding rule</TableCell>
+              <TableCell>
+                <Box component="span" sx={visuallyHidden}>
+                  Try on a call
+                </Box>
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -55,6 +73,11 @@ export function FlipList({
                     ? `Fails draft rule ${ruleNumber(flip.ruleIndex)}: `
                     : `No longer fails saved rule ${ruleNumber(flip.ruleIndex)}: `}
                   {describeRule(flip.rule, metrics)}
+                </TableCell>
+                <TableCell>
+                  <Button size="small" onClick={() => onTry(flip.call)} aria-label={`Try call ${flip.call.id}`}>
+                    Try
+                  </Button>
                 </TableCell>
               </TableRow>
             ))}

@@ -1,8 +1,9 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Alert, Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { computeImpact } from '../../../shared/rubric/impact';
 import { useProjectContext } from '../../settings/project-context';
 import { MAX_PREVIEW_CALLS, previewStart, useRecentCalls } from '../../api/call-logs';
+import type { CallLog } from '../../../shared/schemas/call-log';
 import type { MetricCatalog } from '../../api/metrics';
 import { FlipList } from './FlipList';
 import { percent } from './format';
@@ -10,11 +11,29 @@ import { requestErrorText } from '../../api/error-wording';
 
 export const PREVIEW_DAYS = 7;
 
-/** "Preview impact": the draft against the saved rubric on the last week's production calls. */
-export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: MetricCatalog | undefined }) {
-  const { projectId, project } = useProjectContext();
+/** The preview's calls, shared by the panel, the rules' figures and "Try on a call". Read only on demand. */
+export function useImpactCalls(projectId: number) {
   const [fromIso, setFromIso] = useState<string | null>(null);
   const calls = useRecentCalls(projectId, fromIso);
+  const start = useCallback(() => setFromIso(previewStart(PREVIEW_DAYS)), []);
+  return { fromIso, calls, start };
+}
+export type ImpactCalls = ReturnType<typeof useImpactCalls>;
+
+/** "Preview impact": the draft against the saved rubric on the last week's production calls. */
+export function ImpactPanel({
+  draft,
+  catalog,
+  source,
+  onTry,
+}: {
+  draft: unknown;
+  catalog: MetricCatalog | undefined;
+  source: ImpactCalls;
+  onTry(call: CallLog): void;
+}) {
+  const { project } = useProjectContext();
+  const { fromIso, calls, start } = source;
   // Typing in a rule re-evaluates up to 1,000 calls: let the input stay responsive first.
   const deferredDraft = useDeferredValue(draft);
   const impact = useMemo(
@@ -28,7 +47,7 @@ export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: Metri
         <Typography id="rubric-impact" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
           Impact preview
         </Typography>
-        <Button variant="outlined" onClick={() => setFromIso(previewStart(PREVIEW_DAYS))} disabled={calls.isFetching}>
+        <Button variant="outlined" onClick={start} disabled={calls.isFetching}>
           {fromIso ? 'Refresh preview' : 'Preview impact'}
         </Button>
       </Stack>
@@ -69,6 +88,7 @@ export function ImpactPanel({ draft, catalog }: { draft: unknown; catalog: Metri
             />
           </Box>
           <FlipList
+            onTry={onTry}
             flips={impact.flips}
             catalog={catalog}
             timeZone={typeof project.timezone === 'string' ? project.timezone : undefined}

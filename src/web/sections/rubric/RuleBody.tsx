@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Button, Stack, Typography } from '@mui/material';
+import type { ConditionLike } from '../../../shared/call-log';
+import { checkCondition } from '../../../shared/rubric/rule-checks';
 import type { RuleIssue } from '../../../shared/rubric/check';
-import { buildRule, ruleForMetric, type EditableCondition } from '../../../shared/rubric/convert';
-import { familyOf, parseRule } from '../../../shared/rubric/rule';
-import type { MetricCatalog } from '../../api/metrics';
+import { buildMultiRule, buildRule, ruleForMetric, type EditableCondition } from '../../../shared/rubric/convert';
+import { familyOf, parseRule, type RuleFamily } from '../../../shared/rubric/rule';
+import type { CatalogMetric, MetricCatalog } from '../../api/metrics';
 import { ConditionEditor } from './ConditionEditor';
 import { MetricPicker } from './MetricPicker';
 
@@ -46,13 +48,27 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
   if (parsed.kind === 'malformed') {
     return <Verbatim rule={rule} />;
   }
+  const multiMetric = parsed.kind === 'multi' ? catalog?.byId.get(parsed.metricId) : undefined;
+  if (parsed.kind === 'multi' && multiMetric && familyOf(multiMetric)) {
+    return (
+      <MultiConditionBody
+        metricId={parsed.metricId}
+        metric={multiMetric}
+        metrics={metrics}
+        conditions={parsed.conditions}
+        catalogLoading={catalogLoading}
+        onPick={pick}
+        onChange={onChange}
+      />
+    );
+  }
   if (parsed.kind === 'multi') {
     return (
       <>
         <Typography variant="body2" sx={{ mb: 1 }}>
-          This rule has {parsed.conditions.length} conditions. The builder edits rules with one condition, as
-          Cekura&apos;s documentation asks; this one is kept exactly as stored. Delete it, or change it in the JSON
-          view.
+          This rule has {parsed.conditions.length} conditions on a metric{' '}
+          {catalog ? 'whose type the console does not know' : 'not loaded yet'}: it is kept exactly as stored. Delete
+          it, or change it in the JSON view.
         </Typography>
         <Verbatim rule={rule} />
       </>
@@ -88,6 +104,80 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
         />
       )}
     </Row>
+  );
+}
+
+/**
+ * A stored rule with several conditions on one metric (valid for the API): each condition has the same editors
+ * and checks as a single one, and can be removed; all must hold. New rules keep one condition each.
+ */
+function MultiConditionBody({
+  metricId,
+  metric,
+  metrics,
+  conditions,
+  catalogLoading,
+  onPick,
+  onChange,
+}: {
+  metricId: number;
+  metric: CatalogMetric;
+  metrics: CatalogMetric[];
+  conditions: ConditionLike[];
+  catalogLoading: boolean;
+  onPick(metric: CatalogMetric): void;
+  onChange(rule: unknown): void;
+}) {
+  const family = familyOf(metric) as RuleFamily;
+  const asEditable = (c: ConditionLike) => c as EditableCondition;
+  const setAt = (index: number, next: EditableCondition) =>
+    onChange(
+      buildMultiRule(
+        metricId,
+        conditions.map((c, i) => (i === index ? next : asEditable(c))),
+      ),
+    );
+  const removeAt = (index: number) => {
+    const rest = conditions.filter((_, i) => i !== index).map(asEditable);
+    onChange(rest.length === 1 ? buildRule(metricId, rest[0]) : buildMultiRule(metricId, rest));
+  };
+  return (
+    <Stack spacing={2}>
+      <Row>
+        <MetricPicker metrics={metrics} value={metric} loading={catalogLoading} onChange={onPick} />
+        <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center', flex: '1 1 200px' }}>
+          {conditions.length} conditions: all must hold. Choosing another metric starts the rule again with one
+          condition.
+        </Typography>
+      </Row>
+      {conditions.map((condition, index) => (
+        <Box
+          key={index}
+          role="group"
+          aria-label={`Condition ${index + 1}`}
+          sx={{
+            display: 'flex',
+            gap: 2,
+            flexWrap: 'wrap',
+            alignItems: 'flex-start',
+            pl: 2,
+            borderLeft: 2,
+            borderColor: 'divider',
+          }}
+        >
+          <ConditionEditor
+            family={family}
+            metric={metric}
+            condition={condition}
+            invalid={checkCondition(family, metric, condition).some((issue) => VALUE_CODES.has(issue.code))}
+            onChange={(next: EditableCondition) => setAt(index, next)}
+          />
+          <Button size="small" onClick={() => removeAt(index)} sx={{ alignSelf: 'center' }}>
+            Remove condition {index + 1}
+          </Button>
+        </Box>
+      ))}
+    </Stack>
   );
 }
 

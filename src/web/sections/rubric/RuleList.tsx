@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Box, Stack } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RuleIssue } from '../../../shared/rubric/check';
 import type { MetricCatalog } from '../../api/metrics';
@@ -21,13 +21,26 @@ export interface RuleListProps {
   serverMessages: Map<number, string[]>;
   /** Key of a rule just added: its metric picker takes the focus. */
   focusKey: string | null;
+  /** The stored indices of the rules shown, in view order (sorting and filtering change this only). */
+  order: readonly number[];
+  /** Each rule's figures line from the impact preview (by stored index), when it ran. */
+  figures: readonly string[] | null;
 }
 
 export function RuleList(props: RuleListProps) {
-  return props.field.rules.length >= VIRTUAL_FROM ? <VirtualRuleList {...props} /> : <PlainRuleList {...props} />;
+  if (props.order.length === 0)
+    return (
+      <Typography variant="body2" sx={{ py: 2 }}>
+        No rule matches these filters.
+      </Typography>
+    );
+  return props.order.length >= VIRTUAL_FROM ? <VirtualRuleList {...props} /> : <PlainRuleList {...props} />;
 }
 
-function row({ field, catalog, catalogLoading, issues, serverMessages, focusKey }: RuleListProps, index: number) {
+function row(
+  { field, catalog, catalogLoading, issues, serverMessages, focusKey, figures }: RuleListProps,
+  index: number,
+) {
   return (
     <RuleRow
       index={index}
@@ -40,6 +53,7 @@ function row({ field, catalog, catalogLoading, issues, serverMessages, focusKey 
       issues={issues[index] ?? NO_ISSUES}
       serverMessages={serverMessages.get(index) ?? NO_MESSAGES}
       autoFocus={field.keys[index] === focusKey}
+      figures={figures?.[index]}
       onSetRule={field.setRule}
       onDuplicate={field.duplicate}
       onRemove={field.remove}
@@ -50,7 +64,7 @@ function row({ field, catalog, catalogLoading, issues, serverMessages, focusKey 
 function PlainRuleList(props: RuleListProps) {
   return (
     <Stack spacing={2}>
-      {props.field.rules.map((_, index) => (
+      {props.order.map((index) => (
         <div key={props.field.keys[index]}>{row(props, index)}</div>
       ))}
     </Stack>
@@ -59,17 +73,18 @@ function PlainRuleList(props: RuleListProps) {
 
 function VirtualRuleList(props: RuleListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { rules, keys } = props.field;
+  const { keys } = props.field;
+  const { order } = props;
   // oxlint-disable-next-line react/incompatible-library -- the list does not rely on memoising the virtualizer
   const virtualizer = useVirtualizer({
-    count: rules.length,
+    count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 190,
     overscan: 4,
-    getItemKey: (index) => keys[index] ?? index,
+    getItemKey: (position) => keys[order[position]] ?? position,
   });
   // A rule just added sits at the end, outside the rendered window: bring it into view (its picker focuses).
-  const focusIndex = props.focusKey ? keys.indexOf(props.focusKey) : -1;
+  const focusIndex = props.focusKey ? order.indexOf(keys.indexOf(props.focusKey)) : -1;
   useEffect(() => {
     if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
   }, [focusIndex, virtualizer]);
@@ -78,7 +93,7 @@ function VirtualRuleList(props: RuleListProps) {
       ref={scrollRef}
       tabIndex={0}
       role="region"
-      aria-label={`Rules (${rules.length}, scroll to see more)`}
+      aria-label={`Rules (${order.length}, scroll to see more)`}
       sx={{ maxHeight: '70vh', overflowY: 'auto', pr: 1 }}
     >
       <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -96,7 +111,7 @@ function VirtualRuleList(props: RuleListProps) {
               pb: 2,
             }}
           >
-            {row(props, item.index)}
+            {row(props, order[item.index])}
           </Box>
         ))}
       </Box>

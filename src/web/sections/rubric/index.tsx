@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useFormContext, useFormState } from 'react-hook-form';
 import type { ProjectFormValues } from '../../../shared/form';
@@ -7,7 +7,14 @@ import { useProjectContext } from '../../settings/project-context';
 import { useMetricCatalog } from '../../api/metrics';
 import { BuilderToolbar } from './BuilderToolbar';
 import { EmptyRubric } from './EmptyRubric';
-import { ImpactPanel } from './ImpactPanel';
+import { ImpactPanel, useImpactCalls } from './ImpactPanel';
+import { TryCallPanel } from './TryCallPanel';
+import { RuleViewControls } from './RuleViewControls';
+import { figuresText, noFailWarnings, useRuleFigures } from './useRuleFigures';
+import { isStoredView, STORED_VIEW, viewOrder, type RuleView } from './view-order';
+import { ruleMetricId } from '../../../shared/rubric/rule';
+import { metricLabel } from '../../../shared/rubric/describe';
+import type { CallLog } from '../../../shared/schemas/call-log';
 import { RubricJsonView } from './RubricJsonView';
 import { RubricSummary } from './RubricSummary';
 import { RuleList } from './RuleList';
@@ -23,12 +30,61 @@ type View = 'builder' | 'json';
 
 /** Rubric builder: pass/fail rules built visually, checked in words, previewed on real calls before saving. */
 export default function RubricSection() {
-  const { projectId } = useProjectContext();
+  const { projectId, project } = useProjectContext();
   const field = useUndoableEdits(useRubricField());
   const catalogQuery = useMetricCatalog(projectId);
   const catalog = catalogQuery.data;
+  const impactCalls = useImpactCalls(projectId);
+  // Typing in a rule must stay responsive: the figures over up to 1,000 calls follow a moment later.
+  const deferredRules = useDeferredValue(field.rules);
+  const deferredTexts = useDeferredValue(field.texts);
+  const figureSet = useRuleFigures(impactCalls.calls.data?.calls, project.rubric_config, deferredRules, deferredTexts);
   const fullCheck = useMemo(() => checkRubric(field.config, catalog?.byId ?? null), [field.config, catalog]);
-  const check = useMemo(() => visibleCheck(fullCheck, field.keys, field.fresh), [fullCheck, field.keys, field.fresh]);
+  const noFails = useMemo(
+    () =>
+      figureSet && figureSet.draft.length === fullCheck.byRule.length
+        ? noFailWarnings(figureSet, fullCheck.byRule)
+        : undefined,
+    [figureSet, fullCheck],
+  );
+  const check = useMemo(
+    () => visibleCheck(fullCheck, field.keys, field.fresh, noFails),
+    [fullCheck, field.keys, field.fresh, noFails],
+  );
+  const figures = useMemo(
+    () =>
+      figureSet && figureSet.draft.length === field.rules.length
+        ? field.rules.map((_, index) => figuresText(figureSet, index))
+        : null,
+    [figureSet, field.rules],
+  );
+  const [ruleView, setRuleView] = useState<RuleView>(STORED_VIEW);
+  const metricNames = useMemo(
+    () =>
+      field.rules.map((rule) => {
+        const id = ruleMetricId(rule);
+        return id === null ? '' : metricLabel(id, catalog?.byId ?? null);
+      }),
+    [field.rules, catalog],
+  );
+  const order = useMemo(
+    () =>
+      isStoredView(ruleView)
+        ? field.rules.map((_, index) => index)
+        : viewOrder(field.rules.length, ruleView, {
+            figures: figureSet && figureSet.draft.length === field.rules.length ? figureSet.draft : null,
+            issues: check.byRule,
+            metricNames,
+          }),
+    [ruleView, field.rules, figureSet, check.byRule, metricNames],
+  );
+  const [tryCallId, setTryCallId] = useState<number | null>(null);
+  const tryRef = useRef<HTMLElement>(null);
+  const tryCall = useCallback((call: CallLog) => {
+    setTryCallId(call.id);
+    tryRef.current?.scrollIntoView({ block: 'start' });
+    tryRef.current?.focus({ preventScroll: true });
+  }, []);
   const { errors, submitCount } = useFormState<ProjectFormValues>({ name: FIELD });
   // A save attempt shows every rule's problems, new rules' too.
   const { touchAll } = field;
@@ -39,7 +95,11 @@ export default function RubricSection() {
   const [view, setView] = useState<View>('builder');
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const { addRule: addFieldRule } = field;
-  const addRule = useCallback(() => setFocusKey(addFieldRule()), [addFieldRule]);
+  // A new rule must be seen: the list goes back to the rubric's order, unfiltered.
+  const addRule = useCallback(() => {
+    setRuleView(STORED_VIEW);
+    setFocusKey(addFieldRule());
+  }, [addFieldRule]);
   useRevalidateWhenMetricsLoad(catalog);
 
   const hasRubric = rulesOf(field.config).length > 0 || Object.keys((field.config ?? {}) as object).length > 0;
@@ -89,7 +149,18 @@ export default function RubricSection() {
               {field.rules.length === 0 ? (
                 <EmptyRubric />
               ) : (
+                <RuleViewControls
+                  view={ruleView}
+                  hasFigures={figures !== null}
+                  shown={order.length}
+                  total={field.rules.length}
+                  onChange={setRuleView}
+                />
+              )}
+              {field.rules.length > 0 && (
                 <RuleList
+                  order={order}
+                  figures={figures}
                   field={field}
                   catalog={catalog}
                   catalogLoading={catalogQuery.isLoading}
@@ -105,7 +176,17 @@ export default function RubricSection() {
           )}
         </div>
       </Paper>
-      <ImpactPanel draft={field.config} catalog={catalog} />
+      <ImpactPanel draft={field.config} catalog={catalog} source={impactCalls} onTry={tryCall} />
+      <TryCallPanel
+        ref={tryRef}
+        source={impactCalls}
+        saved={project.rubric_config}
+        draft={field.config}
+        catalog={catalog}
+        callId={tryCallId}
+        onPick={setTryCallId}
+        timeZone={typeof project.timezone === 'string' ? project.timezone : undefined}
+      />
     </Stack>
   );
 }
