@@ -135,6 +135,11 @@ function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookS
       case 'slow':
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
         return;
+      case 'hold':
+        if (await faults.hold(fault.delayMs ?? 60_000)) return;
+        reply.hijack();
+        req.raw.socket?.destroy();
+        return reply;
       case 'drop':
         reply.hijack();
         req.raw.socket?.destroy();

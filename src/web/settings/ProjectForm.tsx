@@ -36,15 +36,15 @@ export function ProjectForm({
     mode: 'onChange',
   });
   const saver = useProjectSave(projectId, snapshot, baseValues, form);
-  const { save, discard, saveFields, saving, readOnly } = saver;
+  const { save, discard, saveFields, markRevert, saving, readOnly } = saver;
 
   const context = useMemo<ProjectContextValue>(
     () => ({ projectId, project: snapshot.project, etag: snapshot.etag, notes: snapshot.notes, readOnly, mode }),
     [projectId, snapshot, readOnly, mode],
   );
   const actions = useMemo<SaveActions>(
-    () => ({ save, discard, saveFields, saving, readOnly }),
-    [save, discard, saveFields, saving, readOnly],
+    () => ({ save, discard, saveFields, markRevert, saving, readOnly }),
+    [save, discard, saveFields, markRevert, saving, readOnly],
   );
   const name =
     typeof snapshot.project.name === 'string' && snapshot.project.name ? snapshot.project.name : `Project ${projectId}`;
