@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { buildAdminServer, checkCanStart, NoUserError } from './proxy/index';
 import { ensureSpaBuilt } from './proxy/spa-build';
+import { DamagedStoreError } from './history/store';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof NoUserError;
+  const known = error instanceof ConfigError || error instanceof NoUserError || error instanceof DamagedStoreError;
   console.error(known ? error.message : `Failed to start: ${(error as Error)?.stack ?? String(error)}`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@
 // storage in DATA_DIR, seeded demo data and, on request, test hooks.
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { jsonNesting } from '../json-text';
 import { detail, notFound, sendJson } from './http';
 import { listRoutes } from './routes-lists';
 import { projectRoutes } from './routes-projects';
@@ -34,6 +35,9 @@ const ROUTES: [RegExp, string[]][] = [
   [/^\/observability\/v2\/call-logs\/$/, ['GET']],
 ];
 
+/** Far beyond any real project setting, far below what recursion over the value can bear. */
+const MAX_NESTING = 100;
+
 const pathOf = (req: FastifyRequest): string => req.url.split('?')[0];
 const isHookPath = (req: FastifyRequest): boolean => req.url.startsWith(HOOK_PREFIX);
 
@@ -49,6 +53,15 @@ export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInsta
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     if (body === '') return done(null, null);
+    // Deeper text would overflow the stack later (validation, JSON.stringify of the request log): a 400 now.
+    if (jsonNesting(body as string) > MAX_NESTING)
+      return done(
+        Object.assign(new Error(`JSON parse error - nested deeper than ${MAX_NESTING} levels`), {
+          statusCode: 400,
+          drf: true,
+        }),
+        undefined,
+      );
     try {
       done(null, JSON.parse(body as string));
     } catch (err) {
@@ -135,6 +148,11 @@ function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookS
       case 'slow':
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
         return;
+      case 'hold':
+        if (await faults.hold(fault.delayMs ?? 60_000)) return;
+        reply.hijack();
+        req.raw.socket?.destroy();
+        return reply;
       case 'drop':
         reply.hijack();
         req.raw.socket?.destroy();

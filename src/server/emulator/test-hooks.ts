@@ -26,7 +26,9 @@ export type LoggedRequest = {
 const faultSchema = z.object({
   method: z.enum(['GET', 'PATCH', 'POST']),
   path: z.string().startsWith('/'),
-  kind: z.enum(['status', 'slow', 'drop', 'drop-after']),
+  // hold: like slow, but until POST /__emulator/faults/release (or delayMs, default 60 s), so a test can
+  // decide when a write lands instead of guessing a delay.
+  kind: z.enum(['status', 'slow', 'hold', 'drop', 'drop-after']),
   times: z.number().int().positive().default(1),
   status: z.number().int().min(100).max(599).optional(),
   retryAfter: z.number().int().nonnegative().optional(),
@@ -99,8 +101,31 @@ export class Faults {
     return fault;
   }
 
+  private held: ((goOn: boolean) => void)[] = [];
+
+  /** Waits until release() or maxMs (true: go on), or clear() (false: the request is dropped unanswered). */
+  hold(maxMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(true), maxMs);
+      const done = (goOn: boolean) => {
+        clearTimeout(timer);
+        resolve(goOn);
+      };
+      this.held.push(done);
+    });
+  }
+
+  /** Lets every held request go on; returns how many were held. */
+  release(): number {
+    const held = this.held.splice(0);
+    for (const done of held) done(true);
+    return held.length;
+  }
+
+  /** Forgets every fault; held requests are dropped, so none of them lands on a state reset meanwhile. */
   clear(): void {
     this.list = [];
+    for (const done of this.held.splice(0)) done(false);
   }
 }
 
@@ -138,6 +163,9 @@ export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
     faults.add(parsed.data);
     return sendJson(reply, 200, { ok: true });
   });
+  app.post(`${HOOK_PREFIX}faults/release`, async (_req, reply) =>
+    sendJson(reply, 200, { ok: true, released: faults.release() }),
+  );
   app.delete(`${HOOK_PREFIX}faults`, async (_req, reply) => {
     faults.clear();
     return sendJson(reply, 200, { ok: true });

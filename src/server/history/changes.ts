@@ -1,10 +1,14 @@
-import { PROJECT_FIELDS, SECRET_FIELDS, type ProjectField } from '../../shared/schemas/project';
+import { SECRET_FIELDS } from '../../shared/schemas/project';
+import type { HistoryChange } from '../../shared/schemas/history';
 
 // What a save changed, for the history: each field of the PATCH body with its value before and after.
 // Secrets are recorded only as "changed" or "cleared": never a value, not even a legacy clear-text one.
 
-export type HistoryChange =
-  { field: string; before: unknown; after: unknown } | { field: string; secret: 'replaced' | 'cleared' };
+export type { HistoryChange };
+
+// Own properties only: a field named like an Object.prototype member must never read that member.
+const own = (record: Record<string, unknown>, field: string): unknown =>
+  Object.hasOwn(record, field) ? (record[field] ?? null) : null;
 
 export function historyChanges(
   patchBody: Record<string, unknown>,
@@ -14,8 +18,6 @@ export function historyChanges(
   return Object.keys(patchBody).map((field) => {
     if ((SECRET_FIELDS as string[]).includes(field))
       return { field, secret: patchBody[field] === '' ? 'cleared' : 'replaced' };
-    return { field, before: before[field] ?? null, after: after[field] ?? null };
+    return { field, before: own(before, field), after: own(after, field) };
   });
 }
-
-export const isKnownField = (field: string): field is ProjectField => field in PROJECT_FIELDS;

@@ -10,7 +10,9 @@ import { registerAuth } from '../auth/index';
 import type { LimiterOptions } from '../auth/limiter';
 import { openAuthStore, type AuthStore } from '../auth/store';
 import { registerHistoryRoutes } from '../history/routes';
-import { openHistoryStore } from '../history/store';
+import { HistoryHealth } from '../history/health';
+import { adminDatabasePath, checkAdminDatabase, openHistoryStore } from '../history/store';
+import { decodeUtf8, jsonNesting } from '../json-text';
 import { classifyRequest } from './allowlist';
 import { registerApiRoutes } from './api-routes';
 import { KeyedLock } from './project-lock';
@@ -52,6 +54,7 @@ function assertUserExists(auth: AuthStore, host: string, trustProxy: boolean): v
 
 /** The same check, before `npm start` spends time on a build. */
 export function checkCanStart(dataDir: string, host: string, trustProxy: boolean): void {
+  checkAdminDatabase(dataDir);
   const auth = openAuthStore(dataDir);
   try {
     assertUserExists(auth, host, trustProxy);
@@ -85,6 +88,8 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   const host = opts.host ?? '127.0.0.1';
   const trustProxy = opts.trustProxy ?? false;
   const loginAlwaysRequired = !isLoopbackHost(host) || trustProxy;
+  // Before anything writes to it: a damaged history must stop the start, not fail saves one by one.
+  checkAdminDatabase(opts.dataDir);
   const auth = openAuthStore(opts.dataDir);
   try {
     assertUserExists(auth, host, trustProxy);
@@ -93,6 +98,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     throw error;
   }
   const history = openHistoryStore(opts.dataDir);
+  const historyHealth = new HistoryHealth(adminDatabasePath(opts.dataDir));
 
   const app = Fastify({
     logger: loggerOptions(opts),
@@ -139,7 +145,11 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     reply.code(status).send({ detail: status === 500 ? 'Internal server error' : error.message });
   });
 
-  app.get('/app-api/health', async (_req, reply) => reply.header('cache-control', 'no-store').send({ ok: true }));
+  app.get('/app-api/health', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+    const problem = historyHealth.problem;
+    return problem ? reply.code(503).send({ ok: false, detail: problem }) : reply.send({ ok: true });
+  });
   app.get('/app-api/config', async (_req, reply) =>
     reply.header('cache-control', 'no-store').send({ mode: opts.mode, upstreamHost: new URL(opts.upstreamUrl).host }),
   );
@@ -150,22 +160,37 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     retry: { ...defaultRetryPolicy(opts.timeoutMs), ...opts.retry },
     locks: new KeyedLock(),
     history,
+    historyHealth,
+    pendingWrites: new Set(),
   });
   await registerSpa(app, opts.distDir);
   return app;
 }
 
-/** JSON bodies are kept as the exact text received (checked to be JSON), so writes forward byte-for-byte. */
+/** Deeper JSON than any project setting needs; deeper text is refused before it is parsed. */
+export const MAX_JSON_NESTING = 64;
+
+/**
+ * JSON bodies are kept as the exact text received (checked to be valid UTF-8, JSON and at most
+ * MAX_JSON_NESTING deep), so writes forward byte-for-byte.
+ */
 function registerBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = body as string;
+  const refuse = (message: string) => Object.assign(new Error(message), { statusCode: 400 });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
+    const text = decodeUtf8(body as Buffer);
+    if (text === undefined) return done(refuse('The request body is not valid UTF-8.'), undefined);
     if (text === '') return done(null, '');
+    if (jsonNesting(text) > MAX_JSON_NESTING)
+      return done(
+        refuse(`The request body nests arrays or objects deeper than ${MAX_JSON_NESTING} levels.`),
+        undefined,
+      );
     try {
       JSON.parse(text);
       done(null, text);
     } catch {
-      done(Object.assign(new Error('The request body is not valid JSON.'), { statusCode: 400 }), undefined);
+      done(refuse('The request body is not valid JSON.'), undefined);
     }
   });
 }

@@ -36,3 +36,17 @@ describe('KeyedLock', () => {
     expect(events.slice(0, 2).sort()).toEqual(['1:start', '2:start']);
   });
 });
+
+describe('KeyedLock.acquire', () => {
+  it('gives up after waitMs, yet passes its turn on so later waiters are not stuck', async () => {
+    const lock = new KeyedLock();
+    const first = (await lock.acquire(7)) as () => void;
+    expect(await lock.acquire(7, 20)).toBeNull();
+    const third = lock.acquire(7);
+    first();
+    const release = await third;
+    expect(release).toBeTypeOf('function');
+    release?.();
+    expect(lock.size).toBe(0);
+  });
+});

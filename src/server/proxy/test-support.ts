@@ -84,6 +84,8 @@ export function hooks(emulatorUrl: string) {
     reset: () => call('POST', '/reset', {}),
     fault: (f: Record<string, unknown>) => call('POST', '/faults', f),
     clearFaults: () => call('DELETE', '/faults'),
+    /** Lets requests held by a `hold` fault go on. */
+    release: () => call('POST', '/faults/release', {}),
     setRaw: (projectId: number, fields: object) => call('PUT', `/projects/${projectId}/raw`, fields),
     /** Straight from the emulator, with the key: the project as stored. */
     project: async (id: number) => {

@@ -123,3 +123,48 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
     request.end(req.body);
   });
 }
+
+const MAY_HAVE_APPLIED = 'The change may or may not have been applied.';
+
+export type UpstreamWrite = {
+  /** What the client is told: the upstream's answer, or a 504 once cfg.timeoutMs has passed. */
+  answer: Promise<UpstreamResult>;
+  /** How the write really ended: its answer, or a failure once 2 x cfg.timeoutMs has passed. */
+  settled: Promise<UpstreamResult>;
+  /** True once the client's answer was given before the upstream's: the outcome is unknown to the client. */
+  answerLost(): boolean;
+};
+
+/**
+ * A write is not abandoned when the client's time is up: a request cut off mid-way may still land upstream
+ * after a newer save, so the connection stays open (up to twice the timeout) and the caller learns how it
+ * really ended, while the client gets its 504 at the usual time.
+ */
+export function startWrite(cfg: UpstreamConfig, req: UpstreamRequest): UpstreamWrite {
+  const settled = callUpstream({ ...cfg, timeoutMs: 2 * cfg.timeoutMs }, req).then((res) =>
+    res.ok || /may or may not/.test(res.detail) ? res : { ...res, detail: `${res.detail} ${MAY_HAVE_APPLIED}` },
+  );
+  let lost = false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<UpstreamResult>((resolve) => {
+    timer = setTimeout(() => {
+      lost = true;
+      resolve({
+        ok: false,
+        status: 504,
+        detail: `The Cekura API did not answer within ${cfg.timeoutMs} ms. ${MAY_HAVE_APPLIED}`,
+        reason: 'timeout',
+      });
+    }, cfg.timeoutMs);
+  });
+  const answer = Promise.race([
+    settled.then((res) => {
+      clearTimeout(timer);
+      // A failure without an answer (dropped, timed out) leaves the outcome unknown too.
+      if (!res.ok) lost = true;
+      return res;
+    }),
+    timeout,
+  ]);
+  return { answer, settled, answerLost: () => lost };
+}

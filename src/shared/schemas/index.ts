@@ -7,3 +7,4 @@ export * from './dashboard';
 export * from './call-log';
 export * from './pagination';
 export * from './errors';
+export * from './history';

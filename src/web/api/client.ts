@@ -26,6 +26,7 @@ export class ApiError extends Error {
 export interface ApiResponse<T> {
   data: T;
   etag: string | null;
+  headers: Headers;
 }
 
 /** fetch against the admin server (`/api/...` upstream operations, `/app-api/...` its own). */
@@ -69,7 +70,7 @@ export async function apiRequest<T = unknown>(
       response.headers.get('ETag') ?? undefined,
     );
   }
-  return { data: body as T, etag: response.headers.get('ETag') };
+  return { data: body as T, etag: response.headers.get('ETag'), headers: response.headers };
 }
 
 /** Builds `/api/<upstream path>?query` with only defined parameters. */

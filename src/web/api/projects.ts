@@ -10,6 +10,10 @@ export interface ProjectSnapshot {
   notes: ProjectNote[];
   /** The admin server's ETag for exactly this version: sent back as If-Match on save. */
   etag: string;
+  /** A read: the admin server still has a write of this project in flight (X-Write-Pending). */
+  writePending?: boolean;
+  /** A save: false when the admin server could not record it in the history (X-History-Recorded). */
+  historyRecorded?: boolean;
 }
 
 export interface ProjectListItem {
@@ -38,17 +42,49 @@ export async function fetchProjects(signal?: AbortSignal): Promise<ProjectListIt
 }
 
 export async function fetchProject(id: number, signal?: AbortSignal): Promise<ProjectSnapshot> {
-  const { data, etag } = await apiRequest(upstreamPath(`/user/v1/projects/${id}/`), { signal });
-  return { ...readProject(data), etag: etag ?? '' };
+  const { data, etag, headers } = await apiRequest(upstreamPath(`/user/v1/projects/${id}/`), { signal });
+  return { ...readProject(data), etag: etag ?? '', writePending: headers.get('X-Write-Pending') === 'true' };
 }
 
-export async function patchProject(id: number, patch: ProjectPatch, etag: string): Promise<ProjectSnapshot> {
-  const { data, etag: newEtag } = await apiRequest(upstreamPath(`/user/v1/projects/${id}/`), {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The project once no write of it is in flight on the admin server: after a save whose answer was lost, an
+ * earlier read could show the old values while the write is about to land. The server holds a write at most
+ * 2 x its timeout; after maxWaitMs the last read is returned as it is (still marked writePending).
+ */
+export async function fetchSettledProject(id: number, maxWaitMs = 90_000): Promise<ProjectSnapshot> {
+  const deadline = Date.now() + maxWaitMs;
+  let delay = 250;
+  for (;;) {
+    const snapshot = await fetchProject(id);
+    if (!snapshot.writePending || Date.now() + delay > deadline) return snapshot;
+    await sleep(delay);
+    delay = Math.min(delay * 2, 2000);
+  }
+}
+
+export async function patchProject(
+  id: number,
+  patch: ProjectPatch,
+  etag: string,
+  opts: { revert?: boolean } = {},
+): Promise<ProjectSnapshot> {
+  const {
+    data,
+    etag: newEtag,
+    headers,
+  } = await apiRequest(upstreamPath(`/user/v1/projects/${id}/`), {
     method: 'PATCH',
     body: patch,
-    headers: { 'If-Match': etag },
+    // A revert is recorded as one in the history.
+    headers: { 'If-Match': etag, ...(opts.revert ? { 'X-Save-Kind': 'revert' } : {}) },
   });
-  return { ...readProject(data), etag: newEtag ?? '' };
+  return {
+    ...readProject(data),
+    etag: newEtag ?? '',
+    historyRecorded: headers.get('X-History-Recorded') !== 'false',
+  };
 }
 
 export const projectsQuery = () =>

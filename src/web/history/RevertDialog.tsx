@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { PROJECT_FIELDS, type ProjectField } from '../../shared/schemas/project';
 import type { ProjectFormValues } from '../../shared/form';
 import { useProjectContext } from '../settings/project-context';
+import { useSaveActions } from '../settings/shell-context';
 import type { HistoryEntry } from '../api/history';
 import { planRevert } from './revert';
 
@@ -18,11 +19,13 @@ export function RevertDialog({ entry, onClose }: { entry: HistoryEntry; onClose(
   const { project, projectId } = useProjectContext();
   const form = useFormContext<ProjectFormValues>();
   const navigate = useNavigate();
+  const { markRevert } = useSaveActions();
   const plan = useMemo(() => planRevert(entry.changes, project), [entry.changes, project]);
 
   const apply = () => {
     for (const field of plan.fields)
       form.setValue(field, plan.values[field] as never, { shouldDirty: true, shouldValidate: true });
+    markRevert(plan.fields);
     onClose();
     if (plan.firstSection) navigate(`/projects/${projectId}/${plan.firstSection}`);
   };

@@ -39,7 +39,7 @@ export function ProjectForm({
     mode: 'onChange',
   });
   const saver = useProjectSave(projectId, snapshot, baseValues, form);
-  const { save, saveFields, saving, readOnly } = saver;
+  const { save, saveFields, markRevert, saving, readOnly } = saver;
   const undo = useUndoState();
   const { offer: offerUndo } = undo;
   const discardNow = saver.discard;
@@ -64,8 +64,8 @@ export function ProjectForm({
     [projectId, snapshot, readOnly, mode],
   );
   const actions = useMemo<SaveActions>(
-    () => ({ save, discard, saveFields, saving, readOnly }),
-    [save, discard, saveFields, saving, readOnly],
+    () => ({ save, discard, saveFields, markRevert, saving, readOnly }),
+    [save, discard, saveFields, markRevert, saving, readOnly],
   );
   const problems = (
     <SaveProblems

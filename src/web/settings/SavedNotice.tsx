@@ -1,4 +1,5 @@
 import { Alert, Snackbar } from '@mui/material';
+import { HISTORY_NOT_RECORDED } from './useSaveFollowUps';
 
 export function SavedNotice({ message, onClose }: { message: string | null; onClose(): void }) {
   return (
@@ -10,7 +11,12 @@ export function SavedNotice({ message, onClose }: { message: string | null; onCl
       anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
       sx={{ bottom: { xs: 96, md: 24 } }}
     >
-      <Alert severity="success" variant="filled" onClose={onClose} sx={{ width: '100%' }}>
+      <Alert
+        severity={message === HISTORY_NOT_RECORDED ? 'warning' : 'success'}
+        variant="filled"
+        onClose={onClose}
+        sx={{ width: '100%' }}
+      >
         {message}
       </Alert>
     </Snackbar>

@@ -11,6 +11,8 @@ export interface SaveActions {
   discard(): void;
   /** PATCHes exactly these fields now (danger-zone actions); other edits stay unsaved. Resolves true on success. */
   saveFields(patch: ProjectPatch): Promise<boolean>;
+  /** A "Revert this save" draft put these fields back: the save that sends them is recorded as a revert. */
+  markRevert(fields: readonly ProjectField[]): void;
   saving: boolean;
   readOnly: boolean;
 }

@@ -38,8 +38,13 @@ export function useProjectSave(
     latest.current = { snapshot, baseValues };
   }, [snapshot, baseValues]);
   const mutation = useMutation({
-    mutationFn: (patch: ProjectPatch) => patchProject(projectId, patch, latest.current.snapshot.etag),
+    mutationFn: ({ patch, revert }: { patch: ProjectPatch; revert: boolean }) =>
+      patchProject(projectId, patch, latest.current.snapshot.etag, { revert }),
   });
+  // Fields a "Revert this save" draft put back: the save that sends them is recorded as a revert.
+  const revertFields = useRef<Set<string> | null>(null);
+  const isRevert = (patch: ProjectPatch) =>
+    revertFields.current !== null && Object.keys(patch).some((field) => revertFields.current?.has(field));
 
   /** `next` becomes the base; the form holds `values` on top of it. Returns the fields left edited. */
   const adopt = useCallback(
@@ -130,8 +135,17 @@ export function useProjectSave(
     const { dialog } = merge;
     if (dialog?.kind !== 'review') return;
     merge.back();
-    void send(buildPatch(dialog.base, dialog.values), dialog.values, true).then((ok) => ok && draft.clearRestored());
+    const patch = buildPatch(dialog.base, dialog.values);
+    void send(patch, dialog.values, true, isRevert(patch)).then((ok) => {
+      if (!ok) return;
+      draft.clearRestored();
+      revertFields.current = null;
+    });
   }, [draft, merge, send]);
+
+  const markRevert = useCallback((fields: readonly ProjectField[]) => {
+    revertFields.current = new Set(fields);
+  }, []);
 
   const saveFields = useCallback(
     (patch: ProjectPatch) => send(patch, structuredClone(form.getValues()), false),
@@ -145,6 +159,7 @@ export function useProjectSave(
     merge.setRemote(null);
     setProblem(null);
     draft.clearRestored();
+    revertFields.current = null;
   }, [adopt, draft, form, merge]);
 
   /** "Merge now": the same merge as after a 412, against the server's version as of now. */
@@ -158,6 +173,7 @@ export function useProjectSave(
     confirm,
     discard,
     saveFields,
+    markRevert,
     saving,
     readOnly,
     problem,

@@ -4,7 +4,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { readProject, type Project, type ProjectField, type ProjectPatch } from '../../shared/schemas/project';
 import type { ProjectFormValues } from '../../shared/form';
 import { ApiError } from '../api/client';
-import { fetchProject, type ProjectSnapshot } from '../api/projects';
+import { fetchProject, fetchSettledProject, type ProjectSnapshot } from '../api/projects';
 import type { SentChange } from './rebase';
 import type { ProjectResolverContext } from './resolver';
 import { describeSaveFailure, type SaveProblem } from './save-problem';
@@ -18,7 +18,7 @@ interface FollowUpDeps {
   projectId: number;
   latest: RefObject<{ snapshot: ProjectSnapshot; baseValues: ProjectFormValues }>;
   form: Form;
-  mutation: UseMutationResult<ProjectSnapshot, Error, ProjectPatch>;
+  mutation: UseMutationResult<ProjectSnapshot, Error, { patch: ProjectPatch; revert: boolean }>;
   applySnapshot(next: ProjectSnapshot, sent?: SentChange): ProjectField[];
   startMerge(base: Project, mine: ProjectFormValues, theirs: ProjectSnapshot, next: AfterMerge): Promise<void>;
   setProblem(problem: SaveProblem | null): void;
@@ -29,6 +29,9 @@ const NOT_APPLIED =
   'The project read back from Cekura does not have the change: it did not reach it (or has not yet). Saving again is safe: a save that lands meanwhile shows up as a merge, never twice.';
 
 const savedMessage = (count: number) => (count === 1 ? 'Saved 1 change.' : `Saved ${count} changes.`);
+
+/** The save landed, but the admin server could not write its history row (X-History-Recorded: false). */
+export const HISTORY_NOT_RECORDED = 'Saved, but the history could not record it.';
 
 /** The current project a 412 carries (with its ETag), or a fresh read when it carries none. */
 async function theirsOf412(error: ApiError, projectId: number): Promise<ProjectSnapshot> {
@@ -86,7 +89,9 @@ export function useSaveFollowUps({
       const failure = describeSaveFailure(error).problem;
       let after: ProjectSnapshot;
       try {
-        after = await fetchProject(projectId);
+        // Not before the admin server's write has settled: a read meanwhile may not show it yet.
+        after = await fetchSettledProject(projectId);
+        if (after.writePending) throw new Error('The earlier save is still being processed.');
       } catch {
         if (failure.kind === 'error')
           setProblem({ ...failure, title: failure.title.replace(/^Not saved/, 'Saving may not have finished') });
@@ -113,17 +118,17 @@ export function useSaveFollowUps({
   );
 
   const send = useCallback(
-    async (patch: ProjectPatch, values: ProjectFormValues, fromForm: boolean): Promise<boolean> => {
+    async (patch: ProjectPatch, values: ProjectFormValues, fromForm: boolean, revert = false): Promise<boolean> => {
       const fields = Object.keys(patch) as ProjectField[];
       if (!fields.length) return true;
       const before = latest.current.snapshot;
       const sent: SentChange = { fields, values };
       setNotice(null);
       try {
-        const next = await mutation.mutateAsync(patch);
+        const next = await mutation.mutateAsync({ patch, revert });
         applySnapshot(next, sent);
         setProblem(null);
-        setNotice(savedMessage(fields.length));
+        setNotice(next.historyRecorded === false ? HISTORY_NOT_RECORDED : savedMessage(fields.length));
         return true;
       } catch (error) {
         if (error instanceof ApiError && (error.status === 412 || isUnknownOutcome(error))) {
