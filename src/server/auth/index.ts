@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LoginLimiter, type LimiterOptions } from './limiter';
+import { CheckGate, isRefusal, LoginLimiter, type LimiterOptions } from './limiter';
 import { dummyHash, verifyPassword } from './password';
 import { SESSION_TTL_MS, type AuthStore } from './store';
 
@@ -55,9 +55,19 @@ function sessionCookie(req: FastifyRequest, token: string, maxAgeSeconds: number
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
+function tooMany(reply: FastifyReply, seconds: number) {
+  const [n, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  const wait = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return reply
+    .code(429)
+    .header('retry-after', String(seconds))
+    .send({ detail: `Too many failed logins. Try again in ${wait}.` });
+}
+
 export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   const { store } = opts;
   const limiter = new LoginLimiter(opts.limiter);
+  const gate = new CheckGate();
   const required = () => opts.alwaysRequired || store.hasUsers();
   const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
 
@@ -88,31 +98,35 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
 
   app.post('/app-api/login', async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    const wait = limiter.blockedFor(req.ip);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      return reply
-        .code(429)
-        .header('retry-after', String(wait))
-        .send({ detail: `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
-    }
     const body = loginBody.safeParse(
       typeof req.body === 'string' && req.body !== '' ? JSON.parse(req.body) : undefined,
     );
     if (!body.success) return reply.code(400).send({ detail: 'Send {"name": ..., "password": ...}.' });
-    const stored = store.passwordHash(body.data.name);
+    const { name, password } = body.data;
+    const stored = store.passwordHash(name);
+    // Counted now, before the (slow, asynchronous) check: simultaneous attempts see each other's reservation.
+    const attempt = limiter.reserve(req.ip, name, stored);
+    if (isRefusal(attempt)) return tooMany(reply, attempt.retryAfterSeconds);
     // An unknown name costs the same scrypt as a wrong password, so timing does not reveal which names exist.
-    const ok = (await verifyPassword(body.data.password, stored ?? (await dummyHash()))) && stored !== undefined;
+    const ok = await gate.run(
+      async () => (await verifyPassword(password, stored ?? (await dummyHash()))) && stored !== undefined,
+    );
+    if (ok === undefined) {
+      limiter.release(attempt);
+      return reply
+        .code(429)
+        .header('retry-after', '1')
+        .send({ detail: 'The server is busy checking other logins. Try again in a moment.' });
+    }
     if (!ok) {
-      limiter.fail(req.ip);
-      req.log.info({ user: body.data.name.slice(0, 64) }, 'failed login');
+      req.log.info({ user: name.slice(0, 64) }, 'failed login');
       return reply.code(401).send({ detail: 'Wrong user name or password.' });
     }
-    limiter.succeed(req.ip);
+    limiter.succeed(attempt);
     const old = tokenOf(req);
     if (old) store.deleteSession(old);
-    const token = store.createSession(body.data.name);
-    return reply.header('set-cookie', sessionCookie(req, token, SESSION_TTL_MS / 1000)).send({ user: body.data.name });
+    const token = store.createSession(name);
+    return reply.header('set-cookie', sessionCookie(req, token, SESSION_TTL_MS / 1000)).send({ user: name });
   });
 
   app.post('/app-api/logout', async (req, reply) => {
