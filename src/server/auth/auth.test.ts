@@ -409,6 +409,7 @@ describe('reachable from other machines', () => {
 describe('safeNext', () => {
   it('keeps same-origin paths and turns everything else into /', () => {
     expect(safeNext('/projects/1/rubric?x=1')).toBe('/projects/1/rubric?x=1');
+    expect(safeNext('/\u2028 é')).toBe('/%E2%80%A8%20%C3%A9');
     for (const bad of [
       '//evil.example/',
       '/\\evil.example',
@@ -419,6 +420,7 @@ describe('safeNext', () => {
       ['/'],
       '/\r\nSet-Cookie:x',
       '/a\\b',
+      '/\ud800',
     ]) {
       expect(safeNext(bad), String(bad)).toBe('/');
     }

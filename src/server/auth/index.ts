@@ -34,11 +34,19 @@ const loginScript = readFileSync(new URL('./login.js', import.meta.url), 'utf8')
 
 const loginBody = z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1024) });
 
-/** Only a same-origin relative path is followed after login: never //host, /\host or an absolute URL. */
+/**
+ * Only a same-origin relative path is followed after login: never //host, /\host or an absolute URL. Anything
+ * outside printable ASCII is percent-encoded: a raw U+2028 (say) in the Location header would make Node throw.
+ */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  return /[\u0000-\u001f\u007f\\]/.test(next) ? '/' : next;
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  try {
+    return next.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return '/'; // a lone surrogate cannot be encoded
+  }
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

@@ -15,7 +15,7 @@ import { classifyRequest } from './allowlist';
 import { registerApiRoutes } from './api-routes';
 import { KeyedLock } from './project-lock';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity } from './security';
+import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity, setSecurityHeaders } from './security';
 import { isPageRequest, registerSpa } from './spa';
 
 export type AdminServerOptions = {
@@ -112,6 +112,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     // A URL the router cannot even decode is one more path that does not exist.
     frameworkErrors: (error, _req, reply) => {
       const badUrl = error.code === 'FST_ERR_BAD_URL';
+      setSecurityHeaders(reply as FastifyReply);
       (reply as FastifyReply).code(badUrl ? 404 : 400).send({ detail: badUrl ? 'Not found' : 'Bad request' });
     },
   });

@@ -26,6 +26,11 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/** Also called where Fastify answers without running onSend hooks (a URL the router cannot decode). */
+export function setSecurityHeaders(reply: FastifyReply): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+}
+
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** The listening address only serves this machine. */
@@ -92,7 +97,7 @@ export function registerSecurity(app: FastifyInstance, opts: SecurityOptions): v
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    setSecurityHeaders(reply);
     return payload;
   });
 }
