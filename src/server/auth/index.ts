@@ -23,6 +23,7 @@ export type AuthOptions = {
 const PUBLIC = new Set([
   'GET /login',
   'GET /login.js',
+  'GET /login.css',
   'GET /app-api/health',
   'GET /app-api/session',
   'POST /app-api/login',
@@ -31,6 +32,7 @@ const PUBLIC = new Set([
 
 const loginPage = readFileSync(new URL('./login.html', import.meta.url), 'utf8');
 const loginScript = readFileSync(new URL('./login.js', import.meta.url), 'utf8');
+const loginStyles = readFileSync(new URL('./login.css', import.meta.url), 'utf8');
 
 const loginBody = z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1024) });
 
@@ -98,6 +100,9 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   });
   app.get('/login.js', async (_req, reply) =>
     reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(loginScript),
+  );
+  app.get('/login.css', async (_req, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(loginStyles),
   );
 
   app.get('/app-api/session', async (req, reply) =>
