@@ -41,6 +41,9 @@ function precompress(): Plugin {
 // The SPA lives in src/web; `npm run dev` proxies /api and /app-api to an admin server on ADMIN_URL.
 export default defineConfig({
   plugins: [react(), precompress()],
+  // Vite marks index.html's tags and a <meta property="csp-nonce"> with this; the admin server replaces it with
+  // a fresh nonce in every response (src/server/proxy/spa.ts), and emotion's <style> elements take it over.
+  html: { cspNonce: '__CEKURA_CSP_NONCE__' },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800 },
   server: {
     proxy: {

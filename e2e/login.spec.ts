@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PROJECT_ID } from '../src/server/emulator/seed-demo';
 import { freePort } from '../scripts/free-port';
+import { reportCspViolations } from './csp';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'e2e password for ann';
@@ -73,9 +74,18 @@ async function logIn(page: Page, password = PASSWORD): Promise<void> {
 }
 
 test('a page asks for login first, then opens where the user was going', async ({ page, context }) => {
+  // The login page and the console behind it run under the strict CSP (no inline style): nothing is refused.
+  const problems: string[] = [];
+  await reportCspViolations(page);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /CSP violation|Content Security Policy/.test(message.text()))
+      problems.push(message.text());
+  });
   await page.goto(`${base}/projects/${P}/limits`);
   await expect(page).toHaveURL(`${base}/login?next=${encodeURIComponent(`/projects/${P}/limits`)}`);
   await expect(page.getByRole('heading', { name: 'Cekura console' })).toBeVisible();
+  // Styled by login.css (22rem wide), not left to the browser's defaults.
+  await expect(page.locator('main')).toHaveCSS('max-width', '352px');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   await logIn(page, 'not the password');
@@ -89,6 +99,7 @@ test('a page asks for login first, then opens where the user was going', async (
   expect(cookie).toMatchObject({ name: 'cekura_session', httpOnly: true, sameSite: 'Strict', path: '/' });
   // The page's script cannot read the session.
   expect(await page.evaluate(() => document.cookie)).not.toContain('cekura_session');
+  expect(problems).toEqual([]);
 });
 
 test('a next= pointing elsewhere lands on the console itself', async ({ page }) => {

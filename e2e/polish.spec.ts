@@ -2,6 +2,7 @@
 // its section menu, and a clean console (no error, no warning, no uncaught exception) on every section.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { reportCspViolations } from './csp';
 import { expect, test } from './fixtures';
 import { DEMO_PROJECT_ID } from '../src/server/emulator/seed';
 import { SECTION_IDS, SECTION_LABELS } from '../src/shared/schemas/fields';
@@ -12,9 +13,13 @@ const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 800, height: 900 };
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every console error or warning and every uncaught exception from now on. */
-function watchConsole(page: Page): string[] {
+/**
+ * Every console error or warning, every uncaught exception and every Content-Security-Policy violation the
+ * browser reports (an emotion <style> without the page's nonce, say) from now on.
+ */
+async function watchConsole(page: Page): Promise<string[]> {
   const problems: string[] = [];
+  await reportCspViolations(page);
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
       problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
@@ -71,7 +76,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       test('every section loads and is used without a console error or warning', async ({ page }) => {
         test.slow(); // seven pages, each with its code and data
-        const problems = watchConsole(page);
+        const problems = await watchConsole(page);
         await page.goto(`/projects/${DEMO_PROJECT_ID}/general`);
         await expect(page.getByRole('heading', { level: 1, name: 'General' })).toBeVisible();
         expect(await scheme(page)).toBe(colorScheme);

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed';
+import { hashPassword } from '../src/server/auth/password';
+import { openAuthStore } from '../src/server/auth/store';
 import { ensureSpaBuilt } from '../src/server/proxy/spa-build';
 import { freePort } from './free-port';
 
@@ -60,8 +62,15 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+export type StackOptions = {
+  /** TRUST_PROXY for the admin server (it then requires a user: give `user`). */
+  trustProxy?: number;
+  /** A console user created before the start. */
+  user?: { name: string; password: string };
+};
+
 /** Emulator and admin server as separate processes, so the admin server's RSS is its own. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   // Build a stale SPA here, not inside the admin server (`npm start` would, and its RSS would then hold Vite).
   await ensureSpaBuilt(ROOT, () => {});
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cekura-load-'));
@@ -86,6 +95,11 @@ export async function startStack(): Promise<Stack> {
   process.once('exit', cleanup);
   let admin: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
+    if (opts.user) {
+      const store = openAuthStore(path.join(dataDir, 'admin'));
+      store.setUser(opts.user.name, await hashPassword(opts.user.password));
+      store.close();
+    }
     admin = await startProcess(
       'src/server/main.ts',
       {
@@ -95,6 +109,7 @@ export async function startStack(): Promise<Stack> {
         CEKURA_API_KEY: key,
         CEKURA_API_URL: `http://127.0.0.1:${emuPort}`,
         EXIT_WITH_STDIN: '1',
+        TRUST_PROXY: String(opts.trustProxy ?? 0),
       },
       /Console: /,
     );

@@ -14,15 +14,30 @@ import {
   verifyLoad,
   type ProjectSnapshot,
 } from './load-driver';
+import { runLoginFlood } from './load-login';
 
 const { values } = parseArgs({
-  options: { clients: { type: 'string', default: '50' }, seconds: { type: 'string', default: '20' } },
+  options: {
+    clients: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '20' },
+    logins: { type: 'string' },
+  },
 });
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 if (!Number.isInteger(clients) || clients < 1 || !(seconds > 0)) {
-  console.error('Usage: npm run load -- [--clients N] [--seconds S]');
+  console.error('Usage: npm run load -- [--clients N] [--seconds S] [--logins N]');
   process.exit(2);
+}
+
+if (values.logins !== undefined) {
+  const logins = Number(values.logins);
+  if (!Number.isInteger(logins) || logins < 1) {
+    console.error('Usage: npm run load -- --logins N [--seconds S]');
+    process.exit(2);
+  }
+  await runLoginFlood(logins, seconds);
+  process.exit(0);
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -47,13 +47,16 @@ const envSchema = z.object({
       .refine((n) => n >= 100 && n <= 600_000, 'UPSTREAM_TIMEOUT_MS must be between 100 and 600000')
       .default(15000),
   ),
-  // Behind a reverse proxy (https termination): believe X-Forwarded-Proto/-For/-Host; login is then required.
+  // Behind N reverse proxies (https termination): believe X-Forwarded-Proto/-Host, and take the client address
+  // from the N-th X-Forwarded-For entry from the right (the entries left of it are whatever the client sent).
+  // Login is then required. `true` is read as 1, `false` as 0.
   TRUST_PROXY: z.preprocess(
     emptyToUndefined,
     z
-      .enum(['0', '1', 'true', 'false'], 'TRUST_PROXY must be 1 or 0')
+      .string()
+      .regex(/^(\d{1,2}|true|false)$/, 'TRUST_PROXY must be the number of proxies in front of the console (0-99)')
       .default('0')
-      .transform((v) => v === '1' || v === 'true'),
+      .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   ),
   // Test support: a fixed port, test hooks and a known key for the embedded emulator.
   EMULATOR_PORT: z.preprocess(emptyToUndefined, port('EMULATOR_PORT').optional()),

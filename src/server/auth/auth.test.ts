@@ -260,6 +260,90 @@ describe('failed logins per client address', () => {
     }
   });
 
+  it('counts an attempt before checking it: 200 simultaneous wrong passwords from one address get 5 checks', async () => {
+    const admin = await startAdmin(emu.url, { dataDir: withUser, trustProxy: 1 });
+    try {
+      const burst = await Promise.all(
+        Array.from({ length: 200 }, () => logIn(admin, 'ann', 'wrong password!', { 'x-forwarded-for': '203.0.113.8' })),
+      );
+      const statuses = burst.map((b) => b.res.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(195);
+    } finally {
+      await admin.close();
+    }
+  }, 60_000);
+
+  it("a success clears only that user's count from that address, not the guesses at another name", async () => {
+    const dir = tempDir();
+    expect(userAdd(dir, 'ann', PASSWORD).status).toBe(0);
+    expect(userAdd(dir, 'bea', PASSWORD).status).toBe(0);
+    const admin = await startAdmin(emu.url, { dataDir: dir, trustProxy: 1 });
+    try {
+      const from = { 'x-forwarded-for': '203.0.113.9' };
+      for (let i = 0; i < 3; i++) expect((await logIn(admin, 'bea', 'wrong password!', from)).res.status).toBe(401);
+      expect((await logIn(admin, 'ann', 'wrong password!', from)).res.status).toBe(401);
+      // Ann logs in: her own failure is forgotten, the three guesses at Bea stay (3 + this one of 5 used).
+      expect((await logIn(admin, 'ann', PASSWORD, from)).res.status).toBe(200);
+      expect((await logIn(admin, 'bea', 'wrong password!', from)).res.status).toBe(401);
+      expect((await logIn(admin, 'bea', 'wrong password!', from)).res.status).toBe(401);
+      expect((await logIn(admin, 'bea', PASSWORD, from)).res.status).toBe(429);
+    } finally {
+      await admin.close();
+    }
+  }, 60_000);
+
+  it('limits one user name across addresses with a growing delay, which user:add for that name clears', async () => {
+    const dir = tempDir();
+    expect(userAdd(dir, 'ann', PASSWORD).status).toBe(0);
+    expect(userAdd(dir, 'bea', PASSWORD).status).toBe(0);
+    const admin = await startAdmin(emu.url, {
+      dataDir: dir,
+      trustProxy: 1,
+      // A first delay longer than any test run, so that no figure here depends on timing.
+      loginLimit: { max: 5, windowMs: 15 * 60_000, userMax: 4, userDelayMs: 10 * 60_000, userMaxDelayMs: 10 * 60_000 },
+    });
+    try {
+      const from = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i}` });
+      // A burst from 40 addresses at one name: 4 failures, then one more attempt starts the delay.
+      const burst = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => logIn(admin, 'ann', 'wrong password!', from(i + 1))),
+      );
+      const statuses = burst.map((b) => b.res.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      const refused = burst.find((b) => b.res.status === 429);
+      expect(refused?.res.json().detail).toMatch(/Too many failed logins. Try again in 10 minutes/);
+      // Even the right password from a fresh address waits; other names are unaffected.
+      expect((await logIn(admin, 'ann', PASSWORD, from(77))).res.status).toBe(429);
+      expect((await logIn(admin, 'bea', PASSWORD, from(78))).res.status).toBe(200);
+      // A new password for ann (user:add) starts her count over.
+      expect(userAdd(dir, 'ann', 'a brand new password').status).toBe(0);
+      expect((await logIn(admin, 'ann', 'a brand new password', from(79))).res.status).toBe(200);
+    } finally {
+      await admin.close();
+    }
+  }, 60_000);
+
+  it('TRUST_PROXY=N takes the N-th X-Forwarded-For entry from the right, whatever the client put before it', async () => {
+    for (const proxies of [1, 2]) {
+      const admin = await startAdmin(emu.url, { dataDir: withUser, trustProxy: proxies });
+      try {
+        // The client sent "X-Forwarded-For: 192.0.2.<i>" itself; the proxies appended the real address(es).
+        const chain = (i: number) => ({
+          'x-forwarded-for': proxies === 1 ? `192.0.2.${i}, 203.0.113.50` : `192.0.2.${i}, 203.0.113.50, 10.0.0.2`,
+        });
+        for (let i = 0; i < 5; i++)
+          expect((await logIn(admin, 'ann', 'wrong password!', chain(i))).res.status, `${proxies}`).toBe(401);
+        // A new spoofed left-most entry does not make a new client.
+        expect((await logIn(admin, 'ann', PASSWORD, chain(99))).res.status).toBe(429);
+        const other = proxies === 1 ? '192.0.2.1, 203.0.113.51' : '203.0.113.50, 203.0.113.51, 10.0.0.2';
+        expect((await logIn(admin, 'ann', PASSWORD, { 'x-forwarded-for': other })).res.status).toBe(200);
+      } finally {
+        await admin.close();
+      }
+    }
+  });
+
   it('marks the cookie Secure when the proxy says the browser used https', async () => {
     const admin = await startAdmin(emu.url, { dataDir: withUser, trustProxy: true });
     try {
@@ -325,6 +409,7 @@ describe('reachable from other machines', () => {
 describe('safeNext', () => {
   it('keeps same-origin paths and turns everything else into /', () => {
     expect(safeNext('/projects/1/rubric?x=1')).toBe('/projects/1/rubric?x=1');
+    expect(safeNext('/\u2028 é')).toBe('/%E2%80%A8%20%C3%A9');
     for (const bad of [
       '//evil.example/',
       '/\\evil.example',
@@ -335,6 +420,7 @@ describe('safeNext', () => {
       ['/'],
       '/\r\nSet-Cookie:x',
       '/a\\b',
+      '/\ud800',
     ]) {
       expect(safeNext(bad), String(bad)).toBe('/');
     }

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LoginLimiter, type LimiterOptions } from './limiter';
+import { CheckGate, isRefusal, LoginLimiter, type LimiterOptions } from './limiter';
 import { dummyHash, verifyPassword } from './password';
 import { SESSION_TTL_MS, type AuthStore } from './store';
 
@@ -23,6 +23,7 @@ export type AuthOptions = {
 const PUBLIC = new Set([
   'GET /login',
   'GET /login.js',
+  'GET /login.css',
   'GET /app-api/health',
   'GET /app-api/session',
   'POST /app-api/login',
@@ -31,14 +32,23 @@ const PUBLIC = new Set([
 
 const loginPage = readFileSync(new URL('./login.html', import.meta.url), 'utf8');
 const loginScript = readFileSync(new URL('./login.js', import.meta.url), 'utf8');
+const loginStyles = readFileSync(new URL('./login.css', import.meta.url), 'utf8');
 
 const loginBody = z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1024) });
 
-/** Only a same-origin relative path is followed after login: never //host, /\host or an absolute URL. */
+/**
+ * Only a same-origin relative path is followed after login: never //host, /\host or an absolute URL. Anything
+ * outside printable ASCII is percent-encoded: a raw U+2028 (say) in the Location header would make Node throw.
+ */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  return /[\u0000-\u001f\u007f\\]/.test(next) ? '/' : next;
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  try {
+    return next.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return '/'; // a lone surrogate cannot be encoded
+  }
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
@@ -55,9 +65,19 @@ function sessionCookie(req: FastifyRequest, token: string, maxAgeSeconds: number
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
+function tooMany(reply: FastifyReply, seconds: number) {
+  const [n, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  const wait = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return reply
+    .code(429)
+    .header('retry-after', String(seconds))
+    .send({ detail: `Too many failed logins. Try again in ${wait}.` });
+}
+
 export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   const { store } = opts;
   const limiter = new LoginLimiter(opts.limiter);
+  const gate = new CheckGate();
   const required = () => opts.alwaysRequired || store.hasUsers();
   const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
 
@@ -81,6 +101,9 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   app.get('/login.js', async (_req, reply) =>
     reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(loginScript),
   );
+  app.get('/login.css', async (_req, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(loginStyles),
+  );
 
   app.get('/app-api/session', async (req, reply) =>
     reply.header('cache-control', 'no-store').send({ user: req.user, authRequired: required() }),
@@ -88,31 +111,35 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
 
   app.post('/app-api/login', async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    const wait = limiter.blockedFor(req.ip);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      return reply
-        .code(429)
-        .header('retry-after', String(wait))
-        .send({ detail: `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
-    }
     const body = loginBody.safeParse(
       typeof req.body === 'string' && req.body !== '' ? JSON.parse(req.body) : undefined,
     );
     if (!body.success) return reply.code(400).send({ detail: 'Send {"name": ..., "password": ...}.' });
-    const stored = store.passwordHash(body.data.name);
+    const { name, password } = body.data;
+    const stored = store.passwordHash(name);
+    // Counted now, before the (slow, asynchronous) check: simultaneous attempts see each other's reservation.
+    const attempt = limiter.reserve(req.ip, name, stored);
+    if (isRefusal(attempt)) return tooMany(reply, attempt.retryAfterSeconds);
     // An unknown name costs the same scrypt as a wrong password, so timing does not reveal which names exist.
-    const ok = (await verifyPassword(body.data.password, stored ?? (await dummyHash()))) && stored !== undefined;
+    const ok = await gate.run(
+      async () => (await verifyPassword(password, stored ?? (await dummyHash()))) && stored !== undefined,
+    );
+    if (ok === undefined) {
+      limiter.release(attempt);
+      return reply
+        .code(429)
+        .header('retry-after', '1')
+        .send({ detail: 'The server is busy checking other logins. Try again in a moment.' });
+    }
     if (!ok) {
-      limiter.fail(req.ip);
-      req.log.info({ user: body.data.name.slice(0, 64) }, 'failed login');
+      req.log.info({ user: name.slice(0, 64) }, 'failed login');
       return reply.code(401).send({ detail: 'Wrong user name or password.' });
     }
-    limiter.succeed(req.ip);
+    limiter.succeed(attempt);
     const old = tokenOf(req);
     if (old) store.deleteSession(old);
-    const token = store.createSession(body.data.name);
-    return reply.header('set-cookie', sessionCookie(req, token, SESSION_TTL_MS / 1000)).send({ user: body.data.name });
+    const token = store.createSession(name);
+    return reply.header('set-cookie', sessionCookie(req, token, SESSION_TTL_MS / 1000)).send({ user: name });
   });
 
   app.post('/app-api/logout', async (req, reply) => {

@@ -137,6 +137,7 @@ function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookS
       case 'status': {
         const status = fault.status ?? 500;
         if (status === 429 && fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
+        for (const [name, value] of Object.entries(fault.headers ?? {})) reply.header(name, value);
         const body = fault.body ?? {
           detail:
             status === 429

@@ -33,6 +33,8 @@ const faultSchema = z.object({
   status: z.number().int().min(100).max(599).optional(),
   retryAfter: z.number().int().nonnegative().optional(),
   body: z.record(z.string(), z.unknown()).optional(),
+  /** Extra response headers of a `status` fault. */
+  headers: z.record(z.string(), z.string()).optional(),
   delayMs: z.number().int().nonnegative().max(120_000).optional(),
 });
 export type FaultSpec = z.infer<typeof faultSchema>;

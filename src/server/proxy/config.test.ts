@@ -22,6 +22,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads TRUST_PROXY as a number of proxies (true = 1) and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(['0', '1', '2', 'true', 'false'].map((v) => loadConfig({ TRUST_PROXY: v }).trustProxy)).toEqual([
+      0, 1, 2, 1, 0,
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be the number of proxies/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ CEKURA_API_KEY: '', PORT: '' })).toMatchObject({ port: 3000, upstream: { mode: 'emulator' } });
   });

@@ -17,7 +17,7 @@ import { classifyRequest } from './allowlist';
 import { registerApiRoutes } from './api-routes';
 import { KeyedLock } from './project-lock';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity } from './security';
+import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity, setSecurityHeaders } from './security';
 import { isPageRequest, registerSpa } from './spa';
 
 export type AdminServerOptions = {
@@ -34,8 +34,11 @@ export type AdminServerOptions = {
   retry?: Partial<RetryPolicy>;
   /** The address the server listens on (default 127.0.0.1): anything but loopback requires login. */
   host?: string;
-  /** Behind a reverse proxy: X-Forwarded-For/-Proto/-Host are believed, and login is required. */
-  trustProxy?: boolean;
+  /**
+   * Behind this many reverse proxies (true = 1): X-Forwarded-Proto/-Host are believed, the client address is the
+   * N-th X-Forwarded-For entry from the right, and login is required.
+   */
+  trustProxy?: boolean | number;
   /** Failed logins allowed per client address (default 5 per 15 minutes). */
   loginLimit?: LimiterOptions;
 };
@@ -43,9 +46,12 @@ export type AdminServerOptions = {
 /** The server will not start reachable from other machines without a user to log in as. */
 export class NoUserError extends Error {}
 
-function assertUserExists(auth: AuthStore, host: string, trustProxy: boolean): void {
-  if ((isLoopbackHost(host) && !trustProxy) || auth.hasUsers()) return;
-  const why = trustProxy ? 'TRUST_PROXY=1 (behind a proxy)' : `HOST=${host}`;
+/** The number of trusted proxies: `true` (older configurations and tests) means one. */
+export const proxyCount = (trustProxy: boolean | number | undefined): number => Number(trustProxy ?? 0);
+
+function assertUserExists(auth: AuthStore, host: string, proxies: number): void {
+  if ((isLoopbackHost(host) && !proxies) || auth.hasUsers()) return;
+  const why = proxies ? `TRUST_PROXY=${proxies} (behind a proxy)` : `HOST=${host}`;
   throw new NoUserError(
     `${why} makes the console reachable from other machines, so it requires a login, but no user exists yet.\n` +
       'Add one with `npm run user:add -- <name>` (same DATA_DIR), then start again.',
@@ -53,11 +59,11 @@ function assertUserExists(auth: AuthStore, host: string, trustProxy: boolean): v
 }
 
 /** The same check, before `npm start` spends time on a build. */
-export function checkCanStart(dataDir: string, host: string, trustProxy: boolean): void {
+export function checkCanStart(dataDir: string, host: string, trustProxy: boolean | number): void {
   checkAdminDatabase(dataDir);
   const auth = openAuthStore(dataDir);
   try {
-    assertUserExists(auth, host, trustProxy);
+    assertUserExists(auth, host, proxyCount(trustProxy));
   } finally {
     auth.close();
   }
@@ -86,13 +92,13 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   // Refuse a key that undici would reject: its error message would quote the key.
   if (!/^[\x21-\x7e]+$/.test(opts.apiKey)) throw new Error('The API key must be printable ASCII without spaces.');
   const host = opts.host ?? '127.0.0.1';
-  const trustProxy = opts.trustProxy ?? false;
-  const loginAlwaysRequired = !isLoopbackHost(host) || trustProxy;
+  const proxies = proxyCount(opts.trustProxy);
+  const loginAlwaysRequired = !isLoopbackHost(host) || proxies > 0;
   // Before anything writes to it: a damaged history must stop the start, not fail saves one by one.
   checkAdminDatabase(opts.dataDir);
   const auth = openAuthStore(opts.dataDir);
   try {
-    assertUserExists(auth, host, trustProxy);
+    assertUserExists(auth, host, proxies);
   } catch (error) {
     auth.close();
     throw error;
@@ -103,12 +109,16 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   const app = Fastify({
     logger: loggerOptions(opts),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy,
+    // A number, never `true`: Fastify would then believe the left-most X-Forwarded-For entry, which the client
+    // writes itself whenever the proxy appends to the header (the usual setup).
+    // (proxy-addr walks from the socket address leftwards: hop 0 is our proxy, hop N-1 the last one we trust.)
+    trustProxy: proxies > 0 ? (_address: string, hop: number) => hop < proxies : false,
     // Browsers keep (and pre-open) connections; on shutdown they must not hold close() until a timeout.
     forceCloseConnections: true,
     // A URL the router cannot even decode is one more path that does not exist.
     frameworkErrors: (error, _req, reply) => {
       const badUrl = error.code === 'FST_ERR_BAD_URL';
+      setSecurityHeaders(reply as FastifyReply);
       (reply as FastifyReply).code(badUrl ? 404 : 400).send({ detail: badUrl ? 'Not found' : 'Bad request' });
     },
   });
@@ -127,7 +137,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     if (verdict.kind === 'op') req.apiMatch = verdict;
   });
   // Then: Host name, same-origin JSON writes, security headers; then the session.
-  registerSecurity(app, { host, trustProxy });
+  registerSecurity(app, { host, trustProxy: proxies > 0 });
   registerAuth(app, {
     store: auth,
     alwaysRequired: loginAlwaysRequired,

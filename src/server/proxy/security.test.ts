@@ -146,7 +146,6 @@ describe('security headers', () => {
       for (const directive of [
         "default-src 'self'",
         "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
         "frame-ancestors 'none'",
         "object-src 'none'",
         "base-uri 'self'",
@@ -154,6 +153,7 @@ describe('security headers', () => {
         expect(csp).toContain(directive);
       }
       expect(csp).not.toMatch(/script-src[^;]*(unsafe|\*|data:)/);
+      expect(csp).toMatch(/style-src 'self'( 'nonce-[\w+/=]{24}')?;/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('x-frame-options')).toBe('DENY');

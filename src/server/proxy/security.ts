@@ -2,19 +2,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isApiNamespace } from './allowlist';
 
-// Styles: emotion injects <style> at run time; scripts stay strictly 'self' (decision 27 in docs/decisions.md).
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Scripts and styles only from this server; the one exception is the <style> elements emotion injects at run
+ * time into index.html, which carry that response's nonce (see spa.ts and main.tsx). No 'unsafe-inline'.
+ */
+export function contentSecurityPolicy(styleNonce?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -25,6 +32,15 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
 };
+
+/** Also called where Fastify answers without running onSend hooks (a URL the router cannot decode). */
+export function setSecurityHeaders(reply: FastifyReply): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    // index.html sets its own policy, with its nonce.
+    if (name === 'content-security-policy' && reply.hasHeader(name)) continue;
+    reply.header(name, value);
+  }
+}
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -92,7 +108,7 @@ export function registerSecurity(app: FastifyInstance, opts: SecurityOptions): v
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    setSecurityHeaders(reply);
     return payload;
   });
 }

@@ -5,10 +5,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NONCE_PLACEHOLDER } from './spa';
 import { api, closedPort, rawRequest, startAdmin, type Admin } from './test-support';
 
-const INDEX =
-  '<!doctype html><html><head><title>Cekura Console</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
+const page = (nonce: string) =>
+  `<!doctype html><html><head><meta property="csp-nonce" nonce="${nonce}"><title>Cekura Console</title><script type="module" nonce="${nonce}" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>`;
+const INDEX = page(NONCE_PLACEHOLDER);
+const nonceOf = (html: string) => /nonce="([^"]*)"/.exec(html)?.[1] ?? '';
 
 const BIG_SCRIPT = `export const words = ${JSON.stringify('compressible '.repeat(2000))};`;
 
@@ -46,20 +49,38 @@ describe('with a built dist/', () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
-  it('serves index.html at / with no-cache and a strict script CSP', async () => {
-    const res = await api(admin.url, '/');
-    expect(res.status).toBe(200);
-    expect(res.text).toBe(INDEX);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  it('renders index.html at / with a fresh nonce each time, in the page and the CSP, never cached', async () => {
+    const nonces = new Set<string>();
+    for (const route of ['/', '/', '/index.html']) {
+      const res = await api(admin.url, route);
+      expect(res.status).toBe(200);
+      const nonce = nonceOf(res.text);
+      expect(nonce).toMatch(/^[\w+/]{22}==$/);
+      expect(res.text).toBe(page(nonce));
+      nonces.add(nonce);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain(`style-src 'self' 'nonce-${nonce}';`);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it('compresses index.html as it renders it, as the browser accepts', async () => {
+    const encoded = (raw: { headers: Record<string, string> }) => raw.headers['content-encoding'];
+    expect(encoded(await rawRequest(admin.port, 'GET', '/', 'Accept-Encoding: gzip, deflate, br\r\n'))).toBe('br');
+    const gzip = await rawRequest(admin.port, 'GET', '/', 'Accept-Encoding: gzip\r\n');
+    expect([encoded(gzip), gzip.headers.vary]).toEqual(['gzip', 'accept-encoding']);
+    expect(encoded(await rawRequest(admin.port, 'GET', '/'))).toBeUndefined();
   });
 
   it('falls back to index.html for app routes (history API)', async () => {
-    for (const route of ['/projects/42/rubric', '/projects/42/history', '/some/unknown/page']) {
+    for (const route of ['/projects/42/rubric', '/projects/42/history', '/some/unknown/page', '/projects/42/']) {
       const res = await api(admin.url, route);
       expect(res.status, route).toBe(200);
-      expect(res.text, route).toBe(INDEX);
+      expect(res.text, route).toBe(page(nonceOf(res.text)));
     }
   });
 

@@ -110,13 +110,14 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
       res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
       res.on('end', () => {
         clearTimeout(timer);
-        const header = (name: string) => (typeof res.headers[name] === 'string' ? (res.headers[name] as string) : null);
+        const header = (name: string) =>
+          typeof res.headers[name] === 'string' ? redactKeyText(res.headers[name] as string, cfg.apiKey) : null;
         resolve({
           ok: true,
           status: res.statusCode ?? 502,
           contentType: header('content-type'),
           retryAfter: header('retry-after'),
-          body: Buffer.concat(chunks),
+          body: redactKey(Buffer.concat(chunks), cfg.apiKey),
         });
       });
     });
@@ -167,4 +168,25 @@ export function startWrite(cfg: UpstreamConfig, req: UpstreamRequest): UpstreamW
     timeout,
   ]);
   return { answer, settled, answerLost: () => lost };
+}
+
+export const REDACTED = '[redacted]';
+
+/** The key as it may appear in a body: raw, inside a JSON string, percent-encoded. */
+function keyForms(apiKey: string): string[] {
+  return [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey)])];
+}
+
+/**
+ * An upstream answer may quote the key (an error page echoing the request's headers, say): it is replaced
+ * before anything passes the body on to the browser or a log line. The common case (no key) costs one search.
+ */
+export function redactKey(body: Buffer, apiKey: string): Buffer {
+  const forms = keyForms(apiKey);
+  if (!forms.some((form) => body.includes(form))) return body;
+  return Buffer.from(redactKeyText(body.toString('utf8'), apiKey));
+}
+
+export function redactKeyText(text: string, apiKey: string): string {
+  return keyForms(apiKey).reduce((out, form) => out.replaceAll(form, REDACTED), text);
 }
