@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { detail, notFound, sendJson } from './http';
-import { listRoutes } from './routes-lists';
+import { DEFAULT_MAX_PAGE_SIZE, listRoutes, type ListSettings } from './routes-lists';
 import { projectRoutes } from './routes-projects';
 import { Store } from './store';
 import { Faults, HOOK_PREFIX, redactBody, registerTestHooks, RequestLog, type LoggedRequest } from './test-hooks';
@@ -16,6 +16,8 @@ export type EmulatorOptions = {
   legacy?: boolean;
   scale?: boolean;
   logger?: boolean;
+  /** Largest page a list returns whatever page_size asks (default DEFAULT_MAX_PAGE_SIZE). */
+  maxPageSize?: number;
 };
 
 export type RunningEmulator = { url: string; apiKey: string; close(): Promise<void> };
@@ -40,6 +42,8 @@ const isHookPath = (req: FastifyRequest): boolean => req.url.startsWith(HOOK_PRE
 export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInstance> {
   const store = new Store(opts.dataDir, { scale: opts.scale, legacy: opts.legacy });
   const webhooks = new WebhookSender();
+  const startCap = opts.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
+  const lists: ListSettings = { maxPageSize: startCap };
   // forceCloseConnections: close() must not wait for a client's idle keep-alive connection.
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, forceCloseConnections: true });
   app.addHook('onClose', async () => store.close());
@@ -69,7 +73,7 @@ export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInsta
     return detail(reply, 500, 'A server error occurred.');
   });
 
-  if (opts.testHooks) installTestHooks(app, store, webhooks);
+  if (opts.testHooks) installTestHooks(app, store, webhooks, lists, startCap);
 
   const authorised = (req: FastifyRequest, reply: FastifyReply): boolean => {
     const sent = req.headers[API_KEY_HEADER];
@@ -89,7 +93,7 @@ export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInsta
       if (!authorised(req, reply)) return reply;
     });
     projectRoutes(api, { store, webhooks });
-    listRoutes(api, store);
+    listRoutes(api, store, lists);
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -102,7 +106,13 @@ export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInsta
 }
 
 /** Request log, faults and the /__emulator/ routes. */
-function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookSender): void {
+function installTestHooks(
+  app: FastifyInstance,
+  store: Store,
+  webhooks: WebhookSender,
+  lists: ListSettings,
+  startCap: number,
+): void {
   const log = new RequestLog();
   const faults = new Faults();
   const entries = new WeakMap<FastifyRequest, LoggedRequest>();
@@ -156,7 +166,7 @@ function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookS
     const entry = entries.get(req);
     if (entry && entry.fault !== 'drop') entry.status = reply.statusCode;
   });
-  registerTestHooks(app, { store, log, faults, webhooks });
+  registerTestHooks(app, { store, log, faults, webhooks, lists, startCap });
 }
 
 function sameSecret(a: string, b: string): boolean {

@@ -5,6 +5,7 @@ import { historyChanges } from '../history/changes';
 import type { HistoryStore } from '../history/store';
 import type { ApiMatch } from './allowlist';
 import { etagOf, ifMatchSatisfied, parseIfMatch } from './etag';
+import { PAGED_OPERATIONS, rewritePageLinks } from './page-links';
 import type { KeyedLock } from './project-lock';
 import { readUpstream, type RetryPolicy } from './retry';
 import { callUpstream, type UpstreamConfig, type UpstreamRequest, type UpstreamResult } from './upstream';
@@ -36,6 +37,14 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const body = typeof req.body === 'string' && req.body !== '' ? req.body : undefined;
       if (match.op.id === 'patchProject') return patchProject(ctx, match, req, body, reply);
       const res = await forward(ctx, { method: match.op.method, path: match.upstreamPath, search: match.search, body });
+      if (res.ok && res.status === 200 && PAGED_OPERATIONS.has(match.op.id)) {
+        const rewritten = rewritePageLinks(res.body, match.op, ctx.upstream.baseUrl);
+        if (!rewritten.ok) {
+          reply.log.warn({ op: match.op.id }, 'upstream page link not followable');
+          return reply.code(502).send({ detail: rewritten.detail });
+        }
+        return sendUpstream(reply, { ...res, body: rewritten.body }, false);
+      }
       return sendUpstream(reply, res, match.op.id === 'getProject');
     },
   });
