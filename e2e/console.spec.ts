@@ -161,7 +161,7 @@ test('a read-only key: a 403 on save switches the console to read-only and says 
     path: PROJECT_PATH,
     kind: 'status',
     status: 403,
-    body: { detail: 'You do not have permission to perform this action.' },
+    body: { detail: 'This API key is read-only: it cannot change anything.' },
   });
   await openReview(page);
   await confirmReview(page);

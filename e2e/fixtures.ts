@@ -28,7 +28,8 @@ export type Stack = {
   upstreamTimeoutMs: number;
   requests(since?: number): Promise<EmuRequest[]>;
   clearRequests(): Promise<void>;
-  reset(opts?: { scale?: boolean; legacy?: boolean }): Promise<void>;
+  /** Fresh seed; `maxPageSize` caps list pages until the next reset (else the emulator's default, 25). */
+  reset(opts?: { scale?: boolean; legacy?: boolean; maxPageSize?: number }): Promise<void>;
   fault(f: FaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
   setRaw(projectId: number, fields: object): Promise<void>;
@@ -54,7 +55,7 @@ function emulatorClient(emulatorURL: string, apiKey: string) {
     requests: async (since = 0): Promise<EmuRequest[]> =>
       ((await (await call(hook(`/requests?since=${since}`))).json()) as { requests: EmuRequest[] }).requests,
     clearRequests: async () => void (await call(hook('/requests'), { method: 'DELETE' })),
-    reset: async (opts: { scale?: boolean; legacy?: boolean } = {}) =>
+    reset: async (opts: { scale?: boolean; legacy?: boolean; maxPageSize?: number } = {}) =>
       void (await call(hook('/reset'), json('POST', opts))),
     fault: async (f: FaultSpec) => void (await call(hook('/faults'), json('POST', f))),
     clearFaults: async () => void (await call(hook('/faults'), { method: 'DELETE' })),

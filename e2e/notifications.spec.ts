@@ -164,15 +164,15 @@ test('dashboards: an id the project lacks shows as "#id (not found)" and is kept
 });
 
 test('dashboards: every page of the list is offered', async ({ page, stack }) => {
-  await stack.reset({ scale: true });
+  // 24 dashboards, at most 10 a page (fewer than the console asks for): pages 1-3, each once.
+  await stack.reset({ scale: true, maxPageSize: 10 });
   await openNotifications(page, SCALE_PROJECT_ID);
   await page.getByRole('combobox', { name: 'Dashboards in the daily report' }).click();
   await expect(page.getByRole('option')).toHaveCount(SCALE_COUNTS.dashboards);
   const pages = (await stack.requests())
     .filter((r) => r.path === '/dashboards/dashboards/')
-    .map((r) => String(r.query.page));
-  expect(pages.length).toBeGreaterThan(1);
-  expect(pages).toEqual(pages.map((_, index) => String(index + 1)));
+    .map((r) => String(r.query.page ?? '1'));
+  expect(pages.sort()).toEqual(['1', '2', '3']);
 });
 
 test('an invalid webhook URL is reported at the field and nothing is sent', async ({ page, stack }) => {

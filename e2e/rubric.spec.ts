@@ -1,6 +1,6 @@
 // The rubric builder in Chromium, through the real admin server and the emulator.
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Locator, Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
 import { confirmReview, openReview } from './helpers';
 import { DEMO_METRIC_IDS, DEMO_PROJECT_ID, exampleRubricForDemo, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
@@ -344,6 +344,19 @@ test('the scale rubric (300 rules, 2,000 metrics) renders virtualised and an edi
   expect((sent[1] as { conditions: { conditions: { value: number }[] } }).conditions.conditions[0].value).toBe(3);
 });
 
+test('with the emulator capping list pages at 10 rows, the scale rubric still loads every agent metric: 300 rules, no problem', async ({
+  page,
+  stack,
+}) => {
+  await stack.reset({ scale: true, maxPageSize: 10 });
+  await page.goto(`/projects/${SCALE_PROJECT_ID}/rubric`);
+  await expect(ruleGroup(page, 1).getByRole('combobox', { name: 'Metric' })).not.toHaveValue('');
+  await expect(summary(page)).toContainText('300 rules');
+  await expect(summary(page)).not.toContainText('problem');
+  const agentPages = (await stack.requests()).filter((r) => r.path === '/test_framework/v1/aiagents/short_list/');
+  expect(agentPages.length).toBe(150); // 1,500 agents, 10 a page: the server's size, not the 100 asked for
+});
+
 const scalePatches = (requests: EmuRequest[]) =>
   requests.filter((r) => r.method === 'PATCH' && r.path === `/user/v1/projects/${SCALE_PROJECT_ID}/`);
 
@@ -352,18 +365,15 @@ const term = (scope: Locator, label: string) =>
 
 async function fetchCallLogs(request: APIRequestContext, from: string): Promise<CallLog[]> {
   const calls: CallLog[] = [];
-  for (let page = 1; page <= 10; page++) {
-    const query = new URLSearchParams({
-      project_id: String(DEMO_PROJECT_ID),
-      timestamp_from: from,
-      page_size: '100',
-      page: String(page),
-    });
-    const res = await request.get(`/api/observability/v2/call-logs/?${query}`);
+  const query = new URLSearchParams({ project_id: String(DEMO_PROJECT_ID), timestamp_from: from, page_size: '100' });
+  // Along the `next` links (the console's own /api paths): the server may return fewer than 100 a page.
+  let next: string | null = `/api/observability/v2/call-logs/?${query}`;
+  for (let n = 0; next && n < 100; n++) {
+    const res: APIResponse = await request.get(next);
     expect(res.ok()).toBe(true);
-    const body = await res.json();
+    const body: { results: CallLog[]; next: string | null } = await res.json();
     calls.push(...body.results);
-    if (!body.next) break;
+    next = body.next;
   }
   return calls;
 }

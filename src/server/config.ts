@@ -71,6 +71,15 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().min(16, 'EMULATOR_API_KEY must have at least 16 characters').optional(),
   ),
+  EMULATOR_MAX_PAGE_SIZE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,4}$/, 'EMULATOR_MAX_PAGE_SIZE must be a whole number of rows (1-9999)')
+      .transform(Number)
+      .refine((n) => n >= 1, 'EMULATOR_MAX_PAGE_SIZE must be a whole number of rows (1-9999)')
+      .optional(),
+  ),
   // Test support: exit when stdin closes, so a spawned server dies with the process that spawned it.
   EXIT_WITH_STDIN: z.preprocess(
     emptyToUndefined,
@@ -99,6 +108,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
           port: env.EMULATOR_PORT ?? 0,
           testHooks: env.EMULATOR_TEST_HOOKS,
           apiKey: env.EMULATOR_API_KEY,
+          maxPageSize: env.EMULATOR_MAX_PAGE_SIZE,
         },
   };
 }

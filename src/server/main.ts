@@ -23,6 +23,7 @@ async function startUpstream(config: AppConfig): Promise<Upstream> {
     testHooks: config.upstream.testHooks,
     host: '127.0.0.1',
     port: config.upstream.port,
+    maxPageSize: config.upstream.maxPageSize,
     logger: false,
   });
 }

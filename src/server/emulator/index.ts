@@ -3,8 +3,9 @@
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonNesting } from '../json-text';
-import { detail, notFound, sendJson } from './http';
-import { listRoutes } from './routes-lists';
+import { detail, notFound, param, sendJson, type Query } from './http';
+import { DEMO_PROJECT_ID } from './seed';
+import { DEFAULT_MAX_PAGE_SIZE, listRoutes, type ListSettings } from './routes-lists';
 import { projectRoutes } from './routes-projects';
 import { Store } from './store';
 import { Faults, HOOK_PREFIX, redactBody, registerTestHooks, RequestLog, type LoggedRequest } from './test-hooks';
@@ -17,9 +18,30 @@ export type EmulatorOptions = {
   legacy?: boolean;
   scale?: boolean;
   logger?: boolean;
+  /**
+   * Extra keys besides the organisation key `apiKey`: a project key (one project, DEMO_PROJECT_ID unless
+   * `projectKeyProject`) and a read-only key (every project, reads only). Omitted: none.
+   */
+  projectKey?: string;
+  projectKeyProject?: number;
+  readOnlyKey?: string;
+  /** Largest page a list returns whatever page_size asks (default DEFAULT_MAX_PAGE_SIZE). */
+  maxPageSize?: number;
 };
 
-export type RunningEmulator = { url: string; apiKey: string; close(): Promise<void> };
+export type RunningEmulator = {
+  url: string;
+  apiKey: string;
+  projectKey?: string;
+  readOnlyKey?: string;
+  close(): Promise<void>;
+};
+
+/** What a key may do (the vendor has organisation-wide, project and read-only keys). */
+type KeyScope = { kind: 'organisation' } | { kind: 'project'; projectId: number } | { kind: 'read-only' };
+
+export const READ_ONLY_DETAIL = 'This API key is read-only: it cannot change anything.';
+export const OTHER_PROJECT_DETAIL = 'This API key has no permission for this project.';
 
 const API_KEY_HEADER = 'x-cekura-api-key';
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -44,6 +66,8 @@ const isHookPath = (req: FastifyRequest): boolean => req.url.startsWith(HOOK_PRE
 export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInstance> {
   const store = new Store(opts.dataDir, { scale: opts.scale, legacy: opts.legacy });
   const webhooks = new WebhookSender();
+  const startCap = opts.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
+  const lists: ListSettings = { maxPageSize: startCap };
   // forceCloseConnections: close() must not wait for a client's idle keep-alive connection.
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, forceCloseConnections: true });
   app.addHook('onClose', async () => store.close());
@@ -82,27 +106,32 @@ export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInsta
     return detail(reply, 500, 'A server error occurred.');
   });
 
-  if (opts.testHooks) installTestHooks(app, store, webhooks);
+  if (opts.testHooks) installTestHooks(app, store, webhooks, lists, startCap);
 
-  const authorised = (req: FastifyRequest, reply: FastifyReply): boolean => {
+  const keys: [string, KeyScope][] = [[opts.apiKey, { kind: 'organisation' }]];
+  if (opts.projectKey)
+    keys.push([opts.projectKey, { kind: 'project', projectId: opts.projectKeyProject ?? DEMO_PROJECT_ID }]);
+  if (opts.readOnlyKey) keys.push([opts.readOnlyKey, { kind: 'read-only' }]);
+
+  const authorised = (req: FastifyRequest, reply: FastifyReply): KeyScope | null => {
     const sent = req.headers[API_KEY_HEADER];
     if (typeof sent !== 'string' || sent === '') {
       detail(reply, 401, 'Authentication credentials were not provided.');
-      return false;
+      return null;
     }
-    if (!sameSecret(sent, opts.apiKey)) {
-      detail(reply, 401, 'Invalid API key.');
-      return false;
-    }
-    return true;
+    // Every key is compared (constant time each), so the time taken does not tell which one matched.
+    const scope = keys.map(([key, s]) => (sameSecret(sent, key) ? s : null)).find((s) => s !== null) ?? null;
+    if (!scope) detail(reply, 401, 'Invalid API key.');
+    return scope;
   };
 
   await app.register(async (api) => {
     api.addHook('preHandler', async (req, reply) => {
-      if (!authorised(req, reply)) return reply;
+      const scope = authorised(req, reply);
+      if (!scope || !permitted(scope, req, reply)) return reply;
     });
     projectRoutes(api, { store, webhooks });
-    listRoutes(api, store);
+    listRoutes(api, store, lists);
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -114,8 +143,39 @@ export async function buildEmulator(opts: EmulatorOptions): Promise<FastifyInsta
   return app;
 }
 
+const PROJECT_PATH = /^\/user\/v1\/projects\/(\d+)\//;
+
+/**
+ * The key's scope: a read-only key gets 403 on every write; a project key gets 403 for another project
+ * (by path or `project_id`), and lists without `project_id` are narrowed to its project.
+ */
+function permitted(scope: KeyScope, req: FastifyRequest, reply: FastifyReply): boolean {
+  if (scope.kind === 'read-only' && req.method !== 'GET' && req.method !== 'HEAD') {
+    detail(reply, 403, READ_ONLY_DETAIL);
+    return false;
+  }
+  if (scope.kind !== 'project') return true;
+  const query = (req.query ?? {}) as Query;
+  const inPath = PROJECT_PATH.exec(pathOf(req))?.[1];
+  const asked = inPath ?? param(query, 'project_id');
+  if (asked !== undefined && asked !== '' && Number(asked) !== scope.projectId) {
+    detail(reply, 403, OTHER_PROJECT_DETAIL);
+    return false;
+  }
+  // Agent-scoped metrics (?agents / ?agent_id) are asked by agent, not by project: left as they are.
+  const byAgent = param(query, 'agents') !== undefined || param(query, 'agent_id') !== undefined;
+  if (inPath === undefined && !byAgent) query.project_id = String(scope.projectId);
+  return true;
+}
+
 /** Request log, faults and the /__emulator/ routes. */
-function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookSender): void {
+function installTestHooks(
+  app: FastifyInstance,
+  store: Store,
+  webhooks: WebhookSender,
+  lists: ListSettings,
+  startCap: number,
+): void {
   const log = new RequestLog();
   const faults = new Faults();
   const entries = new WeakMap<FastifyRequest, LoggedRequest>();
@@ -175,7 +235,7 @@ function installTestHooks(app: FastifyInstance, store: Store, webhooks: WebhookS
     const entry = entries.get(req);
     if (entry && entry.fault !== 'drop') entry.status = reply.statusCode;
   });
-  registerTestHooks(app, { store, log, faults, webhooks });
+  registerTestHooks(app, { store, log, faults, webhooks, lists, startCap });
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -193,5 +253,11 @@ export async function startEmulator(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${shownHost}:${port}`, apiKey: opts.apiKey, close: () => app.close() };
+  return {
+    url: `http://${shownHost}:${port}`,
+    apiKey: opts.apiKey,
+    projectKey: opts.projectKey,
+    readOnlyKey: opts.readOnlyKey,
+    close: () => app.close(),
+  };
 }

@@ -126,7 +126,7 @@ describe('GET /test_framework/v1/aiagents/short_list/', () => {
     expect((await get(`/test_framework/v1/aiagents/short_list/?q=acme&project_id=${SECOND_PROJECT_ID}`)).count).toBe(0);
   });
 
-  it('defaults to 10 per page, caps page_size at 100 and answers 404 "Invalid page." past the end', async () => {
+  it('defaults to 10 per page, caps page_size at 25 and answers 404 "Invalid page." past the end', async () => {
     const all = await get('/test_framework/v1/aiagents/short_list/');
     expect(all.count).toBe(10);
     expect(all.results.length).toBe(10);
@@ -243,9 +243,15 @@ describe('GET /observability/v2/call-logs/', () => {
     expect(bad.json).toEqual({ timestamp_from: ['Enter a valid date/time.'] });
   });
 
-  it('caps page_size at 100 and filters by call_ids', async () => {
+  it('caps page_size at 25 by default (a reset may change the cap) and filters by call_ids', async () => {
     const page = await get('/observability/v2/call-logs/?page_size=1000');
-    expect(page.results.length).toBe(100);
+    expect(page.results.length).toBe(25);
+    expect(page.next).toContain('page=2');
+    expect(page.next).toContain('page_size=1000'); // the link repeats what was asked, as DRF does
+    await emu.hook('POST', '/reset', { maxPageSize: 7 });
+    expect((await get('/observability/v2/call-logs/?page_size=100')).results.length).toBe(7);
+    await emu.hook('POST', '/reset', {});
+    expect((await get('/observability/v2/call-logs/?page_size=100')).results.length).toBe(25);
     expect(page.next).toContain('page=2');
     const picked = ids(page.results.slice(3, 5));
     const byIds = await get(`/observability/v2/call-logs/?call_ids=${picked.join(',')}`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sendJson } from './http';
 import { COLUMN_NAMES, STORED_SECRETS } from './project-fields';
 import type { Store } from './store';
+import type { ListSettings } from './routes-lists';
 import type { WebhookSender } from './webhook';
 
 export const HOOK_PREFIX = '/__emulator/';
@@ -39,7 +40,14 @@ const faultSchema = z.object({
 });
 export type FaultSpec = z.infer<typeof faultSchema>;
 type FaultKind = FaultSpec['kind'];
-const resetSchema = z.object({ scale: z.boolean().optional(), legacy: z.boolean().optional() }).default({});
+const resetSchema = z
+  .object({
+    scale: z.boolean().optional(),
+    legacy: z.boolean().optional(),
+    // The list page cap until the next reset; without it, the cap the emulator was started with.
+    maxPageSize: z.number().int().min(1).max(1000).optional(),
+  })
+  .default({});
 
 /** Every non-hook request, in arrival order; the API key header is never read into it, secrets are redacted. */
 export class RequestLog {
@@ -131,14 +139,22 @@ export class Faults {
   }
 }
 
-export type HookDeps = { store: Store; log: RequestLog; faults: Faults; webhooks: WebhookSender };
+export type HookDeps = {
+  store: Store;
+  log: RequestLog;
+  faults: Faults;
+  webhooks: WebhookSender;
+  lists: ListSettings;
+  /** The page cap the emulator was started with. */
+  startCap: number;
+};
 
 const badRequest = (reply: FastifyReply, error: unknown) =>
   sendJson(reply, 400, { detail: 'Invalid test-hook request.', error });
 const idParam = (req: FastifyRequest): number => Number((req.params as { id: string }).id);
 
 export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
-  const { store, log, faults, webhooks } = deps;
+  const { store, log, faults, webhooks, lists } = deps;
 
   app.get(`${HOOK_PREFIX}requests`, async (req, reply) => {
     const since = Number((req.query as { since?: string }).since ?? 0) || 0;
@@ -153,10 +169,16 @@ export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
     const parsed = resetSchema.safeParse(req.body ?? {});
     if (!parsed.success) return badRequest(reply, z.treeifyError(parsed.error));
     store.reset(parsed.data);
+    lists.maxPageSize = parsed.data.maxPageSize ?? deps.startCap;
     log.clear();
     faults.clear();
     webhooks.clear();
-    return sendJson(reply, 200, { ok: true, scale: parsed.data.scale ?? false, legacy: parsed.data.legacy ?? false });
+    return sendJson(reply, 200, {
+      ok: true,
+      scale: parsed.data.scale ?? false,
+      legacy: parsed.data.legacy ?? false,
+      maxPageSize: lists.maxPageSize,
+    });
   });
 
   app.post(`${HOOK_PREFIX}faults`, async (req, reply) => {

@@ -5,6 +5,7 @@ import type { HistoryHealth } from '../history/health';
 import type { HistoryStore } from '../history/store';
 import type { ApiMatch } from './allowlist';
 import { etagOf } from './etag';
+import { PAGED_OPERATIONS, rewritePageLinks } from './page-links';
 import type { KeyedLock } from './project-lock';
 import { patchProject } from './project-save';
 import { readUpstream, type RetryPolicy } from './retry';
@@ -52,6 +53,14 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const res = await forward(ctx, { method: match.op.method, path: match.upstreamPath, search: match.search, body });
       if (pendingBefore || (isProjectRead && ctx.pendingWrites.has(match.projectId as number)))
         reply.header(WRITE_PENDING_HEADER, 'true');
+      if (res.ok && res.status === 200 && PAGED_OPERATIONS.has(match.op.id)) {
+        const rewritten = rewritePageLinks(res.body, match.op, ctx.upstream.baseUrl);
+        if (!rewritten.ok) {
+          reply.log.warn({ op: match.op.id }, 'upstream page link not followable');
+          return reply.code(502).send({ detail: rewritten.detail });
+        }
+        return sendUpstream(reply, { ...res, body: rewritten.body }, false);
+      }
       return sendUpstream(reply, res, isProjectRead);
     },
   });

@@ -1,20 +1,13 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useQueries,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { agentPageSchema, type Agent, type AgentPage } from '../../shared/schemas/agent';
-import { apiRequest, upstreamPath } from './client';
+import { upstreamPath } from './client';
+import { fetchAllPages, fetchParsed } from './pages';
 import { queryKeys } from './keys';
 
 // The project's agents: server-side search by name (`q`), 50 per page. Each page is cached under
 // queryKeys.agents(project, search, page), so searching, scrolling and name lookups share pages.
 
 export const AGENT_PAGE_SIZE = 50;
-const LOOKUP_PARALLEL = 4;
 
 export async function fetchAgentPage(
   projectId: number,
@@ -28,10 +21,18 @@ export async function fetchAgentPage(
     page,
     page_size: AGENT_PAGE_SIZE,
   });
-  const { data } = await apiRequest(path, { signal });
-  const parsed = agentPageSchema.safeParse(data);
-  if (!parsed.success) throw new Error('The agent list has an unexpected shape.');
-  return parsed.data;
+  return fetchParsed(path, agentPageSchema, 'the agent list', signal);
+}
+
+// Reading the whole list asks for 100 a page (the server may return fewer).
+const ALL_AGENTS_PAGE_SIZE = 100;
+
+const allAgentsPath = (projectId: number) =>
+  upstreamPath('/test_framework/v1/aiagents/short_list/', { project_id: projectId, page_size: ALL_AGENTS_PAGE_SIZE });
+
+/** Every agent of the project. */
+export async function fetchAllAgents(projectId: number, signal?: AbortSignal): Promise<Agent[]> {
+  return (await fetchAllPages(allAgentsPath(projectId), agentPageSchema, 'the agent list', { signal })).items;
 }
 
 export const agentPageQuery = (projectId: number, search: string, page: number) =>
@@ -68,40 +69,29 @@ export function useAgentSearch(projectId: number, search: string, pages: number,
 }
 
 /**
- * Names of agent ids, read from the unfiltered list page by page (page 1, then the rest a few at a time)
- * until every id is found. An id absent from the result is not an agent of this project.
+ * Names of agent ids, read from the unfiltered list until every id is found. An id absent from the whole
+ * list is not an agent of this project.
  */
 export async function lookUpAgents(
-  queryClient: QueryClient,
   projectId: number,
   ids: readonly number[],
+  signal?: AbortSignal,
 ): Promise<Record<number, string>> {
-  const missing = new Set(ids);
-  const names: Record<number, string> = {};
-  const take = (page: AgentPage) => {
-    for (const agent of page.results) {
-      if (missing.delete(agent.id)) names[agent.id] = agent.agent_name;
-    }
-  };
-  const first = await queryClient.fetchQuery(agentPageQuery(projectId, '', 1));
-  take(first);
-  const lastPage = Math.ceil(first.count / AGENT_PAGE_SIZE);
-  for (let page = 2; missing.size > 0 && page <= lastPage; page += LOOKUP_PARALLEL) {
-    const batch = Array.from({ length: Math.min(LOOKUP_PARALLEL, lastPage - page + 1) }, (_, i) => page + i);
-    const results = await Promise.all(batch.map((n) => queryClient.fetchQuery(agentPageQuery(projectId, '', n))));
-    results.forEach(take);
-    if (results.some((r) => r.results.length === 0)) break;
-  }
-  return names;
+  const wanted = new Set(ids);
+  const found = (agents: readonly Agent[]) => agents.filter((agent) => wanted.has(agent.id));
+  const { items } = await fetchAllPages(allAgentsPath(projectId), agentPageSchema, 'the agent list', {
+    signal,
+    until: (agents) => found(agents).length >= wanted.size,
+  });
+  return Object.fromEntries(found(items).map((agent) => [agent.id, agent.agent_name]));
 }
 
 /** Names of the given agent ids (see lookUpAgents); once loaded, a missing id is not found. */
 export function useAgentNames(projectId: number, ids: readonly number[]) {
-  const queryClient = useQueryClient();
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   return useQuery({
     queryKey: [...queryKeys.allAgents(projectId), 'names', sorted] as const,
-    queryFn: () => lookUpAgents(queryClient, projectId, sorted),
+    queryFn: ({ signal }) => lookUpAgents(projectId, sorted, signal),
     enabled: sorted.length > 0,
     staleTime: 60_000,
     // While a changed id list is looked up, the names already known stay on screen.

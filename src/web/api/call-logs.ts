@@ -1,14 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { callLogPageSchema, type CallLog } from '../../shared/schemas/call-log';
-import { apiRequest, upstreamPath } from './client';
+import { upstreamPath } from './client';
+import { fetchAllPages } from './pages';
 import { queryKeys } from './keys';
 
-// Recent production call logs for the rubric's impact preview: the last days, at most MAX_CALLS calls,
-// read page by page (page 1 tells the count; the rest a few pages at a time).
+// Recent production call logs for the rubric's impact preview: the last days, at most MAX_PREVIEW_CALLS
+// calls (asked for 100 a page; the server may return fewer).
 
 export const CALL_LOG_PAGE_SIZE = 100;
 export const MAX_PREVIEW_CALLS = 1000;
-const PARALLEL = 3;
 
 export interface RecentCalls {
   calls: CallLog[];
@@ -17,30 +17,17 @@ export interface RecentCalls {
   fromIso: string;
 }
 
-async function callLogPage(projectId: number, fromIso: string, page: number, signal?: AbortSignal) {
+export async function fetchRecentCalls(projectId: number, fromIso: string, signal?: AbortSignal): Promise<RecentCalls> {
   const path = upstreamPath('/observability/v2/call-logs/', {
     project_id: projectId,
     timestamp_from: fromIso,
     page_size: CALL_LOG_PAGE_SIZE,
-    page,
   });
-  const parsed = callLogPageSchema.safeParse((await apiRequest(path, { signal })).data);
-  if (!parsed.success) throw new Error('The call-log list has an unexpected shape.');
-  return parsed.data;
-}
-
-export async function fetchRecentCalls(projectId: number, fromIso: string, signal?: AbortSignal): Promise<RecentCalls> {
-  const first = await callLogPage(projectId, fromIso, 1, signal);
-  const calls = [...first.results];
-  const lastPage = Math.ceil(Math.min(first.count, MAX_PREVIEW_CALLS) / CALL_LOG_PAGE_SIZE);
-  let more = Boolean(first.next);
-  for (let page = 2; more && page <= lastPage; page += PARALLEL) {
-    const batch = Array.from({ length: Math.min(PARALLEL, lastPage - page + 1) }, (_, i) => page + i);
-    const pages = await Promise.all(batch.map((n) => callLogPage(projectId, fromIso, n, signal)));
-    for (const p of pages) calls.push(...p.results);
-    more = pages.every((p) => p.next && p.results.length > 0);
-  }
-  return { calls: calls.slice(0, MAX_PREVIEW_CALLS), total: first.count, fromIso };
+  const { items, count } = await fetchAllPages(path, callLogPageSchema, 'the call-log list', {
+    signal,
+    limit: MAX_PREVIEW_CALLS,
+  });
+  return { calls: items.slice(0, MAX_PREVIEW_CALLS), total: count, fromIso };
 }
 
 /** The start of the preview window: `days` ago, to the second. */

@@ -1,24 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { dashboardPageSchema, type Dashboard } from '../../shared/schemas/dashboard';
-import { apiRequest, upstreamPath } from './client';
+import { upstreamPath } from './client';
+import { fetchAllPages } from './pages';
 import { queryKeys } from './keys';
 
-// A guard against an upstream that keeps returning `next`: no project has 10,000 pages of dashboards.
-const MAX_PAGES = 500;
+// Asked for 100 a page; the server may return fewer (fetchAllPages follows what it really returns).
+const DASHBOARD_PAGE_SIZE = 100;
 
-/** Every dashboard of the project, following `next` page by page (the list is paginated). */
+/** Every dashboard of the project (the list is paginated). */
 export async function fetchAllDashboards(projectId: number, signal?: AbortSignal): Promise<Dashboard[]> {
-  const all: Dashboard[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await apiRequest(upstreamPath('/dashboards/dashboards/', { project_id: projectId, page }), {
-      signal,
-    });
-    const parsed = dashboardPageSchema.safeParse(data);
-    if (!parsed.success) throw new Error('The dashboard list has an unexpected shape.');
-    all.push(...parsed.data.results);
-    if (!parsed.data.next || parsed.data.results.length === 0 || all.length >= parsed.data.count) break;
-  }
-  return all;
+  const path = upstreamPath('/dashboards/dashboards/', { project_id: projectId, page_size: DASHBOARD_PAGE_SIZE });
+  return (await fetchAllPages(path, dashboardPageSchema, 'the dashboard list', { signal })).items;
 }
 
 export const dashboardsQueryOptions = (projectId: number) =>

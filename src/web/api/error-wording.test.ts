@@ -29,15 +29,32 @@ describe('describeRequestError', () => {
     expect(session.link).toEqual({ to: '/login?next=%2Fprojects%2F1%2Flimits%3Fx%3D1', label: 'Log in' });
   });
 
-  it('403: read-only on a save (with the server reason); not allowed on a read', () => {
-    const save = describeRequestError(err(403, { detail: 'You do not have permission to perform this action.' }), {
-      kind: 'save',
-    });
-    expect(save).toMatchObject({ title: 'This API key is read-only.', readOnly: true });
-    expect(save.messages).toEqual([
-      'You do not have permission to perform this action.',
+  it('403 is worded from the detail: read-only key, no permission for this project, anything else', () => {
+    const readOnly = describeRequestError(
+      err(403, { detail: 'This API key is read-only: it cannot change anything.' }),
+      {
+        kind: 'save',
+      },
+    );
+    expect(readOnly).toMatchObject({ title: 'This API key is read-only.', readOnly: true });
+    expect(readOnly.messages).toEqual([
+      'This API key is read-only: it cannot change anything.',
       'You can still look at every setting; saving is switched off.',
     ]);
+    const project = describeRequestError(err(403, { detail: 'This API key has no permission for this project.' }));
+    expect(project).toMatchObject({
+      title: 'This API key has no permission for this project.',
+      link: { to: '/', label: 'Choose a project' },
+    });
+    expect(project.readOnly).toBeUndefined();
+    const otherSave = describeRequestError(err(403, { detail: 'You do not have permission to perform this action.' }), {
+      kind: 'save',
+    });
+    expect(otherSave).toMatchObject({
+      title: 'The key is not allowed to make this change.',
+      messages: ['You do not have permission to perform this action.'],
+    });
+    expect(otherSave.readOnly).toBeUndefined();
     const read = describeRequestError(err(403, { detail: 'Forbidden.' }));
     expect(read).toMatchObject({ title: 'This API key is not allowed to see this.', messages: ['Forbidden.'] });
     expect(read.readOnly).toBeUndefined();

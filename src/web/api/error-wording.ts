@@ -75,16 +75,7 @@ export function describeRequestError(error: unknown, opts: WordingOptions = {}):
       ],
     };
   }
-  if (status === 403) {
-    return kind === 'save'
-      ? {
-          ...base,
-          readOnly: true,
-          title: 'This API key is read-only.',
-          messages: [...detail, 'You can still look at every setting; saving is switched off.'],
-        }
-      : { ...base, title: 'This API key is not allowed to see this.', messages: detail };
-  }
+  if (status === 403) return forbidden(kind, error.detail);
   if (status === 404) {
     return {
       ...base,
@@ -125,6 +116,33 @@ export function describeRequestError(error: unknown, opts: WordingOptions = {}):
   }
   if (status === 400) return { ...base, retryable: false, title: 'Cekura refused the request.', messages: detail };
   return { ...base, retryable: false, title: `The request was refused (${status}).`, messages: detail };
+}
+
+// A 403 means different things (a read-only key, a key of another project, anything else the API refuses):
+// the upstream's detail says which. Only the read-only case switches saving off.
+const READ_ONLY_DETAIL = /read[- ]?only/i;
+const PROJECT_DETAIL = /project/i;
+
+function forbidden(kind: RequestKind, detailText: string | undefined): RequestProblemWording {
+  const base = { status: 403, retryable: true };
+  const detail = detailText ? [detailText] : [];
+  if (detailText && READ_ONLY_DETAIL.test(detailText))
+    return {
+      ...base,
+      readOnly: true,
+      title: 'This API key is read-only.',
+      messages: [...detail, 'You can still look at every setting; saving is switched off.'],
+    };
+  if (detailText && PROJECT_DETAIL.test(detailText))
+    return {
+      ...base,
+      title: 'This API key has no permission for this project.',
+      messages: [...detail, 'A project key sees only its own project: choose that one, or use an organisation key.'],
+      link: { to: '/', label: 'Choose a project' },
+    };
+  return kind === 'save'
+    ? { ...base, title: 'The key is not allowed to make this change.', messages: detail }
+    : { ...base, title: 'This API key is not allowed to see this.', messages: detail };
 }
 
 /** One line for places with room for a sentence (a list's inline warning): "Cekura did not answer in time." */

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import { apiRequest } from './client';
+import { fetchParsed } from './pages';
 import { queryKeys } from './keys';
 
 // GET /app-api/projects/:id/history?page=N&page_size=M: the saves made through this console, newest first.
@@ -34,13 +34,8 @@ export const isSecretChange = (change: HistoryChange): change is z.infer<typeof 
   'secret' in change;
 
 export async function fetchHistory(projectId: number, page: number, signal?: AbortSignal): Promise<HistoryPage> {
-  const { data } = await apiRequest(
-    `/app-api/projects/${projectId}/history?page=${page}&page_size=${HISTORY_PAGE_SIZE}`,
-    { signal },
-  );
-  const parsed = historyPageSchema.safeParse(data);
-  if (!parsed.success) throw new Error('The history has an unexpected shape.');
-  return parsed.data;
+  const path = `/app-api/projects/${projectId}/history?page=${page}&page_size=${HISTORY_PAGE_SIZE}`;
+  return fetchParsed(path, historyPageSchema, 'the save history', signal);
 }
 
 // Always fetched fresh when the page opens: a save made a moment ago must be listed.

@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { agentPageSchema } from '../../shared/schemas/agent';
 import { metricListSchema, type Metric } from '../../shared/schemas/metric';
-import { apiRequest, upstreamPath } from './client';
+import { fetchAllAgents } from './agents';
+import { upstreamPath } from './client';
+import { fetchParsed } from './pages';
 import { queryKeys } from './keys';
 
 // The metrics a rubric may use: the project's own (`?project_id=P`) and those scoped to its agents
@@ -18,41 +19,15 @@ export interface MetricCatalog {
   byId: ReadonlyMap<number, CatalogMetric>;
 }
 
-const AGENT_PAGE_SIZE = 100;
 const AGENT_IDS_PER_REQUEST = 100; // keeps `?agents=` URLs short with thousands of agents
 const PARALLEL = 4;
-const MAX_AGENT_PAGES = 200;
 
-async function getMetrics(query: Record<string, string | number>, signal?: AbortSignal): Promise<Metric[]> {
-  const { data } = await apiRequest(upstreamPath('/test_framework/v1/metrics/', query), { signal });
-  const parsed = metricListSchema.safeParse(data);
-  if (!parsed.success) throw new Error('The metric list has an unexpected shape.');
-  return parsed.data;
-}
+const getMetrics = (query: Record<string, string | number>, signal?: AbortSignal): Promise<Metric[]> =>
+  fetchParsed(upstreamPath('/test_framework/v1/metrics/', query), metricListSchema, 'the metric list', signal);
 
-async function agentPage(projectId: number, page: number, signal?: AbortSignal) {
-  const path = upstreamPath('/test_framework/v1/aiagents/short_list/', {
-    project_id: projectId,
-    page,
-    page_size: AGENT_PAGE_SIZE,
-  });
-  const parsed = agentPageSchema.safeParse((await apiRequest(path, { signal })).data);
-  if (!parsed.success) throw new Error('The agent list has an unexpected shape.');
-  return parsed.data;
-}
-
-/** Every agent id of the project: page 1, then the other pages a few at a time. */
+/** Every agent id of the project. */
 export async function fetchAgentIds(projectId: number, signal?: AbortSignal): Promise<number[]> {
-  const first = await agentPage(projectId, 1, signal);
-  const ids = first.results.map((agent) => agent.id);
-  const lastPage = Math.min(MAX_AGENT_PAGES, Math.ceil(first.count / AGENT_PAGE_SIZE));
-  for (let page = 2; page <= lastPage; page += PARALLEL) {
-    const batch = Array.from({ length: Math.min(PARALLEL, lastPage - page + 1) }, (_, i) => page + i);
-    const pages = await Promise.all(batch.map((n) => agentPage(projectId, n, signal)));
-    for (const p of pages) ids.push(...p.results.map((agent) => agent.id));
-    if (pages.some((p) => p.results.length === 0 || !p.next)) break;
-  }
-  return [...new Set(ids)];
+  return (await fetchAllAgents(projectId, signal)).map((agent) => agent.id);
 }
 
 export function buildCatalog(projectMetrics: readonly Metric[], agentMetrics: readonly Metric[]): MetricCatalog {

@@ -20,14 +20,25 @@ describe('describeSaveFailure', () => {
     expect(failure.readOnly).toBe(false);
   });
 
-  it('403: read-only, with the reason', () => {
+  it('403 from a read-only key: read-only, with the reason', () => {
     const failure = describeSaveFailure(
-      new ApiError(403, { detail: 'You do not have permission to perform this action.' }),
+      new ApiError(403, { detail: 'This API key is read-only: it cannot change anything.' }),
     );
     expect(failure.readOnly).toBe(true);
     expect(failure.problem).toMatchObject({ kind: 'error', title: 'Not saved: this API key is read-only.' });
-    expect(messagesOf(failure)[0]).toBe('You do not have permission to perform this action.');
+    expect(messagesOf(failure)[0]).toBe('This API key is read-only: it cannot change anything.');
     expect(messagesOf(failure).at(-1)).toBe(KEPT);
+  });
+
+  it('403 for another reason: not saved, with the reason, and saving stays on', () => {
+    const failure = describeSaveFailure(
+      new ApiError(403, { detail: 'You do not have permission to perform this action.' }),
+    );
+    expect(failure.readOnly).toBe(false);
+    expect(failure.problem).toMatchObject({
+      kind: 'error',
+      title: 'Not saved: the key is not allowed to make this change.',
+    });
   });
 
   it('400 with field errors: messages at the fields, the sections named, no retry offered', () => {
