@@ -64,7 +64,7 @@ export function buildScaleSeed(now: number): SeedData {
     rubric,
     count: SCALE_COUNTS.callLogs,
     now,
-    days: 14,
+    days: 10, // about 1,400 calls in the 7-day preview window at any hour: always over its 1,000-call limit
     rng,
     flavour: SCALE_FLAVOUR,
     maxMetricsPerCall: 12,

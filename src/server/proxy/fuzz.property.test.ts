@@ -177,7 +177,8 @@ describe('fuzzing every route', () => {
           expect(res.status, what).toBeGreaterThanOrEqual(200);
           expect(res.status, what).toBeLessThan(500);
           for (const name of SECURITY) expect(res.headers[name], `${name}: ${what}`).toBeDefined();
-          expect(res.body, what).not.toMatch(INTERNALS);
+          // A successful answer carries the upstream's data (a call's transcript may say anything); errors are ours.
+          if (res.status >= 300) expect(res.body, what).not.toMatch(INTERNALS);
         },
       ),
       // Bounded for a busy machine: the run stops early (without failing) once the time is up.
