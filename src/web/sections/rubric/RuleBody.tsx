@@ -36,7 +36,7 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
           value={null}
           loading={catalogLoading}
           autoFocus={autoFocus}
-          error
+          error={issues.some((issue) => issue.severity === 'error')}
           onChange={pick}
         />
         <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
