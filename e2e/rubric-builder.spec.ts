@@ -73,7 +73,9 @@ test('a new rule has no default, says nothing until touched, then blocks saving 
   const added = ruleGroup(page, 4);
   await expect(added.getByRole('combobox', { name: 'Metric' })).toBeFocused();
   await expect(added.getByText(/Blocks saving/)).toHaveCount(0);
+  await expect(added.getByRole('combobox', { name: 'Metric' })).not.toHaveAttribute('aria-invalid', 'true');
   await expect(summary(page)).not.toContainText('problem');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
 
   // A metric chosen: the value stays empty (no "is at least 0"), and the row is still quiet while in use.
   await chooseMetric(added, 'Latency (ms)');

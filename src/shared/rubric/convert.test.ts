@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCondition } from './check';
-import { buildRule, changeOperator, defaultCondition, ruleForMetric, scoreFromText } from './convert';
+import { buildMultiRule, buildRule, changeOperator, defaultCondition, ruleForMetric, scoreFromText } from './convert';
 import { familyOf, OPS_FOR } from './rule';
 import { arbMetric, arbValidCondition, byName, METRICS } from './testing';
 
@@ -10,6 +10,18 @@ describe('convert', () => {
     const text = JSON.stringify(buildRule(7, { field: 'score', op: 'gte', value: 4 }));
     expect(text).toBe(
       '{"metric_id":7,"conditions":{"operator":"and","conditions":[{"field":"score","op":"gte","value":4}]}}',
+    );
+  });
+
+  it('writes an edited several-condition rule in the same key order, every condition kept', () => {
+    const text = JSON.stringify(
+      buildMultiRule(7, [
+        { value: 1500, op: 'lt', field: 'score' },
+        { field: 'score', op: 'gte', value: 100 },
+      ]),
+    );
+    expect(text).toBe(
+      '{"metric_id":7,"conditions":{"operator":"and","conditions":[{"field":"score","op":"lt","value":1500},{"field":"score","op":"gte","value":100}]}}',
     );
   });
 

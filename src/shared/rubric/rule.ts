@@ -10,7 +10,7 @@ export type RuleFamily = OutcomeKind;
 export type ParsedRule =
   /** One condition: the builder edits it. */
   | { kind: 'single'; metricId: number; condition: ConditionLike }
-  /** Several conditions: valid for the API; kept verbatim, shown read-only (decision 3). */
+  /** Several conditions (all must hold): valid for the API; edited condition by condition, never added by the builder. */
   | { kind: 'multi'; metricId: number; conditions: ConditionLike[] }
   /** A rule just added in the builder, waiting for its metric (metric_id null). */
   | { kind: 'pending' }

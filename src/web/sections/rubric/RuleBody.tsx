@@ -21,8 +21,9 @@ interface Props {
 }
 
 /**
- * The editable part of a rule: metric, operator, value. Rules the builder does not edit (several
- * conditions, an unreadable shape, a metric type it does not know) are shown in words, kept verbatim.
+ * The editable part of a rule: metric, operator, value; a rule with several conditions gets one editor per
+ * condition. Rules the builder does not edit (an unreadable shape, a metric type it does not know, several
+ * conditions on a metric it cannot see) are shown in words and kept verbatim.
  */
 export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onChange }: Props) {
   const parsed = parseRule(rule);
@@ -36,7 +37,7 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
           value={null}
           loading={catalogLoading}
           autoFocus={autoFocus}
-          error
+          error={issues.some((issue) => issue.severity === 'error')}
           onChange={pick}
         />
         <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>

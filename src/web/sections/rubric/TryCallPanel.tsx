@@ -40,16 +40,20 @@ export const TryCallPanel = forwardRef<HTMLElement, Props>(function TryCallPanel
   const calls = source.calls.data?.calls;
   const call = useMemo(() => calls?.find((c) => c.id === callId) ?? null, [calls, callId]);
   const filter = useMemo(() => {
-    // By id, agent, date or outcome: the call's own result and its result with the saved rubric.
+    // By id, agent, date or outcome: the call's own result and its result with the saved rubric. Worked out
+    // on the first search, not when the calls arrive (the impact preview paints first).
+    const words = new Map<number, string>();
     const evaluate = compileRubric(saved);
-    const words = new Map(
-      (calls ?? []).map((c) => [
-        c.id,
-        `${callLabel(c, timeZone)} ${c.call_id ?? ''} ${c.timestamp} ${evaluate(c).pass ? 'passes' : 'fails'}`,
-      ]),
-    );
-    return createFilterOptions<CallLog>({ limit: SHOWN, stringify: (c) => words.get(c.id) ?? '' });
-  }, [calls, saved, timeZone]);
+    const wordsOf = (c: CallLog) => {
+      let text = words.get(c.id);
+      if (text === undefined) {
+        text = `${callLabel(c, timeZone)} ${c.call_id ?? ''} ${c.timestamp} ${evaluate(c).pass ? 'passes' : 'fails'}`;
+        words.set(c.id, text);
+      }
+      return text;
+    };
+    return createFilterOptions<CallLog>({ limit: SHOWN, stringify: wordsOf });
+  }, [saved, timeZone]);
   return (
     <Paper ref={ref} variant="outlined" component="section" aria-labelledby="rubric-try" sx={{ p: 3 }} tabIndex={-1}>
       <Typography id="rubric-try" variant="h6" component="h2" gutterBottom>

@@ -33,6 +33,12 @@ describe('rubricFormMessages', () => {
       byRule: new Map(),
       general: [],
     });
+    // A whole-rubric "Invalid input" while the rules already say what is wrong: not repeated in the banner.
+    const pending = checkRubric({ evaluation_logic: 'and', rules: [{ metric_id: null, conditions: {} }] }, null);
+    expect(rubricFormMessages({ type: 'validate', message: 'Invalid input' }, pending, true).general).toEqual([]);
+    expect(rubricFormMessages({ type: 'validate', message: 'Invalid input' }, noIssues, false).general).toEqual([
+      'Invalid input',
+    ]);
     const check = checkRubric({ evaluation_logic: 'or', rules: [] }, null);
     expect(rubricFormMessages({ type: 'validate', message: `${check.general[0].message}` }, check).general).toEqual([]);
   });

@@ -16,7 +16,12 @@ export interface RubricFormMessages {
   general: string[];
 }
 
-export function rubricFormMessages(errors: unknown, check: RubricCheck): RubricFormMessages {
+/**
+ * `builderErrors`: the builder's own checks find a blocking problem (including in rules not yet touched). The
+ * shape check then says only "Invalid input" at rubric_config (a union of `{}` and a full rubric fails as a
+ * whole); the rules say it in words, so that message is not repeated in the banner.
+ */
+export function rubricFormMessages(errors: unknown, check: RubricCheck, builderErrors = false): RubricFormMessages {
   const node = errors as ErrorNode;
   const byRule = new Map<number, string[]>();
   const general: string[] = [];
@@ -33,7 +38,8 @@ export function rubricFormMessages(errors: unknown, check: RubricCheck): RubricF
     rest = rest.trim();
     const onRule = ruleOfMessage(rest);
     if (onRule && node.type === 'server' && !byRule.has(onRule.index)) byRule.set(onRule.index, [onRule.message]);
-    else if (rest && !onRule && !general.includes(rest)) general.push(rest);
+    else if (rest && !onRule && !general.includes(rest) && (node.type === 'server' || !builderErrors))
+      general.push(rest);
   }
   return { byRule, general };
 }

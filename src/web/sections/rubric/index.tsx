@@ -38,7 +38,9 @@ export default function RubricSection() {
   // Typing in a rule must stay responsive: the figures over up to 1,000 calls follow a moment later.
   const deferredRules = useDeferredValue(field.rules);
   const deferredTexts = useDeferredValue(field.texts);
-  const figureSet = useRuleFigures(impactCalls.calls.data?.calls, project.rubric_config, deferredRules, deferredTexts);
+  // Deferred too: when the calls arrive, the preview's own figures paint first, the per-rule counts right after.
+  const deferredCalls = useDeferredValue(impactCalls.calls.data?.calls);
+  const figureSet = useRuleFigures(deferredCalls, project.rubric_config, deferredRules, deferredTexts);
   const fullCheck = useMemo(() => checkRubric(field.config, catalog?.byId ?? null), [field.config, catalog]);
   const noFails = useMemo(
     () =>
@@ -91,7 +93,7 @@ export default function RubricSection() {
   useEffect(() => {
     if (submitCount > 0) touchAll();
   }, [submitCount, touchAll]);
-  const messages = rubricFormMessages(errors[FIELD], check);
+  const messages = rubricFormMessages(errors[FIELD], check, fullCheck.errorCount > 0);
   const [view, setView] = useState<View>('builder');
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const { addRule: addFieldRule } = field;
