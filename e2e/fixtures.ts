@@ -26,12 +26,16 @@ export type Stack = {
   emulatorURL: string;
   /** UPSTREAM_TIMEOUT_MS the server runs with (a 'slow' fault longer than this gives 504). */
   upstreamTimeoutMs: number;
+  /** The server's DATA_DIR (admin.sqlite: history, users, sessions). */
+  dataDir: string;
   requests(since?: number): Promise<EmuRequest[]>;
   clearRequests(): Promise<void>;
   /** Fresh seed; `maxPageSize` caps list pages until the next reset (else the emulator's default, 25). */
   reset(opts?: { scale?: boolean; legacy?: boolean; maxPageSize?: number }): Promise<void>;
   fault(f: FaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
+  /** Lets requests held by a 'hold' fault go on. */
+  release(): Promise<void>;
   setRaw(projectId: number, fields: object): Promise<void>;
   deleteMetric(id: number): Promise<void>;
   getProject(id: number): Promise<any>;
@@ -59,6 +63,7 @@ function emulatorClient(emulatorURL: string, apiKey: string) {
       void (await call(hook('/reset'), json('POST', opts))),
     fault: async (f: FaultSpec) => void (await call(hook('/faults'), json('POST', f))),
     clearFaults: async () => void (await call(hook('/faults'), { method: 'DELETE' })),
+    release: async () => void (await call(hook('/faults/release'), json('POST', {}))),
     setRaw: async (projectId: number, fields: object) =>
       void (await call(hook(`/projects/${projectId}/raw`), json('PUT', fields))),
     deleteMetric: async (id: number) => void (await call(hook(`/metrics/${id}`), { method: 'DELETE' })),
@@ -166,7 +171,14 @@ export const test = base.extend<
       const emulatorURL = `http://127.0.0.1:${emulatorPort}`;
       try {
         await waitForHealth(baseURL, child, output);
-        await use({ baseURL, emulatorURL, apiKey, upstreamTimeoutMs, ...emulatorClient(emulatorURL, apiKey) });
+        await use({
+          baseURL,
+          emulatorURL,
+          apiKey,
+          upstreamTimeoutMs,
+          dataDir,
+          ...emulatorClient(emulatorURL, apiKey),
+        });
       } finally {
         await stopServer(child);
         process.off('exit', onExit);

@@ -69,11 +69,12 @@ test('a save is listed with its changes; Revert prepares the old values, and sav
     { name: original.name, sample_rate: original.sample_rate },
   ]);
 
-  // The revert is itself a save, listed first.
+  // The revert is itself a save, listed first and marked as a revert.
   await navLink(page, 'History').click();
   await expect(entries(page).first().getByRole('group', { name: 'General changes' })).toContainText(
     `Name: Acme renamed for history → ${original.name}`,
   );
+  await expect(entries(page).first()).toContainText('This save put back values from an earlier one.');
 });
 
 test('a provider key set through the UI is never in the history: only "replaced", and it cannot be reverted', async ({

@@ -78,6 +78,18 @@ describe('describeRequestError', () => {
     expect(untimed.messages).toEqual(['Wait a moment, then try again.']);
   });
 
+  it('409 from the admin server: an earlier save is still being processed, retryable', () => {
+    const busy = describeRequestError(
+      err(409, { detail: 'An earlier save of this project is still being processed' }),
+      {
+        kind: 'save',
+      },
+    );
+    expect(busy.title).toBe('An earlier save of this project is still being processed.');
+    expect(busy.messages[0]).toMatch(/Try again in a moment/);
+    expect(busy.retryable).toBe(true);
+  });
+
   it('5xx: Cekura had a problem, with the status', () => {
     for (const status of [500, 501, 503, 599]) {
       expect(describeRequestError(err(status, { detail: 'A server error occurred.' })).title).toBe(

@@ -84,6 +84,16 @@ export function describeRequestError(error: unknown, opts: WordingOptions = {}):
       link: { to: '/', label: 'Choose a project' },
     };
   }
+  if (status === 409) {
+    // The admin server still waits for an earlier write of this project (its answer was late or lost).
+    return {
+      ...base,
+      title: 'An earlier save of this project is still being processed.',
+      messages: [
+        'Cekura has not yet answered an earlier save of this project. Try again in a moment: your save is then checked against what that earlier save left.',
+      ],
+    };
+  }
   if (status === 429) {
     const wait = error.retryAfterSeconds;
     return {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod/mini';
+import { historyPageSchema, type HistoryPage } from '../../shared/schemas/history';
 import { fetchParsed } from './pages';
 import { queryKeys } from './keys';
 
@@ -8,30 +8,7 @@ import { queryKeys } from './keys';
 
 export const HISTORY_PAGE_SIZE = 20;
 
-const secretChangeSchema = z.object({ field: z.string(), secret: z.enum(['replaced', 'cleared']) });
-const valueChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
-export const historyChangeSchema = z.union([secretChangeSchema, valueChangeSchema]);
-export type HistoryChange = z.infer<typeof historyChangeSchema>;
-
-export const historyEntrySchema = z.object({
-  id: z.number(),
-  time: z.string(),
-  user: z.string(),
-  projectId: z.number(),
-  changes: z.array(historyChangeSchema),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-
-export const historyPageSchema = z.object({
-  count: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  results: z.array(historyEntrySchema),
-});
-export type HistoryPage = z.infer<typeof historyPageSchema>;
-
-export const isSecretChange = (change: HistoryChange): change is z.infer<typeof secretChangeSchema> =>
-  'secret' in change;
+export { isSecretChange, type HistoryChange, type HistoryEntry, type HistoryPage } from '../../shared/schemas/history';
 
 export async function fetchHistory(projectId: number, page: number, signal?: AbortSignal): Promise<HistoryPage> {
   const path = `/app-api/projects/${projectId}/history?page=${page}&page_size=${HISTORY_PAGE_SIZE}`;

@@ -71,8 +71,28 @@ describe('describeEntry', () => {
       {
         section: 'other',
         label: 'Other fields',
-        items: [{ field: 'brand_new_flag', label: 'brand_new_flag', kind: 'unknown', before: 'false', after: 'true' }],
+        items: [
+          {
+            field: 'brand_new_flag',
+            label: 'Field brand_new_flag changed',
+            kind: 'unknown',
+            before: 'false',
+            after: 'true',
+          },
+        ],
       },
     ]);
+  });
+
+  it('lists a row whose values the console cannot read as recorded, never failing', () => {
+    const changes: HistoryChange[] = [
+      { field: 'rubric_config', before: 'not a rubric', after: { rules: 'nope' } },
+      { field: 'daily_report_dashboard_ids', before: 7, after: { x: 1 } },
+      { field: 'constructor', before: null, after: null },
+      { field: '(unreadable)', before: null, after: '"x"' },
+    ];
+    const labels = describeEntry(changes).flatMap((group) => group.items.map((item) => item.label));
+    expect(labels).toEqual(expect.arrayContaining(['Field constructor changed', 'Field (unreadable) changed']));
+    expect(labels.length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -35,7 +35,37 @@ function projectOf(
   return { id: 0, ...Object.fromEntries(changes.map((change) => [change.field, change[side]])) } as Project;
 }
 
+/** "Field x changed": a field this console does not edit, shown with its recorded values as JSON. */
+const unknownItem = (change: HistoryChange): HistoryItem =>
+  isSecretChange(change)
+    ? {
+        field: change.field,
+        label: `Field ${change.field} changed`,
+        kind: 'unknown',
+        before: '(secret)',
+        after: `(secret ${change.secret})`,
+      }
+    : {
+        field: change.field,
+        label: `Field ${change.field} changed`,
+        kind: 'unknown',
+        before: json(change.before),
+        after: json(change.after),
+      };
+
+/**
+ * Every row can be shown: when a recorded value does not fit what the console reads today (a row from an older
+ * version, an odd upstream value), its changes are listed as recorded rather than failing the page.
+ */
 export function describeEntry(changes: readonly HistoryChange[]): HistoryGroup[] {
+  try {
+    return describeKnown(changes);
+  } catch {
+    return [{ section: 'other', label: 'Changes as recorded', items: changes.map(unknownItem) }];
+  }
+}
+
+function describeKnown(changes: readonly HistoryChange[]): HistoryGroup[] {
   const values = changes.filter((change) => !isSecretChange(change) && isKnownField(change.field)) as {
     field: ProjectField;
     before: unknown;
@@ -74,25 +104,7 @@ export function describeEntry(changes: readonly HistoryChange[]): HistoryGroup[]
       .filter((item) => PROJECT_FIELDS[item.field as ProjectField].section === section)
       .sort((a, b) => order(a.field) - order(b.field)),
   }));
-  const unknown: HistoryItem[] = changes
-    .filter((change) => !isKnownField(change.field))
-    .map((change) =>
-      isSecretChange(change)
-        ? {
-            field: change.field,
-            label: change.field,
-            kind: 'unknown',
-            before: '(secret)',
-            after: `(secret ${change.secret})`,
-          }
-        : {
-            field: change.field,
-            label: change.field,
-            kind: 'unknown',
-            before: json(change.before),
-            after: json(change.after),
-          },
-    );
+  const unknown: HistoryItem[] = changes.filter((change) => !isKnownField(change.field)).map(unknownItem);
   return [...groups, { section: 'other' as const, label: 'Other fields', items: unknown }].filter(
     (group) => group.items.length > 0,
   );

@@ -23,8 +23,9 @@ export default function HistoryPage() {
         History
       </Typography>
       <Typography color="text.secondary">
-        Every save made through this console, newest first. Secret values are never recorded: a secret shows only as
-        replaced or cleared.
+        Every save made through this console, newest first, with saves whose answer was lost but that Cekura applied,
+        and changes made outside the console (found before the next save). Secret values are never recorded: a secret
+        shows only as replaced or cleared.
       </Typography>
       {history.isFetching && <LinearProgress aria-label="Loading history" />}
       {history.isError && (
