@@ -1,7 +1,7 @@
 import type { ConditionLike } from '../call-log';
 import { enumValuesOf, type Metric } from '../schemas/metric';
 import { BINARY_FALSE_VALUE, BINARY_TRUE_VALUE, type Condition } from '../schemas/rubric';
-import { FIELD_FOR, familyOf, isQualitative, OPS_FOR, type RuleFamily } from './rule';
+import { FIELD_FOR, familyOf, isQualitative, type RuleFamily } from './rule';
 
 // Building edited rules. An edited rule is written afresh with the key order of the documentation
 // (metric_id, conditions{operator, conditions[{field, op, value}]}); untouched rules are never rebuilt.
@@ -68,11 +68,6 @@ function convertValue(value: unknown, wantList: boolean, family: RuleFamily): Co
           : String(single);
   if (family === 'enum') return single == null ? '' : String(single);
   return typeof single === 'number' || typeof single === 'boolean' ? single : binaryValue(true);
-}
-
-/** Whether an operator suits a family (the builder offers only these). */
-export function isValidOp(family: RuleFamily, op: unknown): boolean {
-  return typeof op === 'string' && OPS_FOR[family].includes(op);
 }
 
 /** Score input text -> stored value: a number when the text is one, else the text (flagged by the checks). */
