@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
-import type { FaultSpec as EmulatorFaultSpec, LoggedRequest } from '../src/server/emulator/test-hooks';
+import { emulatorHooks, type FaultSpec, type LoggedRequest } from '../src/test-support/emulator-hooks';
 import { freePort } from '../scripts/free-port';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,8 +16,7 @@ const UPSTREAM_TIMEOUT_MS = 10_000; // a 'slow' fault over this gives 504 within
 
 /** One request the emulator received (its test-hook log entry). */
 export type EmuRequest = LoggedRequest;
-/** A fault to inject; `times` defaults to 1 in the emulator. */
-export type FaultSpec = Omit<EmulatorFaultSpec, 'times'> & { times?: number };
+export type { FaultSpec };
 
 export type Stack = {
   baseURL: string;
@@ -28,49 +27,7 @@ export type Stack = {
   upstreamTimeoutMs: number;
   /** The server's DATA_DIR (admin.sqlite: history, users, sessions). */
   dataDir: string;
-  requests(since?: number): Promise<EmuRequest[]>;
-  clearRequests(): Promise<void>;
-  /** Fresh seed; `maxPageSize` caps list pages until the next reset (else the emulator's default, 25). */
-  reset(opts?: { scale?: boolean; legacy?: boolean; maxPageSize?: number }): Promise<void>;
-  fault(f: FaultSpec): Promise<void>;
-  clearFaults(): Promise<void>;
-  /** Lets requests held by a 'hold' fault go on. */
-  release(): Promise<void>;
-  setRaw(projectId: number, fields: object): Promise<void>;
-  deleteMetric(id: number): Promise<void>;
-  getProject(id: number): Promise<any>;
-};
-
-async function call(url: string, init: RequestInit = {}): Promise<Response> {
-  const res = await fetch(url, init);
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} -> ${res.status}: ${(await res.text()).slice(0, 500)}`);
-  return res;
-}
-
-const json = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
-
-function emulatorClient(emulatorURL: string, apiKey: string) {
-  const hook = (p: string) => `${emulatorURL}/__emulator${p}`;
-  return {
-    requests: async (since = 0): Promise<EmuRequest[]> =>
-      ((await (await call(hook(`/requests?since=${since}`))).json()) as { requests: EmuRequest[] }).requests,
-    clearRequests: async () => void (await call(hook('/requests'), { method: 'DELETE' })),
-    reset: async (opts: { scale?: boolean; legacy?: boolean; maxPageSize?: number } = {}) =>
-      void (await call(hook('/reset'), json('POST', opts))),
-    fault: async (f: FaultSpec) => void (await call(hook('/faults'), json('POST', f))),
-    clearFaults: async () => void (await call(hook('/faults'), { method: 'DELETE' })),
-    release: async () => void (await call(hook('/faults/release'), json('POST', {}))),
-    setRaw: async (projectId: number, fields: object) =>
-      void (await call(hook(`/projects/${projectId}/raw`), json('PUT', fields))),
-    deleteMetric: async (id: number) => void (await call(hook(`/metrics/${id}`), { method: 'DELETE' })),
-    getProject: async (id: number) =>
-      (await call(`${emulatorURL}/user/v1/projects/${id}/`, { headers: { 'X-CEKURA-API-KEY': apiKey } })).json(),
-  };
-}
+} & Omit<ReturnType<typeof emulatorHooks>, 'project'>;
 
 /** Output kept for the error message when the server fails to start; also watched for the API key. */
 function captureOutput(child: ChildProcess, apiKey: string): { output: () => string; keyLogged: () => boolean } {
@@ -171,14 +128,7 @@ export const test = base.extend<
       const emulatorURL = `http://127.0.0.1:${emulatorPort}`;
       try {
         await waitForHealth(baseURL, child, output);
-        await use({
-          baseURL,
-          emulatorURL,
-          apiKey,
-          upstreamTimeoutMs,
-          dataDir,
-          ...emulatorClient(emulatorURL, apiKey),
-        });
+        await use({ baseURL, emulatorURL, apiKey, upstreamTimeoutMs, dataDir, ...emulatorHooks(emulatorURL, apiKey) });
       } finally {
         await stopServer(child);
         process.off('exit', onExit);

@@ -1,8 +1,11 @@
-// Test harness: a real emulator on a free loopback port with a temporary DATA_DIR, and a small HTTP client.
+// The test harness of the emulator, for unit, contract and admin-server tests (the e2e fixture runs the real
+// server as a process, with the same hook client): a real emulator on a free loopback port with a temporary
+// DATA_DIR, a small HTTP client, and the typed client of its test hooks (emulator-hooks.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../server/emulator/index';
+import { emulatorHooks, type EmulatorHooks } from './emulator-hooks';
 
 export type HttpResult = { status: number; headers: Headers; text: string; json: any };
 
@@ -12,8 +15,10 @@ export type TestEmulator = {
   readonly dataDir: string;
   /** a request with the API key (unless `headers` overrides it) */
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
-  /** a request to a test hook (`/__emulator/...`), no key */
+  /** a raw request to a test hook (`/__emulator/...`), no key: for tests of the hooks themselves */
   hook(method: string, path: string, body?: unknown): Promise<HttpResult>;
+  /** the typed hook client (throws when a hook fails) */
+  readonly hooks: EmulatorHooks;
   /** close and start again on the same DATA_DIR (a new port) */
   restart(extra?: Partial<EmulatorOptions>): Promise<void>;
   /** close and remove the DATA_DIR */
@@ -56,6 +61,9 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}): Pr
     api: (method, p, body, headers) =>
       request(`${running.url}${p}`, method, body, { 'X-CEKURA-API-KEY': apiKey, ...headers }),
     hook: (method, p, body) => request(`${running.url}/__emulator/${p.replace(/^\//, '')}`, method, body),
+    get hooks() {
+      return emulatorHooks(running.url, apiKey);
+    },
     async restart(extra = {}) {
       await running.close();
       running = await startEmulator({ ...base, ...extra });

@@ -1,7 +1,7 @@
 // Production call-log generator: realistic, deterministic (seeded PRNG) calls whose metric results follow
 // the call-log reading of decision 17 and whose `success` mostly agrees with the project's rubric.
 import type { Rng } from './prng';
-import { callPassesRubric } from './rubric-eval';
+import { evaluateRubric } from '../../shared/rubric/evaluate';
 import type { CallMetricEntry, SeedAgent, SeedCallLog, SeedMetric, SeedProject } from './seed-types';
 
 export type CallFlavour = {
@@ -110,7 +110,8 @@ export function metricEntry(rng: Rng, m: SeedMetric, q: number): CallMetricEntry
 
 function buildCall(input: GenerateCallsInput, agent: SeedAgent, metrics: CallMetricEntry[], ts: number): SeedCallLog {
   const { rng, flavour } = input;
-  const evaluated = callPassesRubric(input.rubric, metrics);
+  // The same verdict the console's impact preview computes (decision 18): one rule loop, in src/shared.
+  const evaluated = evaluateRubric(input.rubric, { metrics }).pass;
   // Mostly the rubric's verdict; ~10% deliberately disagree (a reviewer overrode it) and a few are unset.
   const success = rng.chance(0.03) ? null : rng.chance(0.1) ? !evaluated : evaluated;
   const isReviewed = rng.chance(0.06);

@@ -22,12 +22,12 @@ const tries = async (method: string, path: string) =>
 
 describe('reads are retried on transient failures', () => {
   it.each([
-    ['a dropped connection', { kind: 'drop' }],
-    ['a timeout', { kind: 'slow', delayMs: 1500 }],
-    ['502', { kind: 'status', status: 502 }],
-    ['503', { kind: 'status', status: 503 }],
-    ['504', { kind: 'status', status: 504 }],
-    ['429 without Retry-After', { kind: 'status', status: 429 }],
+    ['a dropped connection', { kind: 'drop' as const }],
+    ['a timeout', { kind: 'slow' as const, delayMs: 1500 }],
+    ['502', { kind: 'status' as const, status: 502 }],
+    ['503', { kind: 'status' as const, status: 503 }],
+    ['504', { kind: 'status' as const, status: 504 }],
+    ['429 without Retry-After', { kind: 'status' as const, status: 429 }],
   ])('%s, then success: 200 after two tries', async (_name, fault) => {
     await stack.hook.fault({ method: 'GET', path: UPSTREAM_PATH, ...fault });
     const res = await api(stack.admin.url, PROJECT);
@@ -102,10 +102,10 @@ describe('reads are retried on transient failures', () => {
 
 describe('writes are never retried', () => {
   it.each([
-    ['drop', { kind: 'drop' }, 502],
-    ['drop-after (applied, unanswered)', { kind: 'drop-after' }, 502],
-    ['503', { kind: 'status', status: 503 }, 503],
-    ['a timeout', { kind: 'slow', delayMs: 1500 }, 504],
+    ['drop', { kind: 'drop' as const }, 502],
+    ['drop-after (applied, unanswered)', { kind: 'drop-after' as const }, 502],
+    ['503', { kind: 'status' as const, status: 503 }, 503],
+    ['a timeout', { kind: 'slow' as const, delayMs: 1500 }, 504],
   ])('PATCH with %s: one PATCH reaches the upstream', async (_name, fault, status) => {
     const etag = (await api(stack.admin.url, PROJECT)).headers.get('etag') as string;
     await stack.hook.fault({ method: 'PATCH', path: UPSTREAM_PATH, ...fault });

@@ -8,35 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { buildEmulator } from '../emulator/index';
-import type { LoggedRequest } from '../emulator/test-hooks';
+import { startTestEmulator as startSharedEmulator, type TestEmulator } from '../../test-support/emulator';
+import { emulatorHooks, type EmulatorHooks } from '../../test-support/emulator-hooks';
 import { buildAdminServer, type AdminServerOptions } from './index';
 
 /** Distinctive, so that any leak is found by a plain substring search. */
 export const TEST_KEY = `ck-test-LEAKCANARY-${randomBytes(12).toString('hex')}`;
 
-export type Emulator = { url: string; dataDir: string; close(): Promise<void> };
+export type Emulator = TestEmulator;
 
-/**
- * The real emulator (buildEmulator + listen, as startEmulator does) so that close() can also drop
- * connections a client opened without sending a request (undici reconnects after an aborted fetch), which
- * would otherwise hold the emulator's close until the server's headers timeout.
- */
-export async function startTestEmulator(): Promise<Emulator> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cekura-proxy-test-'));
-  const app = await buildEmulator({ dataDir, apiKey: TEST_KEY, testHooks: true, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    dataDir,
-    close: async () => {
-      app.server.closeAllConnections();
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** The shared emulator harness (src/test-support), holding this file's distinctive key. */
+export const startTestEmulator = (): Promise<Emulator> => startSharedEmulator({ apiKey: TEST_KEY });
 
 export type Admin = { app: FastifyInstance; url: string; port: number; close(): Promise<void> };
 
@@ -66,34 +48,8 @@ export async function startAdmin(upstreamUrl: string, overrides: Partial<AdminSe
   };
 }
 
-/** Test hooks of the emulator (its own port, no key). */
-export function hooks(emulatorUrl: string) {
-  const call = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(`${emulatorUrl}/__emulator${p}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} /__emulator${p} -> ${res.status} ${await res.text()}`);
-    return res.status === 204 ? null : res.json();
-  };
-  return {
-    requests: async (since = 0): Promise<LoggedRequest[]> =>
-      ((await call('GET', `/requests?since=${since}`)) as { requests: LoggedRequest[] }).requests,
-    clearRequests: () => call('DELETE', '/requests'),
-    reset: () => call('POST', '/reset', {}),
-    fault: (f: Record<string, unknown>) => call('POST', '/faults', f),
-    clearFaults: () => call('DELETE', '/faults'),
-    /** Lets requests held by a `hold` fault go on. */
-    release: () => call('POST', '/faults/release', {}),
-    setRaw: (projectId: number, fields: object) => call('PUT', `/projects/${projectId}/raw`, fields),
-    /** Straight from the emulator, with the key: the project as stored. */
-    project: async (id: number) => {
-      const res = await fetch(`${emulatorUrl}/user/v1/projects/${id}/`, { headers: { 'X-CEKURA-API-KEY': TEST_KEY } });
-      return { status: res.status, text: await res.text() };
-    },
-  };
-}
+/** The emulator's test hooks (the one client, src/test-support/emulator-hooks.ts), with this file's key. */
+export const hooks = (emulatorUrl: string): EmulatorHooks => emulatorHooks(emulatorUrl, TEST_KEY);
 
 export type Answer = { status: number; headers: Headers; text: string; json(): any };
 

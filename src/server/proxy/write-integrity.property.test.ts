@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../../shared/schemas/history';
+import type { FaultSpec } from '../../test-support/emulator-hooks';
 import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../emulator/seed';
 import { api, hooks, startAdmin, startTestEmulator, type Admin, type Emulator } from './test-support';
 
@@ -46,8 +47,8 @@ afterAll(async () => {
 
 const path = (project: number) => `/user/v1/projects/${project}/`;
 
-function faultSpec(fault: Fault, project: number): Record<string, unknown> | null {
-  const base = { method: 'PATCH', path: path(project) };
+function faultSpec(fault: Fault, project: number): FaultSpec | null {
+  const base = { method: 'PATCH' as const, path: path(project) };
   switch (fault) {
     case 'none':
       return null;

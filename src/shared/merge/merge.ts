@@ -25,8 +25,6 @@ export type MergeConflict =
     };
 
 export interface MergeResult {
-  /** The new snapshot the draft is now based on (send with its ETag). */
-  theirs: Project;
   /** The merged draft, with every conflict provisionally resolved as "mine". */
   values: ProjectFormValues;
   conflicts: MergeConflict[];
@@ -78,7 +76,7 @@ export function mergeWithChoices(
     });
     if (choices[id] === 'theirs') values[field] = theirValues[field];
   }
-  return { theirs, values: values as ProjectFormValues, conflicts, takenFromServer };
+  return { values: values as ProjectFormValues, conflicts, takenFromServer };
 }
 
 function mergeRubric(

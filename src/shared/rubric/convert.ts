@@ -75,11 +75,6 @@ function convertValue(value: unknown, wantList: boolean, family: RuleFamily): Co
   return typeof single === 'number' || typeof single === 'boolean' ? single : '';
 }
 
-/** Whether an operator suits a family (the builder offers only these). */
-export function isValidOp(family: RuleFamily, op: unknown): boolean {
-  return typeof op === 'string' && OPS_FOR[family].includes(op);
-}
-
 /** Score input text -> stored value: a number when the text is one, else the text (flagged by the checks). */
 export function scoreFromText(text: string): number | string {
   const trimmed = text.trim();

@@ -1,10 +1,5 @@
-import { z } from 'zod/mini';
-
 // DRF error bodies: `{"detail": "..."}` or `{"<field>": ["message", ...]}` (JSON fields: messages
 // prefixed with the path inside the value, e.g. "rules[1].conditions.conditions[0].value: ...").
-
-export const detailErrorSchema = z.looseObject({ detail: z.string() });
-export const fieldErrorsSchema = z.record(z.string(), z.union([z.array(z.string()), z.string()]));
 
 export interface ParsedApiError {
   detail?: string;

@@ -1,8 +1,4 @@
 import { z } from 'zod/mini';
-import { paginated } from './pagination';
-
-/** Current and legacy (before 2026-07-10) metric eval types. */
-export const LEGACY_BINARY_EVAL_TYPES = ['binary_qualitative', 'binary_workflow_adherence'] as const;
 
 export const metricSchema = z.looseObject({
   id: z.number(),
@@ -20,18 +16,6 @@ export const metricSchema = z.looseObject({
 });
 export type Metric = z.infer<typeof metricSchema>;
 export const metricListSchema = z.array(metricSchema);
-export const paginatedMetricsSchema = paginated(metricSchema);
-
-export type MetricFamily = 'binary' | 'score' | 'enum' | 'unknown';
-
-/** Which kind of rule a metric takes: binary (True/False), score (numbers) or enum (strings). */
-export function metricFamily(evalType: string | undefined): MetricFamily {
-  if (evalType === 'binary' || (LEGACY_BINARY_EVAL_TYPES as readonly string[]).includes(evalType ?? ''))
-    return 'binary';
-  if (evalType === 'numeric' || evalType === 'continuous_qualitative') return 'score';
-  if (evalType === 'enum') return 'enum';
-  return 'unknown';
-}
 
 /** enum_values as a string list, whatever the API sent. */
 export function enumValuesOf(metric: Pick<Metric, 'enum_values'>): string[] {

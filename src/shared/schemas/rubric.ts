@@ -4,9 +4,6 @@ import { z } from 'zod/mini';
 // Strict shapes describe what we send; `rubricConfigReadSchema` accepts whatever the API returned
 // (unknown keys and several-condition rules are kept verbatim).
 
-export const SCORE_OPS = ['gt', 'gte', 'lt', 'lte', 'eq'] as const;
-export const BINARY_OPS = ['eq', 'neq'] as const;
-export const ENUM_OPS = ['eq', 'neq', 'in'] as const;
 export const CONDITION_OPS = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq', 'in'] as const;
 
 /** Decision 1: new or edited boolean rules are written as 5 / 0, accepted by every API version. */

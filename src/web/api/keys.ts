@@ -4,8 +4,7 @@ export const queryKeys = {
   session: () => ['session'] as const,
   projects: () => ['projects'] as const,
   project: (id: number) => ['projects', id] as const,
-  metrics: (projectId: number, agentIds: readonly number[] = []) =>
-    ['metrics', projectId, [...agentIds].sort((a, b) => a - b)] as const,
+  metrics: (projectId: number) => ['metrics', projectId] as const,
   agents: (projectId: number, search = '', page = 1) => ['agents', projectId, search, page] as const,
   allAgents: (projectId: number) => ['agents', projectId] as const,
   dashboards: (projectId: number) => ['dashboards', projectId] as const,

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Box, Drawer, IconButton, Typography, useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material/styles';
 import { CloseIcon } from './icons';
-import { SectionLinks, type NavItem } from './SectionNav';
+import { SectionLinks, type NavItem } from './SectionLinks';
 
 /** The section list as a drawer (narrow screens); it closes on a choice, on Escape, and when the screen widens. */
 export default function NavDrawer({

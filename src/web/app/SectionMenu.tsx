@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Box, Button, Paper, Typography } from '@mui/material';
 import { useLocation } from 'react-router';
 import { MenuIcon } from './icons';
-import { SectionLinks, type NavItem } from './SectionNav';
+import { SectionLinks, type NavItem } from './SectionLinks';
 
 type MenuProps = { id: string; open: boolean; onClose(): void; items: NavItem[] };
 

@@ -8,7 +8,7 @@ import { buildPatch } from '../../shared/patch';
 import { toFormValues, type ProjectFormValues } from '../../shared/form';
 import type { Project } from '../../shared/schemas/project';
 import SecretField from './SecretField';
-import { secretStatus, type SecretFieldName } from '../sections/integrations/secrets';
+import { secretStatus, type SecretFieldName } from './secret-status';
 
 afterEach(cleanup);
 

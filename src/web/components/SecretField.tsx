@@ -16,7 +16,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { ProjectFormValues, SecretEdit } from '../../shared/form';
-import { statusText, type SecretFieldName, type SecretStatus } from '../sections/integrations/secrets';
+import { statusText, type SecretFieldName, type SecretStatus } from './secret-status';
 
 // A write-only secret (provider key, webhook secret). The form value is an intent, never the stored
 // secret: keep (not sent), replace (sends the typed value) or clear (sends ""). A secret an old API

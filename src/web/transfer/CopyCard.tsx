@@ -15,7 +15,7 @@ import { SECTIONS_WITH_TRANSFERABLE_FIELDS, settingsOfSections } from '../../sha
 import { fetchProject, useProjects } from '../api/projects';
 import { requestErrorText } from '../api/error-wording';
 import { useProjectContext } from '../settings/project-context';
-import { SectionCard } from '../sections/notifications/SectionCard';
+import { SectionCard } from '../components/SectionCard';
 import { useApplyDraft } from './useApplyDraft';
 import type { DraftOutcome } from './DraftNotice';
 

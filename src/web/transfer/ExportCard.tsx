@@ -3,7 +3,7 @@ import { Button, Typography } from '@mui/material';
 import { exportSettings } from '../../shared/transfer';
 import { useProjectContext } from '../settings/project-context';
 import { useDirtyState } from '../settings/shell-context';
-import { SectionCard } from '../sections/notifications/SectionCard';
+import { SectionCard } from '../components/SectionCard';
 import { downloadText } from './download';
 import { exportFileName } from './transfer-logic';
 

@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
 import { parseSettingsImport } from '../../shared/transfer';
 import { useProjectContext } from '../settings/project-context';
-import { SectionCard } from '../sections/notifications/SectionCard';
+import { SectionCard } from '../components/SectionCard';
 import { useApplyDraft } from './useApplyDraft';
 import type { DraftOutcome } from './DraftNotice';
 

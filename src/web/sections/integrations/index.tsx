@@ -2,8 +2,8 @@ import { Divider, Stack, Typography } from '@mui/material';
 import { isConfiguredFlag, PROJECT_FIELDS } from '../../../shared/schemas/project';
 import SecretField from '../../components/SecretField';
 import { useProjectContext } from '../../settings/project-context';
-import { SectionCard } from '../notifications/SectionCard';
-import { PROVIDER_KEY_FIELDS, secretStatus, statusText } from './secrets';
+import { SectionCard } from '../../components/SectionCard';
+import { PROVIDER_KEY_FIELDS, secretStatus, statusText } from '../../components/secret-status';
 
 // Integrations: the voice providers' API keys. Write-only: the console shows whether each is stored,
 // sends a key only when the user replaces or clears it, and never displays a stored key.

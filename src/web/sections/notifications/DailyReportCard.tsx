@@ -1,4 +1,4 @@
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../../components/SectionCard';
 import { SwitchField } from './SwitchField';
 import { DashboardPicker } from './DashboardPicker';
 

@@ -3,7 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { ProjectFormValues } from '../../../shared/form';
 import { useProjectContext } from '../../settings/project-context';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../../components/SectionCard';
 import { SwitchField } from './SwitchField';
 import { EMAIL_SWITCHES, emailRecipients } from './logic';
 

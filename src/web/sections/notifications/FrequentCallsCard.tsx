@@ -1,4 +1,4 @@
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../../components/SectionCard';
 import { SwitchField } from './SwitchField';
 import { IntField } from './IntField';
 import { FREQUENT_CALLS_SETTINGS } from './logic';

@@ -1,8 +1,8 @@
 import { PROJECT_FIELDS } from '../../../shared/schemas/project';
 import SecretField from '../../components/SecretField';
 import { useProjectContext } from '../../settings/project-context';
-import { secretStatus } from '../integrations/secrets';
-import { SectionCard } from './SectionCard';
+import { secretStatus } from '../../components/secret-status';
+import { SectionCard } from '../../components/SectionCard';
 import { SwitchField } from './SwitchField';
 import { TestWebhook } from './TestWebhook';
 import { WebhookEventGrid } from './WebhookEventGrid';

@@ -16,7 +16,7 @@ import type { Flip } from '../../../shared/rubric/impact';
 import { ruleNumber } from '../../../shared/rubric/rule';
 import type { MetricCatalog } from '../../api/metrics';
 import { callTime } from './format';
-import { visuallyHidden } from '../../app/SectionNav';
+import { visuallyHidden } from '../../app/SectionLinks';
 
 const PAGE = 25;
 

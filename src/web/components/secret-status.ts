@@ -1,4 +1,4 @@
-import { configuredFlagOf, isConfiguredFlag, type Project } from '../../../shared/schemas/project';
+import { configuredFlagOf, isConfiguredFlag, type Project } from '../../shared/schemas/project';
 
 // Listed by name (PROJECT_FIELDS types most kinds as the wide FieldKind); a unit test checks these lists
 // against the registry's SECRET_FIELDS.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SECRET_FIELDS } from '../../../shared/schemas/project';
-import { maskSecretValue, PROVIDER_KEY_FIELDS, secretStatus, statusText } from './secrets';
+import { SECRET_FIELDS } from '../../shared/schemas/project';
+import { maskSecretValue, PROVIDER_KEY_FIELDS, secretStatus, statusText } from './secret-status';
 
 describe('secret fields', () => {
   it('lists exactly the registry secrets (the six provider keys, syntflow spelling, and webhook_secret)', () => {

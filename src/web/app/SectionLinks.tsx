@@ -1,0 +1,72 @@
+import { Box, Divider, List, ListItemButton, ListItemText } from '@mui/material';
+import { NavLink, useLocation } from 'react-router';
+import { focusHeadingAfterNavigation, focusMainHeading } from './focus-heading';
+
+// The section links, shared by the page's side list (SectionNav) and the narrow-screen drawer (NavDrawer):
+// in their own file so that neither imports the other.
+
+export type NavItem = { id: string; label: string; count: number; href: string };
+
+/** The links; `onNavigate` lets the drawer close itself once a section is chosen. */
+export function SectionLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+  const { pathname } = useLocation();
+  return (
+    <List dense sx={{ py: 1 }}>
+      {items.map((item) => (
+        <li key={item.id}>
+          {item.id === 'history' && <Divider component="div" sx={{ my: 1 }} />}
+          <ListItemButton
+            component={NavLink}
+            to={item.href}
+            selected={pathname === item.href}
+            onClick={() => {
+              // Same page: the heading now; another page: its heading once it is shown.
+              if (pathname === item.href) focusMainHeading();
+              else focusHeadingAfterNavigation(document.querySelector('main h1'));
+              onNavigate?.();
+            }}
+            sx={{ whiteSpace: 'nowrap' }}
+          >
+            <ListItemText primary={item.label} />
+            {item.count > 0 && <ChangedBadge count={item.count} />}
+          </ListItemButton>
+        </li>
+      ))}
+    </List>
+  );
+}
+
+function ChangedBadge({ count }: { count: number }) {
+  return (
+    <Box
+      component="span"
+      sx={{
+        ml: 1,
+        px: 1,
+        borderRadius: 8,
+        bgcolor: 'primary.main',
+        color: 'primary.contrastText',
+        fontSize: 12,
+        fontWeight: 600,
+        lineHeight: '20px',
+      }}
+    >
+      {count}
+      <Box component="span" sx={visuallyHidden}>
+        {count === 1 ? ' unsaved change' : ' unsaved changes'}
+      </Box>
+    </Box>
+  );
+}
+
+export const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
