@@ -230,3 +230,33 @@ test.describe('dark theme', () => {
     if (contrast.now !== null) expect(contrast.now).toBeGreaterThanOrEqual(3);
   });
 });
+
+test('settings search finds headings, help texts and common words; "time zone" reaches the schedule\'s time zone', async ({
+  page,
+}) => {
+  await open(page, 'general');
+  const search = page.getByRole('button', { name: 'Search settings' });
+  const dialog = page.getByRole('dialog', { name: 'Search settings' });
+  const input = dialog.getByRole('combobox', { name: 'Find a setting' });
+  await search.click();
+  for (const [query, expected] of [
+    ['exception', 'Exception numbers'],
+    ['agent', 'Excluded agents'],
+    ['recipients', 'Email recipients'],
+    ['window', 'Monitoring windows'],
+    ['phone', 'Exception numbers'],
+    ['rules', 'Rules'],
+  ]) {
+    await input.fill(query);
+    await expect(dialog.getByRole('option').filter({ hasText: expected }).first()).toBeVisible();
+  }
+  await input.fill('time zone');
+  await dialog.getByRole('option').filter({ hasText: 'Schedule time zone' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'No-calls schedule' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Schedule time zone' })).toBeFocused();
+
+  await search.click();
+  await input.fill('exception');
+  await dialog.getByRole('option').filter({ hasText: 'Exception numbers' }).first().click();
+  await expect(page.getByRole('textbox', { name: 'Add numbers' })).toBeFocused();
+});
