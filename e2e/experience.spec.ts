@@ -260,3 +260,42 @@ test('settings search finds headings, help texts and common words; "time zone" r
   await dialog.getByRole('option').filter({ hasText: 'Exception numbers' }).first().click();
   await expect(page.getByRole('textbox', { name: 'Add numbers' })).toBeFocused();
 });
+
+test('time zones are found by city, old name, country, abbreviation and offset; the data arrives when the picker is used', async ({
+  page,
+  stack,
+}) => {
+  const chunks: string[] = [];
+  page.on('request', (request) => {
+    if (/time-zone-search[^/]*\.js$/.test(request.url())) chunks.push(request.url());
+  });
+  await open(page, 'general');
+  expect(chunks).toEqual([]); // not part of the first load
+  const zone = page.getByRole('combobox', { name: 'Time zone' });
+  const firstOption = page.getByRole('listbox').getByRole('option').first();
+  for (const [query, best] of [
+    ['Kolkata', 'Asia/Kolkata'],
+    ['Calcutta', 'Asia/Kolkata'],
+    ['Kyiv', 'Europe/Kyiv'],
+    ['New York', 'America/New_York'],
+    ['PST', 'America/Los_Angeles'],
+    ['India', 'Asia/Kolkata'],
+  ]) {
+    await zone.fill(query);
+    await expect(firstOption).toHaveAccessibleName(best);
+  }
+  expect(chunks).toHaveLength(1);
+  await zone.fill('GMT+1');
+  await expect(firstOption).toHaveAccessibleDescription(/UTC\+01:00/);
+  // Old and new names are one zone: Kolkata is listed once.
+  await zone.fill('Kolkata');
+  await expect(page.getByRole('option', { name: /^Asia\/(Kolkata|Calcutta)$/ })).toHaveCount(1);
+  await firstOption.click();
+  await expect(zone).toHaveValue('Asia/Kolkata');
+  await stack.clearRequests();
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+  await expect(status(page)).toHaveText('No unsaved changes');
+  const sent = (await stack.requests()).filter((r) => r.method === 'PATCH');
+  expect(sent.map((r) => r.body)).toEqual([{ timezone: 'Asia/Kolkata' }]);
+});
