@@ -299,3 +299,64 @@ test('time zones are found by city, old name, country, abbreviation and offset; 
   const sent = (await stack.requests()).filter((r) => r.method === 'PATCH');
   expect(sent.map((r) => r.body)).toEqual([{ timezone: 'Asia/Kolkata' }]);
 });
+
+async function saveConfirm(page: Page) {
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+}
+
+test('the conflict dialog shows the original, mine and theirs, and who changed theirs and when', async ({
+  page,
+  context,
+  stack,
+}) => {
+  const { name: original } = (await stack.getProject(P)) as { name: string };
+  await open(page, 'general');
+  await page.getByLabel('Name', { exact: true }).fill('Mine from tab one');
+
+  // Another tab of the console saves the same setting first.
+  const other = await context.newPage();
+  await open(other, 'general');
+  await other.getByLabel('Name', { exact: true }).fill('Theirs from tab two');
+  await saveConfirm(other);
+  await expect(status(other)).toHaveText('No unsaved changes');
+  await other.close();
+
+  await saveConfirm(page);
+  const dialog = page.getByRole('dialog', { name: 'Changed in two places' });
+  const item = dialog.getByRole('group', { name: 'Name', exact: true });
+  await expect(item).toContainText(`Original (when you opened it)${original}`);
+  await expect(item).toContainText('Mine (this page)Mine from tab one');
+  await expect(item).toContainText('Theirs (saved elsewhere)Theirs from tab two');
+  await expect(item).toContainText('Changed through this console (no sign-in set up), just now.');
+  await dialog.getByRole('button', { name: 'Back to editing' }).click();
+
+  // A change no console save explains.
+  await stack.setRaw(P, { name: 'Changed by the API directly' });
+  await saveConfirm(page);
+  await expect(dialog.getByRole('group', { name: 'Name', exact: true })).toContainText('Changed outside the console');
+});
+
+test('a change made elsewhere is noticed within 10 s while the page is visible', async ({ page, stack }) => {
+  await page.clock.install();
+  await open(page, 'limits');
+  await page.getByLabel('Outbound timeout (s)').fill('122');
+  await stack.setRaw(P, { name: 'Renamed meanwhile' });
+  await page.clock.runFor(10_000);
+  await expect(page.getByRole('alert').filter({ hasText: 'This project was changed elsewhere.' })).toBeVisible();
+});
+
+test('a save of secrets alone offers no revert, and says why', async ({ page }) => {
+  await open(page, 'integrations');
+  const retell = page.getByRole('group', { name: 'Retell API key' });
+  await retell.getByRole('button', { name: 'Set' }).click();
+  await retell.getByLabel('New Retell API key').fill('key_retell_only_secret');
+  await saveConfirm(page);
+  await expect(status(page)).toHaveText('No unsaved changes');
+  await navLink(page, 'History').click();
+  const entry = page.getByRole('article').first();
+  await expect(entry).toContainText('Retell API key');
+  await expect(entry.getByRole('button', { name: 'Revert this save' })).toHaveCount(0);
+  await expect(entry).toContainText('Only secrets changed');
+  await expect(entry).toContainText('through this console (no sign-in set up)');
+});

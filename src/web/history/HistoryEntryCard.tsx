@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Box, Button, Paper, Typography } from '@mui/material';
-import type { HistoryEntry } from '../api/history';
+import { isSecretChange, type HistoryEntry } from '../api/history';
 import { ChangeList } from './ChangeList';
 import { describeEntry } from './describe-entry';
 import { RevertDialog } from './RevertDialog';
-import { localTime, relativeTime } from './time';
+import { localTime, relativeTime, savedBy } from './time';
 
 /** One save: when (local time and how long ago), who, what changed, and a way to revert it. */
 export function HistoryEntryCard({ entry, now }: { entry: HistoryEntry; now: Date }) {
@@ -13,6 +13,8 @@ export function HistoryEntryCard({ entry, now }: { entry: HistoryEntry; now: Dat
   const when = new Date(entry.time);
   const headingId = `history-entry-${entry.id}`;
   const count = entry.changes.length;
+  // A secret's old value is never stored, so a save of secrets alone has nothing a revert could bring back.
+  const revertable = entry.changes.some((change) => !isSecretChange(change));
   return (
     <Paper component="article" variant="outlined" aria-labelledby={headingId} sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1, mb: 1.5 }}>
@@ -23,14 +25,20 @@ export function HistoryEntryCard({ entry, now }: { entry: HistoryEntry; now: Dat
           </Box>
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          by {entry.user} · {count === 1 ? '1 change' : `${count} changes`}
+          {savedBy(entry.user)} · {count === 1 ? '1 change' : `${count} changes`}
         </Typography>
       </Box>
       <ChangeList groups={groups} projectId={entry.projectId} />
       <Box sx={{ mt: 1.5 }}>
-        <Button size="small" variant="outlined" onClick={() => setReverting(true)}>
-          Revert this save
-        </Button>
+        {revertable ? (
+          <Button size="small" variant="outlined" onClick={() => setReverting(true)}>
+            Revert this save
+          </Button>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            Only secrets changed, and their old values are never stored: enter an old value again to go back.
+          </Typography>
+        )}
       </Box>
       {reverting && <RevertDialog entry={entry} onClose={() => setReverting(false)} />}
     </Paper>
