@@ -360,3 +360,31 @@ test('a save of secrets alone offers no revert, and says why', async ({ page }) 
   await expect(entry).toContainText('Only secrets changed');
   await expect(entry).toContainText('through this console (no sign-in set up)');
 });
+
+test('words: help agrees with the check, rule edits counted one by one, leaving says "it", recipients say where they are managed', async ({
+  page,
+}) => {
+  await open(page, 'limits');
+  const rate = page.getByLabel('Sample rate (%)');
+  await expect(rate).toHaveAccessibleDescription(/0\.001% is the finest step/);
+  await rate.fill('0.05'); // accepted: the help no longer claims 0.1% is the finest step
+  await expect(rate).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  await navLink(page, 'Rubric').click();
+  await ruleGroup(page, 3).getByRole('button', { name: 'Delete' }).click();
+  await ruleGroup(page, 1).getByRole('button', { name: 'Delete' }).click();
+  await expect(status(page)).toHaveText('2 unsaved changes');
+  await expect(navLink(page, 'Rubric')).toContainText('2 unsaved changes');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  await navLink(page, 'Notifications').click();
+  await expect(page.getByRole('region', { name: 'Email' })).toContainText(
+    "managed in Cekura's own app, where each member turns email notifications on or off",
+  );
+  await expect(page.getByRole('textbox', { name: 'Cooldown' })).not.toHaveAccessibleDescription(/unit/);
+
+  await page.getByRole('switch', { name: 'Daily report' }).click();
+  await page.getByRole('button', { name: 'All projects' }).click();
+  await expect(page.getByRole('dialog')).toContainText('You have 1 unsaved change in this project. Leaving drops it.');
+});
