@@ -379,12 +379,12 @@ test('words: help agrees with the check, rule edits counted one by one, leaving 
   await page.getByRole('button', { name: 'Discard' }).click();
 
   await navLink(page, 'Notifications').click();
-  await expect(page.getByRole('region', { name: 'Email' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Email', exact: true })).toContainText(
     "managed in Cekura's own app, where each member turns email notifications on or off",
   );
   await expect(page.getByRole('textbox', { name: 'Cooldown' })).not.toHaveAccessibleDescription(/unit/);
 
   await page.getByRole('switch', { name: 'Daily report' }).click();
-  await page.getByRole('button', { name: 'All projects' }).click();
+  await page.getByRole('link', { name: 'All projects' }).click();
   await expect(page.getByRole('dialog')).toContainText('You have 1 unsaved change in this project. Leaving drops it.');
 });
