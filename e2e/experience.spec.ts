@@ -230,3 +230,161 @@ test.describe('dark theme', () => {
     if (contrast.now !== null) expect(contrast.now).toBeGreaterThanOrEqual(3);
   });
 });
+
+test('settings search finds headings, help texts and common words; "time zone" reaches the schedule\'s time zone', async ({
+  page,
+}) => {
+  await open(page, 'general');
+  const search = page.getByRole('button', { name: 'Search settings' });
+  const dialog = page.getByRole('dialog', { name: 'Search settings' });
+  const input = dialog.getByRole('combobox', { name: 'Find a setting' });
+  await search.click();
+  for (const [query, expected] of [
+    ['exception', 'Exception numbers'],
+    ['agent', 'Excluded agents'],
+    ['recipients', 'Email recipients'],
+    ['window', 'Monitoring windows'],
+    ['phone', 'Exception numbers'],
+    ['rules', 'Rules'],
+  ]) {
+    await input.fill(query);
+    await expect(dialog.getByRole('option').filter({ hasText: expected }).first()).toBeVisible();
+  }
+  await input.fill('time zone');
+  await dialog.getByRole('option').filter({ hasText: 'Schedule time zone' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'No-calls schedule' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Schedule time zone' })).toBeFocused();
+
+  await search.click();
+  await input.fill('exception');
+  await dialog.getByRole('option').filter({ hasText: 'Exception numbers' }).first().click();
+  await expect(page.getByRole('textbox', { name: 'Add numbers' })).toBeFocused();
+});
+
+test('time zones are found by city, old name, country, abbreviation and offset; the data arrives when the picker is used', async ({
+  page,
+  stack,
+}) => {
+  const chunks: string[] = [];
+  page.on('request', (request) => {
+    if (/time-zone-search[^/]*\.js$/.test(request.url())) chunks.push(request.url());
+  });
+  await open(page, 'general');
+  expect(chunks).toEqual([]); // not part of the first load
+  const zone = page.getByRole('combobox', { name: 'Time zone' });
+  const firstOption = page.getByRole('listbox').getByRole('option').first();
+  for (const [query, best] of [
+    ['Kolkata', 'Asia/Kolkata'],
+    ['Calcutta', 'Asia/Kolkata'],
+    ['Kyiv', 'Europe/Kyiv'],
+    ['New York', 'America/New_York'],
+    ['PST', 'America/Los_Angeles'],
+    ['India', 'Asia/Kolkata'],
+  ]) {
+    await zone.fill(query);
+    await expect(firstOption).toHaveAccessibleName(best);
+  }
+  expect(chunks).toHaveLength(1);
+  await zone.fill('GMT+1');
+  await expect(firstOption).toHaveAccessibleDescription(/UTC\+01:00/);
+  // Old and new names are one zone: Kolkata is listed once.
+  await zone.fill('Kolkata');
+  await expect(page.getByRole('option', { name: /^Asia\/(Kolkata|Calcutta)$/ })).toHaveCount(1);
+  await firstOption.click();
+  await expect(zone).toHaveValue('Asia/Kolkata');
+  await stack.clearRequests();
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+  await expect(status(page)).toHaveText('No unsaved changes');
+  const sent = (await stack.requests()).filter((r) => r.method === 'PATCH');
+  expect(sent.map((r) => r.body)).toEqual([{ timezone: 'Asia/Kolkata' }]);
+});
+
+async function saveConfirm(page: Page) {
+  await saveButton(page).click();
+  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Confirm' }).click();
+}
+
+test('the conflict dialog shows the original, mine and theirs, and who changed theirs and when', async ({
+  page,
+  context,
+  stack,
+}) => {
+  const { name: original } = (await stack.getProject(P)) as { name: string };
+  await open(page, 'general');
+  await page.getByLabel('Name', { exact: true }).fill('Mine from tab one');
+
+  // Another tab of the console saves the same setting first.
+  const other = await context.newPage();
+  await open(other, 'general');
+  await other.getByLabel('Name', { exact: true }).fill('Theirs from tab two');
+  await saveConfirm(other);
+  await expect(status(other)).toHaveText('No unsaved changes');
+  await other.close();
+
+  await saveConfirm(page);
+  const dialog = page.getByRole('dialog', { name: 'Changed in two places' });
+  const item = dialog.getByRole('group', { name: 'Name', exact: true });
+  await expect(item).toContainText(`Original (when you opened it)${original}`);
+  await expect(item).toContainText('Mine (this page)Mine from tab one');
+  await expect(item).toContainText('Theirs (saved elsewhere)Theirs from tab two');
+  await expect(item).toContainText('Changed through this console (no sign-in set up), just now.');
+  await dialog.getByRole('button', { name: 'Back to editing' }).click();
+
+  // A change no console save explains.
+  await stack.setRaw(P, { name: 'Changed by the API directly' });
+  await saveConfirm(page);
+  await expect(dialog.getByRole('group', { name: 'Name', exact: true })).toContainText('Changed outside the console');
+});
+
+test('a change made elsewhere is noticed within 10 s while the page is visible', async ({ page, stack }) => {
+  await page.clock.install();
+  await open(page, 'limits');
+  await page.getByLabel('Outbound timeout (s)').fill('122');
+  await stack.setRaw(P, { name: 'Renamed meanwhile' });
+  await page.clock.runFor(10_000);
+  await expect(page.getByRole('alert').filter({ hasText: 'This project was changed elsewhere.' })).toBeVisible();
+});
+
+test('a save of secrets alone offers no revert, and says why', async ({ page }) => {
+  await open(page, 'integrations');
+  const retell = page.getByRole('group', { name: 'Retell API key' });
+  await retell.getByRole('button', { name: 'Set' }).click();
+  await retell.getByLabel('New Retell API key').fill('key_retell_only_secret');
+  await saveConfirm(page);
+  await expect(status(page)).toHaveText('No unsaved changes');
+  await navLink(page, 'History').click();
+  const entry = page.getByRole('article').first();
+  await expect(entry).toContainText('Retell API key');
+  await expect(entry.getByRole('button', { name: 'Revert this save' })).toHaveCount(0);
+  await expect(entry).toContainText('Only secrets changed');
+  await expect(entry).toContainText('through this console (no sign-in set up)');
+});
+
+test('words: help agrees with the check, rule edits counted one by one, leaving says "it", recipients say where they are managed', async ({
+  page,
+}) => {
+  await open(page, 'limits');
+  const rate = page.getByLabel('Sample rate (%)');
+  await expect(rate).toHaveAccessibleDescription(/0\.001% is the finest step/);
+  await rate.fill('0.05'); // accepted: the help no longer claims 0.1% is the finest step
+  await expect(rate).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  await navLink(page, 'Rubric').click();
+  await ruleGroup(page, 3).getByRole('button', { name: 'Delete' }).click();
+  await ruleGroup(page, 1).getByRole('button', { name: 'Delete' }).click();
+  await expect(status(page)).toHaveText('2 unsaved changes');
+  await expect(navLink(page, 'Rubric')).toContainText('2 unsaved changes');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  await navLink(page, 'Notifications').click();
+  await expect(page.getByRole('region', { name: 'Email', exact: true })).toContainText(
+    "managed in Cekura's own app, where each member turns email notifications on or off",
+  );
+  await expect(page.getByRole('textbox', { name: 'Cooldown' })).not.toHaveAccessibleDescription(/unit/);
+
+  await page.getByRole('switch', { name: 'Daily report' }).click();
+  await page.getByRole('link', { name: 'All projects' }).click();
+  await expect(page.getByRole('dialog')).toContainText('You have 1 unsaved change in this project. Leaving drops it.');
+});

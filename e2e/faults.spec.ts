@@ -236,5 +236,5 @@ test('a list read while offline (the history): "You are offline", and Retry list
   await context.setOffline(false);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(alert).toHaveCount(0);
-  await expect(page.getByText(/No saves yet|by local/).first()).toBeVisible();
+  await expect(page.getByText(/No saves yet|through this console/).first()).toBeVisible();
 });

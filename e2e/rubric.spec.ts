@@ -291,7 +291,7 @@ test("the impact preview equals a direct evaluation of the emulator's call logs"
   );
   await expect(term(preview, 'Calls that change outcome')).toHaveText(String(impact.flips.length));
   const { agreed, compared } = impact.agreement;
-  await expect(term(preview, "Saved rubric agrees with the calls' own result")).toHaveText(
+  await expect(term(preview, "Calls where the saved rubric gives Cekura's result")).toHaveText(
     `${percent(agreed / compared)} (${agreed} of ${compared} calls with a result)`,
   );
   const rows = preview.getByRole('table', { name: 'Calls that change outcome' }).getByRole('row');

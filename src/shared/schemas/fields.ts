@@ -75,7 +75,8 @@ export const PROJECT_FIELDS = {
     section: 'limits',
     kind: 'percent',
     label: 'Sample rate (%)',
-    description: 'Share of calls whose metrics are evaluated. 100% evaluates every call; 0.1% is the finest step.',
+    description:
+      'Share of calls whose metrics are evaluated. 100% evaluates every call; up to 3 decimals (0.001% is the finest step).',
   },
   max_messages_chat_runs_limit: limits('Chat message limit', 'Maximum number of messages in a chat run.'),
 
@@ -97,8 +98,8 @@ export const PROJECT_FIELDS = {
   ),
   notify_frequent_calls_for_number: notify('Alert on frequent calls from one number'),
   frequent_calls_threshold: notify('Threshold (calls)', undefined, 'int'),
-  frequent_calls_time_period: notify('Time period', 'Cekura does not document the unit of this value.', 'int'),
-  frequent_calls_cooldown: notify('Cooldown', 'Cekura does not document the unit of this value.', 'int'),
+  frequent_calls_time_period: notify('Time period', undefined, 'int'),
+  frequent_calls_cooldown: notify('Cooldown', undefined, 'int'),
   webhook_url: notify('Webhook URL', 'Cekura sends run, scheduled-run and call-log events here.', 'url'),
   webhook_secret: notify(
     'Webhook secret',

@@ -1,5 +1,6 @@
-import { useMemo, type ReactNode, type Ref } from 'react';
-import Autocomplete from '@mui/material/Autocomplete';
+import { useCallback, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import { timeZoneOptions } from './time-zones';
 
@@ -14,9 +15,22 @@ export interface TimeZoneSelectProps {
   id?: string;
 }
 
+type Finder = typeof import('./time-zone-search');
+let finder: Promise<Finder> | undefined;
+/** The zone database and its ranking: fetched once, when a picker is first opened or focused. */
+const loadFinder = () =>
+  (finder ??= import('./time-zone-search').catch((error: unknown) => {
+    finder = undefined; // offline: the browser's own list serves meanwhile; a later open tries again
+    throw error;
+  }));
+
+const browserFilter = createFilterOptions<string>();
+
 /**
  * A searchable IANA time-zone picker (decision 5). Heavy (Autocomplete): import it only from lazy sections.
- * Lists the browser's zones plus UTC plus the current value, so a stored name the list omits still shows.
+ * Once open it finds a zone by city, country, old or new IANA name ("Asia/Calcutta" is "Asia/Kolkata"),
+ * abbreviation ("PST") or current UTC offset ("GMT+1"), best match first; what it sends is the zone's IANA
+ * name. Until the database has arrived (or without it) it lists the browser's zone names, plus the current value.
  */
 export function TimeZoneSelect({
   value,
@@ -28,7 +42,17 @@ export function TimeZoneSelect({
   inputRef,
   id,
 }: TimeZoneSelectProps) {
-  const options = useMemo(() => timeZoneOptions(value), [value]);
+  const [data, setData] = useState<Finder | null>(null);
+  const [open, setOpen] = useState(false);
+  const load = useCallback(() => {
+    if (!data) loadFinder().then(setData, () => undefined);
+  }, [data]);
+  const options = useMemo(() => {
+    if (!data) return timeZoneOptions(value);
+    const names = data.zoneEntries().map((entry) => entry.name);
+    return value && !data.entryOf(value) ? [...names, value] : names;
+  }, [data, value]);
+  const detailId = useId();
   return (
     <Autocomplete
       id={id}
@@ -36,9 +60,50 @@ export function TimeZoneSelect({
       value={value || null}
       onChange={(_event, next) => onChange(next ?? '')}
       onBlur={onBlur}
+      open={open}
+      onOpen={() => {
+        load();
+        setOpen(true);
+      }}
+      onClose={() => setOpen(false)}
+      loading={open && !data}
+      loadingText="Loading time zones…"
       autoHighlight
+      isOptionEqualToValue={(option, current) => option === current || data?.entryOf(current)?.name === option}
+      filterOptions={(list, state) => {
+        if (!data) return browserFilter(list, state);
+        const found = state.inputValue.trim() ? data.findZones(state.inputValue).map((entry) => entry.name) : list;
+        // A stored name the database does not know is still offered while it matches the text.
+        const extra = list.filter((name) => !data.entryOf(name) && browserFilter([name], state).length > 0);
+        return [...found, ...extra.filter((name) => !found.includes(name))];
+      }}
+      renderOption={(props, option) => {
+        const { key, ...rest } = props as typeof props & { key: string };
+        const detail = data?.entryOf(option)?.detail;
+        const describedBy = detail ? `${detailId}-${option}` : undefined;
+        return (
+          <li key={key} {...rest} aria-label={option} aria-describedby={describedBy}>
+            <Box>
+              <div>{option}</div>
+              {detail && (
+                <Box id={describedBy} sx={{ fontSize: 13, color: 'text.secondary' }}>
+                  {detail}
+                </Box>
+              )}
+            </Box>
+          </li>
+        );
+      }}
       renderInput={(params) => (
-        <TextField {...params} label={label} error={error} helperText={helperText} inputRef={inputRef} />
+        <TextField
+          {...params}
+          label={label}
+          error={error}
+          helperText={helperText}
+          inputRef={inputRef}
+          onFocus={load}
+          placeholder="City, country, zone name, PST or GMT+1"
+        />
       )}
     />
   );

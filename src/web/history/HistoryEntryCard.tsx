@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Box, Button, Chip, Paper, Typography } from '@mui/material';
 import type { HistoryKind } from '../../shared/schemas/history';
-import type { HistoryEntry } from '../api/history';
+import { isSecretChange, type HistoryEntry } from '../api/history';
 import { ChangeList } from './ChangeList';
 import { describeEntry } from './describe-entry';
 import { RevertDialog } from './RevertDialog';
-import { localTime, relativeTime } from './time';
+import { localTime, relativeTime, savedBy } from './time';
 
 /** How each kind of row reads: its chip, and a sentence saying what it means where the chip alone does not. */
 export const KIND_LABELS: Record<
@@ -35,6 +35,8 @@ export function HistoryEntryCard({ entry, now }: { entry: HistoryEntry; now: Dat
   const headingId = `history-entry-${entry.id}`;
   const count = entry.changes.length;
   const kind = KIND_LABELS[entry.kind];
+  // A secret's old value is never stored, so a save of secrets alone has nothing a revert could bring back.
+  const revertable = entry.changes.some((change) => !isSecretChange(change));
   return (
     <Paper component="article" variant="outlined" aria-labelledby={headingId} sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1, mb: 1.5 }}>
@@ -53,7 +55,7 @@ export function HistoryEntryCard({ entry, now }: { entry: HistoryEntry; now: Dat
           <Chip size="small" label={kind.chip} color={kind.color} variant="outlined" sx={{ ml: 0.5 }} />
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {entry.kind === 'outside' ? `noticed at a save by ${entry.user}` : `by ${entry.user}`} ·{' '}
+          {entry.kind === 'outside' ? `noticed at a save ${savedBy(entry.user)}` : savedBy(entry.user)} ·{' '}
           {count === 1 ? '1 change' : `${count} changes`}
         </Typography>
       </Box>
@@ -64,9 +66,15 @@ export function HistoryEntryCard({ entry, now }: { entry: HistoryEntry; now: Dat
       )}
       <ChangeList groups={groups} projectId={entry.projectId} />
       <Box sx={{ mt: 1.5 }}>
-        <Button size="small" variant="outlined" onClick={() => setReverting(true)}>
-          Revert this {entry.kind === 'outside' ? 'change' : 'save'}
-        </Button>
+        {revertable ? (
+          <Button size="small" variant="outlined" onClick={() => setReverting(true)}>
+            Revert this {entry.kind === 'outside' ? 'change' : 'save'}
+          </Button>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            Only secrets changed, and their old values are never stored: enter an old value again to go back.
+          </Typography>
+        )}
       </Box>
       {reverting && <RevertDialog entry={entry} onClose={() => setReverting(false)} />}
     </Paper>

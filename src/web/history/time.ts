@@ -25,3 +25,8 @@ export function relativeTime(then: Date, now: Date, locale?: string): string {
 export function localTime(then: Date, locale?: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(then);
 }
+
+/** Who saved: a console user's name, or (no users set up, everyone shares the console) words instead of "local". */
+export function savedBy(user: string): string {
+  return user === 'local' ? 'through this console (no sign-in set up)' : `by ${user}`;
+}

@@ -12,8 +12,11 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
-import { PROJECT_FIELDS, type ProjectField } from '../../shared/schemas/project';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PROJECT_FIELDS, type Project, type ProjectField } from '../../shared/schemas/project';
+import { canonicalJson } from '../../shared/schemas/rubric';
+import { historyQuery, isSecretChange, type HistoryEntry } from '../api/history';
+import { relativeTime, savedBy } from '../history/time';
 import type { Choice, MergeConflict } from '../../shared/merge/merge';
 import { conflictLabel, fieldValueLines, ruleListLines, type NameLookups } from './change-lines';
 import { cachedNames } from './cached-names';
@@ -22,6 +25,8 @@ export interface ConflictDialogProps {
   projectId: number;
   conflicts: MergeConflict[];
   takenFromServer: ProjectField[];
+  /** The server's version the conflicts are against: the history entry that wrote it says who and when. */
+  theirs?: Project;
   /** After the choices: 'review' opens the review (a save), 'edit' only updates the form (a restore). */
   next: 'review' | 'edit';
   onResolve(choices: Record<string, Choice>): void;
@@ -35,12 +40,18 @@ export default function ConflictDialog({
   projectId,
   conflicts,
   takenFromServer,
+  theirs,
   next,
   onResolve,
   onDiscardMine,
   onBack,
 }: ConflictDialogProps) {
   const queryClient = useQueryClient();
+  // The newest saves made through the console: one that wrote the server's value says who changed it and when.
+  const history = useQuery({ ...historyQuery(projectId, 1), enabled: theirs !== undefined });
+  const [now] = useState(() => new Date());
+  const origin = (field: ProjectField) =>
+    theirs && history.isSuccess ? describeOrigin(history.data.results, field, theirs, now) : undefined;
   const names = useMemo(() => cachedNames(queryClient, projectId), [queryClient, projectId]);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const open = conflicts.filter((conflict) => !choices[conflict.id]).length;
@@ -74,6 +85,7 @@ export default function ConflictDialog({
             key={conflict.id}
             conflict={conflict}
             names={names}
+            origin={origin(conflict.field)}
             choice={choices[conflict.id]}
             onChoose={(choice) => setChoices((current) => ({ ...current, [conflict.id]: choice }))}
           />
@@ -100,11 +112,13 @@ export default function ConflictDialog({
 function ConflictItem({
   conflict,
   names,
+  origin,
   choice,
   onChoose,
 }: {
   conflict: MergeConflict;
   names: NameLookups;
+  origin?: string;
   choice?: Choice;
   onChoose(choice: Choice): void;
 }) {
@@ -123,9 +137,10 @@ function ConflictItem({
       <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
         {label}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { sm: '1fr 1fr' }, gap: 2, my: 1 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { sm: '1fr 1fr 1fr' }, gap: 2, my: 1 }}>
+        <Side title="Original (when you opened it)" lines={lines(conflict.base)} />
         <Side title="Mine (this page)" lines={lines(conflict.mine)} />
-        <Side title="Theirs (saved elsewhere)" lines={lines(conflict.theirs)} />
+        <Side title="Theirs (saved elsewhere)" lines={lines(conflict.theirs)} note={origin} />
       </Box>
       <ToggleButtonGroup
         exclusive
@@ -142,7 +157,7 @@ function ConflictItem({
   );
 }
 
-function Side({ title, lines }: { title: string; lines: string[] }) {
+function Side({ title, lines, note }: { title: string; lines: string[]; note?: string }) {
   return (
     <Box>
       <Typography variant="body2" color="text.secondary">
@@ -151,6 +166,26 @@ function Side({ title, lines }: { title: string; lines: string[] }) {
       {lines.map((line, index) => (
         <Typography key={index}>{line}</Typography>
       ))}
+      {note && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          {note}
+        </Typography>
+      )}
     </Box>
   );
+}
+
+/**
+ * "Changed by ana, 3 minutes ago" from the newest console save that wrote the server's current value of the
+ * field; "Changed outside the console" when no save in the history explains it (the API, Cekura's own app).
+ */
+export function describeOrigin(entries: readonly HistoryEntry[], field: ProjectField, theirs: Project, now: Date) {
+  const current = canonicalJson(theirs[field] ?? null);
+  const entry = entries.find((candidate) =>
+    candidate.changes.some(
+      (change) => change.field === field && !isSecretChange(change) && canonicalJson(change.after ?? null) === current,
+    ),
+  );
+  if (!entry) return 'Changed outside the console (no save in its history explains it).';
+  return `Changed ${savedBy(entry.user)}, ${relativeTime(new Date(entry.time), now)}.`;
 }

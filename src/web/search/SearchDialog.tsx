@@ -91,7 +91,7 @@ export default function SearchDialog({ onPick, onClose }: SearchDialogProps) {
         >
           {results.map((setting, index) => (
             <ResultOption
-              key={setting.field}
+              key={setting.key}
               id={optionId(index)}
               setting={setting}
               query={query}
@@ -134,10 +134,15 @@ function ResultOption({ id, setting, query, selected, onHover, onPick }: ResultO
           {setting.label}
         </Typography>
         <Typography component="span" variant="body2" color="text.secondary">
-          {setting.sectionLabel} ·{' '}
-          <Box component="code" sx={{ fontSize: 12 }}>
-            {setting.field}
-          </Box>
+          {setting.sectionLabel}
+          {setting.field && !setting.place && (
+            <>
+              {' · '}
+              <Box component="code" sx={{ fontSize: 12 }}>
+                {setting.field}
+              </Box>
+            </>
+          )}
         </Typography>
       </Box>
       {text && (

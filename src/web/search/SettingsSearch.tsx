@@ -3,7 +3,7 @@ import { Box, Button, SvgIcon, type SvgIconProps } from '@mui/material';
 import { useMatch, useNavigate } from 'react-router';
 import type { SettingMatch } from '../../shared/settings-search';
 import { isSearchShortcut } from './shortcut';
-import { FOCUS_PARAM, useFocusParam } from './useFocusParam';
+import { FOCUS_PARAM, PLACE_PARAM, useFocusParam } from './useFocusParam';
 
 // The top bar's "Search settings": a small button here; the dialog (and the search index) is its own chunk,
 // fetched on first use or when the pointer or focus reaches the button.
@@ -36,7 +36,10 @@ function ProjectSettingsSearch({ projectId }: { projectId: number }) {
   const onPick = useCallback(
     (setting: SettingMatch) => {
       setOpen(false);
-      navigate(`/projects/${projectId}/${setting.section}?${FOCUS_PARAM}=${encodeURIComponent(setting.field)}`);
+      const target = setting.place
+        ? `${PLACE_PARAM}=${encodeURIComponent(setting.place)}`
+        : `${FOCUS_PARAM}=${encodeURIComponent(setting.field ?? '')}`;
+      navigate(`/projects/${projectId}/${setting.section}?${target}`);
     },
     [navigate, projectId],
   );

@@ -108,13 +108,52 @@ export function revealField(element: Element): HTMLElement | null {
   return focus;
 }
 
-/**
- * Waits for the field to appear (the section's code and the project may still be loading), then reveals it.
- * Resolves true once revealed, false after `timeoutMs` or when aborted.
- */
-export function jumpToField(
-  field: ProjectField,
-  { signal, timeoutMs = 8000, root }: { signal?: AbortSignal; timeoutMs?: number; root?: () => ParentNode } = {},
+/** The heading (h1-h4) or the control labelled with `text` (a part of a section found by search). */
+export function findPlaceElement(text: string, root: ParentNode = document): Element | null {
+  const wanted = normalise(text);
+  for (const heading of root.querySelectorAll('h1, h2, h3, h4'))
+    if (normalise(heading.textContent) === wanted) return heading;
+  for (const label of root.querySelectorAll('label')) {
+    if (normalise(label.textContent) !== wanted) continue;
+    const control = controlOfLabel(label);
+    if (control) return control;
+  }
+  return null;
+}
+
+/** A heading: its part of the page is outlined and its first control takes the focus (else the heading itself). */
+export function revealPlace(element: Element): HTMLElement | null {
+  if (!/^H[1-4]$/.test(element.tagName)) return revealField(element);
+  const box = (element.closest('section, [role="group"], [role="region"], .MuiPaper-root') ??
+    element.parentElement ??
+    element) as HTMLElement;
+  element.scrollIntoView?.({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  let focus: HTMLElement | null = null;
+  for (const candidate of box.querySelectorAll(FOCUSABLE))
+    if (canTakeFocus(candidate)) {
+      focus = candidate;
+      break;
+    }
+  if (!focus) {
+    focus = element as HTMLElement;
+    if (!focus.hasAttribute('tabindex')) focus.setAttribute('tabindex', '-1');
+  }
+  focus.focus({ preventScroll: true });
+  highlight(box);
+  return focus;
+}
+
+interface JumpOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  root?: () => ParentNode;
+}
+
+/** Polls for `find` (the section's code and the project may still be loading), then reveals what it found. */
+function waitAndReveal(
+  find: (root: ParentNode) => Element | null,
+  reveal: (element: Element) => unknown,
+  { signal, timeoutMs = 8000, root }: JumpOptions,
 ): Promise<boolean> {
   const scope = root ?? (() => document.querySelector('main') ?? document);
   const deadline = Date.now() + timeoutMs;
@@ -122,11 +161,9 @@ export function jumpToField(
     const attempt = () => {
       if (signal?.aborted) return resolve(false);
       // A modal (the search dialog closing, a confirmation) holds the focus: wait until it is gone.
-      const element = document.querySelector('.MuiModal-root:not(.MuiModal-hidden)')
-        ? null
-        : findFieldElement(field, scope());
+      const element = document.querySelector('.MuiModal-root:not(.MuiModal-hidden)') ? null : find(scope());
       if (element) {
-        revealField(element);
+        reveal(element);
         return resolve(true);
       }
       if (Date.now() > deadline) return resolve(false);
@@ -134,4 +171,17 @@ export function jumpToField(
     };
     attempt();
   });
+}
+
+/**
+ * Waits for the field to appear (the section's code and the project may still be loading), then reveals it.
+ * Resolves true once revealed, false after `timeoutMs` or when aborted.
+ */
+export function jumpToField(field: ProjectField, options: JumpOptions = {}): Promise<boolean> {
+  return waitAndReveal((root) => findFieldElement(field, root), revealField, options);
+}
+
+/** The same for a heading or labelled control found by its text. */
+export function jumpToPlace(text: string, options: JumpOptions = {}): Promise<boolean> {
+  return waitAndReveal((root) => findPlaceElement(text, root), revealPlace, options);
 }

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { PROJECT_FIELDS, PROJECT_FIELD_NAMES } from '../../shared/schemas/project';
 import { isFieldDirty } from '../../shared/patch';
+import { diffRules } from '../../shared/merge/rule-multiset';
 import type { ProjectFormValues } from '../../shared/form';
 import { DirtyStateContext, type DirtyState } from './shell-context';
 
@@ -9,11 +10,21 @@ import { DirtyStateContext, type DirtyState } from './shell-context';
 export function computeDirtyState(baseValues: ProjectFormValues, values: ProjectFormValues): DirtyState {
   const fields = PROJECT_FIELD_NAMES.filter((field) => isFieldDirty(field, baseValues, values));
   const bySection: DirtyState['bySection'] = {};
+  let changes = 0;
   for (const field of fields) {
     const section = PROJECT_FIELDS[field].section;
-    bySection[section] = (bySection[section] ?? 0) + 1;
+    // The rubric is one field but many rules: each rule added, removed or changed counts as a change.
+    const weight = field === 'rubric_config' ? rubricChanges(baseValues[field], values[field]) : 1;
+    bySection[section] = (bySection[section] ?? 0) + weight;
+    changes += weight;
   }
-  return { fields, bySection };
+  return { fields, bySection, changes };
+}
+
+function rubricChanges(base: unknown, draft: unknown): number {
+  const diff = diffRules(base, draft);
+  const changed = diff.changed.reduce((sum, group) => sum + Math.max(group.before.length, group.after.length), 0);
+  return Math.max(1, diff.added.length + diff.removed.length + changed);
 }
 
 // Re-renders on every edit, but only its consumers (badges, save bar, leave guard) follow: children are
@@ -21,7 +32,7 @@ export function computeDirtyState(baseValues: ProjectFormValues, values: Project
 export function DirtyStateProvider({ baseValues, children }: { baseValues: ProjectFormValues; children: ReactNode }) {
   const values = useWatch<ProjectFormValues>() as ProjectFormValues;
   const state = computeDirtyState(baseValues, values);
-  const key = state.fields.join(',');
+  const key = `${state.fields.join(',')}:${state.changes}`;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the field list identifies the state
   const stable = useMemo(() => state, [key]);
   return <DirtyStateContext.Provider value={stable}>{children}</DirtyStateContext.Provider>;

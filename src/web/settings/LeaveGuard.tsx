@@ -9,7 +9,7 @@ import { clearDraft } from './draft-storage';
 // The declarative router has no blocker, so the guard watches the ways out itself: clicks on links that
 // leave the project (the picker, another project), the browser's back/forward, and closing the tab.
 export function LeaveGuard({ projectId, children }: { projectId: number; children: ReactNode }) {
-  const count = useDirtyState().fields.length;
+  const count = useDirtyState().changes;
   const navigate = useNavigate();
   const location = useLocation();
   const [pending, setPending] = useState<{ target: string; delta?: number } | null>(null);
@@ -76,8 +76,9 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
           else navigate(pending.target);
         }}
       >
-        {count === 1 ? 'You have 1 unsaved change' : `You have ${count} unsaved changes`} in this project. Leaving drops
-        them.
+        {count === 1
+          ? 'You have 1 unsaved change in this project. Leaving drops it.'
+          : `You have ${count} unsaved changes in this project. Leaving drops them.`}
       </ConfirmDialog>
     </>
   );

@@ -7,9 +7,9 @@ import { useDirtyState, useSaveActions } from './shell-context';
  * outcome, a change made elsewhere) sit above the buttons: the bar is sticky, so they stay in the viewport.
  */
 export function SaveBar({ problems }: { problems?: ReactNode }) {
-  const { fields } = useDirtyState();
+  const { changes } = useDirtyState();
   const { save, discard, saving, readOnly } = useSaveActions();
-  const count = fields.length;
+  const count = changes;
   const canSave = count > 0 && !saving && !readOnly;
   const saveRef = useRef<() => void>(save);
   useLayoutEffect(() => {

@@ -50,6 +50,7 @@ export function SaveDialogs({ projectId, dialog, onConfirm, onBack, onResolve, o
             projectId={projectId}
             conflicts={dialog.pending.conflicts}
             takenFromServer={dialog.pending.takenFromServer}
+            theirs={dialog.pending.theirs.project}
             next={dialog.pending.next === 'review' ? 'review' : 'edit'}
             onResolve={onResolve}
             onDiscardMine={onDiscardMine}

@@ -27,8 +27,11 @@ export function useSaveActions(): SaveActions {
 
 export interface DirtyState {
   fields: ProjectField[];
+  /** Changes per section (a rubric counts its rules added, removed and changed). */
   bySection: Partial<Record<SectionId, number>>;
+  /** The changes a user would count: one per field, one per rubric rule added, removed or changed. */
+  changes: number;
 }
 
-export const DirtyStateContext = createContext<DirtyState>({ fields: [], bySection: {} });
+export const DirtyStateContext = createContext<DirtyState>({ fields: [], bySection: {}, changes: 0 });
 export const useDirtyState = () => useContext(DirtyStateContext);

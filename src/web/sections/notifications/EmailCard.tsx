@@ -31,7 +31,8 @@ function Recipients() {
         Email recipients
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        Project members with email notifications turned on (read-only here).
+        Project members with email notifications turned on. They are managed in Cekura&apos;s own app, where each member
+        turns email notifications on or off in their notification settings; this console only shows them.
         {sendEmails !== true && ' No email is sent while "Send emails" is off.'}
       </Typography>
       {recipients.length === 0 ? (

@@ -79,7 +79,7 @@ export function ImpactPanel({
             <Term label="Pass rate, draft" value={rateText(impact.draft)} />
             <Term label="Calls that change outcome" value={String(impact.flips.length)} />
             <Term
-              label="Saved rubric agrees with the calls' own result"
+              label="Calls where the saved rubric gives Cekura's result"
               value={
                 impact.agreement.rate === null
                   ? 'no call has a result'
