@@ -85,6 +85,8 @@ export function hooks(emulatorUrl: string) {
     fault: (f: Record<string, unknown>) => call('POST', '/faults', f),
     clearFaults: () => call('DELETE', '/faults'),
     setRaw: (projectId: number, fields: object) => call('PUT', `/projects/${projectId}/raw`, fields),
+    addMember: (projectId: number) => call('POST', `/projects/${projectId}/members`, {}),
+    setExtraFields: (projectId: number, fields: object) => call('PUT', `/projects/${projectId}/extra-fields`, fields),
     /** Straight from the emulator, with the key: the project as stored. */
     project: async (id: number) => {
       const res = await fetch(`${emulatorUrl}/user/v1/projects/${id}/`, { headers: { 'X-CEKURA-API-KEY': TEST_KEY } });
