@@ -33,6 +33,8 @@ export type Stack = {
   fault(f: FaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
   setRaw(projectId: number, fields: object): Promise<void>;
+  /** Fields a newer API might return: rendered into the project until the next reset. */
+  setExtraFields(projectId: number, fields: object): Promise<void>;
   deleteMetric(id: number): Promise<void>;
   getProject(id: number): Promise<any>;
 };
@@ -61,6 +63,8 @@ function emulatorClient(emulatorURL: string, apiKey: string) {
     clearFaults: async () => void (await call(hook('/faults'), { method: 'DELETE' })),
     setRaw: async (projectId: number, fields: object) =>
       void (await call(hook(`/projects/${projectId}/raw`), json('PUT', fields))),
+    setExtraFields: async (projectId: number, fields: object) =>
+      void (await call(hook(`/projects/${projectId}/extra-fields`), json('PUT', fields))),
     deleteMetric: async (id: number) => void (await call(hook(`/metrics/${id}`), { method: 'DELETE' })),
     getProject: async (id: number) =>
       (await call(`${emulatorURL}/user/v1/projects/${id}/`, { headers: { 'X-CEKURA-API-KEY': apiKey } })).json(),

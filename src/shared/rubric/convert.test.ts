@@ -42,12 +42,19 @@ describe('convert', () => {
     });
   });
 
+  it('writes an edited legacy 5 / 0 boolean rule as true / false', () => {
+    expect(changeOperator('binary', { field: 'score', op: 'eq', value: 5 }, 'neq').value).toBe(true);
+    expect(changeOperator('binary', { field: 'score', op: 'eq', value: 0 }, 'neq').value).toBe(false);
+    expect(changeOperator('binary', { field: 'score', op: 'eq', value: false }, 'neq').value).toBe(false);
+  });
+
   it('starts a rule from a sensible default for its metric', () => {
     expect(ruleForMetric(byName('Booking confirmed')).conditions.conditions[0]).toEqual({
       field: 'score',
       op: 'eq',
       value: BINARY_TRUE_VALUE,
     });
+    expect(BINARY_TRUE_VALUE).toBe(true); // new boolean rules use bool, as the vendor now asks
     expect(defaultCondition(byName('Customer satisfaction'))).toEqual({ field: 'score', op: 'gte', value: 3 });
     expect(defaultCondition(byName('Handle time'))).toEqual({ field: 'score', op: 'gte', value: 0 });
     expect(defaultCondition(byName('Call resolution'))).toEqual({ field: 'enum', op: 'eq', value: 'resolved' });
