@@ -63,7 +63,11 @@ export const PROJECT_FIELDS = {
     'Use provider transcript',
     "Evaluations use the provider's transcript instead of Cekura's transcript with provider-side tool calls. Off by default.",
   ),
-  is_deleted: general('boolean', 'Deleted', 'Soft-delete flag: a deleted project stays listed and can be restored.'),
+  is_deleted: general(
+    'boolean',
+    'Deleted',
+    'Soft-delete flag (the emulator keeps a deleted project listed and restorable; Cekura does not document it).',
+  ),
 
   outbound_timeout: limits(
     'Outbound timeout (s)',
