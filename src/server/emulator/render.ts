@@ -51,6 +51,9 @@ export class ProjectRenderer {
           break;
       }
     }
+    for (const [key, value] of Object.entries(this.store.extraFields(row.id))) {
+      if (!entries.some(([k]) => k === key)) entries.push([key, j(value)]);
+    }
     return obj(entries);
   }
 

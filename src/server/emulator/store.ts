@@ -142,6 +142,30 @@ export class Store {
       .all(organizationId) as MembershipRow[];
   }
 
+  /** Test hook: a new member of the organisation (every project of it embeds the member list). */
+  addMember(organizationId: number, name: string, email: string): number {
+    const now = new Date().toISOString();
+    const userId =
+      (this.db.prepare('SELECT coalesce(max(user_id), 0) + 1 FROM memberships').pluck().get() as number) ?? 1;
+    const result = this.db
+      .prepare(
+        `INSERT INTO memberships (organization_id, user_id, user_name, user_email, role, is_email_notify_enabled,
+          created_at, updated_at) VALUES (?, ?, ?, ?, 'member', 0, ?, ?)`,
+      )
+      .run(organizationId, userId, name, email, now, now);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Test hook: fields a newer API might return that our schemas do not know (until the next reset). */
+  extraFields(projectId: number): Record<string, unknown> {
+    const text = getMeta(this.db, `extra-fields:${projectId}`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+
+  setExtraFields(projectId: number, fields: Record<string, unknown>): void {
+    setMeta(this.db, `extra-fields:${projectId}`, JSON.stringify(fields));
+  }
+
   project(id: number): ProjectRow | undefined {
     return this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
   }

@@ -39,6 +39,10 @@ const faultSchema = z.object({
   delayMs: z.number().int().nonnegative().max(120_000).optional(),
 });
 export type FaultSpec = z.infer<typeof faultSchema>;
+const memberSchema = z.object({
+  name: z.string().min(1).default('New Member'),
+  email: z.string().min(3).default('new.member@example.com'),
+});
 type FaultKind = FaultSpec['kind'];
 const resetSchema = z
   .object({
@@ -209,6 +213,26 @@ export function registerTestHooks(app: FastifyInstance, deps: HookDeps): void {
       else secrets[k] = v === null ? null : String(v);
     }
     store.updateProject(idParam(req), columns, secrets);
+    return sendJson(reply, 200, { ok: true });
+  });
+
+  // A member joins the project's organisation: every project of it now embeds one more member.
+  app.post(`${HOOK_PREFIX}projects/:id/members`, async (req, reply) => {
+    const project = store.project(idParam(req));
+    if (!project) return sendJson(reply, 404, { detail: 'Not found.' });
+    const parsed = memberSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return badRequest(reply, z.treeifyError(parsed.error));
+    const id = store.addMember(project.organization_id, parsed.data.name, parsed.data.email);
+    return sendJson(reply, 200, { ok: true, membershipId: id });
+  });
+
+  // Fields a newer API version might return; rendered into the project (never stored as settings).
+  app.put(`${HOOK_PREFIX}projects/:id/extra-fields`, async (req, reply) => {
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return badRequest(reply, 'body must be an object');
+    if (!store.project(idParam(req))) return sendJson(reply, 404, { detail: 'Not found.' });
+    store.setExtraFields(idParam(req), body as Record<string, unknown>);
     return sendJson(reply, 200, { ok: true });
   });
 

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID } from '../emulator/seed';
+import { etagBasis, etagOf } from './etag';
 import { api, useAdminStack } from './test-support';
 
 const P = DEMO_PROJECT_ID;
 const PROJECT = `/api/user/v1/projects/${P}/`;
 const sha = (text: string) => `"${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex')}"`;
+/** The ETag the server must give: a hash of the canonical settings. */
+const settingsTag = (text: string) => sha(etagBasis(JSON.parse(text)));
 
 const stack = useAdminStack();
 
@@ -22,20 +25,49 @@ async function load() {
   return { etag: res.headers.get('etag') as string, project: res.json(), text: res.text };
 }
 
+describe('etagOf', () => {
+  it('ignores key order at every level, members and unknown fields; counts the settings and id', () => {
+    const a = { id: 1, name: 'A', rubric_config: { rules: [], evaluation_logic: 'and' }, members: [{ id: 1 }] };
+    const reordered = '{"members":[],"rubric_config":{"evaluation_logic":"and","rules":[]},"name":"A","id":1,"x":2}';
+    expect(etagOf(JSON.stringify(a))).toBe(etagOf(reordered));
+    expect(etagOf(JSON.stringify({ ...a, name: 'B' }))).not.toBe(etagOf(JSON.stringify(a)));
+    expect(etagOf(JSON.stringify({ ...a, id: 2 }))).not.toBe(etagOf(JSON.stringify(a)));
+    expect(etagOf(JSON.stringify({ ...a, webhook_secret_configured: true }))).not.toBe(etagOf(JSON.stringify(a)));
+    expect(etagOf('not json')).toBe(sha('not json'));
+  });
+});
+
 describe('project GET', () => {
-  it('carries a strong ETag over the exact upstream bytes, and is never cached', async () => {
+  it('carries a strong ETag over the canonical settings (not the bytes), and is never cached', async () => {
     const res = await api(stack.admin.url, PROJECT);
     const direct = await stack.hook.project(P);
     expect(res.text).toBe(direct.text);
-    expect(res.headers.get('etag')).toBe(sha(direct.text));
+    expect(res.headers.get('etag')).toBe(settingsTag(direct.text));
+    expect(res.headers.get('etag')).not.toBe(sha(direct.text));
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('keeps the ETag while the project is unchanged and changes it after any change', async () => {
+  it('keeps the ETag while the settings are unchanged and changes it after a settings change', async () => {
     const first = await load();
     expect((await load()).etag).toBe(first.etag);
     await stack.hook.setRaw(P, { name: 'Changed elsewhere' });
     expect((await load()).etag).not.toBe(first.etag);
+  });
+
+  it('a member joining the organisation or an unknown new field is no change; every GET still reaches the upstream', async () => {
+    const first = await load();
+    await stack.hook.addMember(P);
+    await stack.hook.setExtraFields(P, { brand_new_field: 'from a newer API' });
+    await stack.hook.clearRequests();
+    const after = await load();
+    expect(after.project.members.length).toBe(first.project.members.length + 1);
+    expect(after.project.brand_new_field).toBe('from a newer API');
+    expect(after.etag).toBe(first.etag);
+    await load();
+    expect((await stack.hook.requests()).filter((r) => r.method === 'GET')).toHaveLength(2);
+    // ... so a save with the ETag from before the member change goes through.
+    const res = await patch(JSON.stringify({ max_call_duration: 612 }), first.etag);
+    expect(res.status).toBe(200);
   });
 
   it('passes a missing project through as the upstream 404', async () => {
@@ -61,7 +93,7 @@ describe('project PATCH', () => {
     const res = await patch('{"name":"Renamed via console"}', etag);
     expect(res.status).toBe(200);
     expect(res.json().name).toBe('Renamed via console');
-    expect(res.headers.get('etag')).toBe(sha(res.text));
+    expect(res.headers.get('etag')).toBe(settingsTag(res.text));
     expect(res.headers.get('etag')).not.toBe(etag);
     // The new ETag is what a fresh GET gives, so the next save from this state succeeds.
     expect((await load()).etag).toBe(res.headers.get('etag'));
@@ -81,7 +113,7 @@ describe('project PATCH', () => {
     expect(body.project.name).toBe('Changed by a colleague');
     const current = await stack.hook.project(P);
     expect(body.project).toEqual(JSON.parse(current.text));
-    expect(res.headers.get('etag')).toBe(sha(current.text));
+    expect(res.headers.get('etag')).toBe(settingsTag(current.text));
     // Retrying with the ETag from the 412 goes through.
     expect((await patch('{"name":"My edit, rebased"}', res.headers.get('etag') as string)).status).toBe(200);
   });

@@ -1,8 +1,51 @@
-// ETags of projects: a strong validator over the exact bytes the upstream returned.
+// ETags of projects: a strong validator over the project's settings, not the upstream's bytes. Every
+// Project embeds its organisation's member list (and may carry fields newer than our schemas): hashing the
+// bytes made any member change anywhere in the organisation a conflict for every open console.
 import { createHash } from 'node:crypto';
+import { PROJECT_FIELD_NAMES, READ_ONLY_FIELDS } from '../../shared/schemas/fields';
+import { canonicalJson } from '../../shared/schemas/rubric';
 
+/**
+ * What the ETag covers: `id`, every field the console edits (PROJECT_FIELD_NAMES; a write-only secret
+ * only counts if an old API version returns it) and the `*_configured` flags it shows. Not: members,
+ * organization, created_at, updated_at, nor any field our schemas do not know (docs/api-assumptions.md).
+ */
+export const ETAG_FIELDS: readonly string[] = [
+  'id',
+  ...PROJECT_FIELD_NAMES,
+  ...READ_ONLY_FIELDS.filter((field) => field.endsWith('_configured')),
+];
+
+const sha256 = (text: Buffer | string) => createHash('sha256').update(text).digest('hex');
+
+/** The settings the ETag covers, keys sorted at every level (key order never matters). */
+export function etagBasis(project: Record<string, unknown>): string {
+  return canonicalJson(Object.fromEntries(ETAG_FIELDS.filter((f) => f in project).map((f) => [f, project[f]])));
+}
+
+// Memo of upstream bytes -> ETag: parsing a 300-rule project on every GET is the costly part. Every GET
+// still reaches the upstream; only identical bytes skip the parse.
+const MEMO_LIMIT = 256;
+const memo = new Map<string, string>();
+
+/** The ETag of a project answer; a body that is not a JSON object falls back to a hash of its bytes. */
 export function etagOf(body: Buffer | string): string {
-  return `"${createHash('sha256').update(body).digest('hex')}"`;
+  const key = sha256(body);
+  const known = memo.get(key);
+  if (known) return known;
+  let tag: string;
+  try {
+    const value: unknown = JSON.parse(body.toString());
+    tag =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? `"${sha256(etagBasis(value as Record<string, unknown>))}"`
+        : `"${key}"`;
+  } catch {
+    tag = `"${key}"`;
+  }
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(key, tag);
+  return tag;
 }
 
 export type IfMatch = { kind: 'missing' } | { kind: 'wildcard' } | { kind: 'tags'; tags: string[] };

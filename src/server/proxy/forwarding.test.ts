@@ -1,6 +1,6 @@
 // What exactly goes upstream: the key (and only ours), no browser headers, and the PATCH body byte-for-byte.
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { etagOf } from './etag';
 import { DEMO_PROJECT_ID, exampleRubricForDemo } from '../emulator/seed';
 import { TEST_KEY, api, startAdmin, startRecorder, type Admin, useAdminStack } from './test-support';
 
@@ -57,7 +57,7 @@ describe('against a recording upstream', () => {
   });
 
   it('forwards the PATCH body byte-for-byte, whitespace and escapes included', async () => {
-    const etag = `"${createHash('sha256').update(project).digest('hex')}"`;
+    const etag = etagOf(project);
     const body =
       '{ "name" :"Caf\\u00e9 \u2615",\n  "rubric_config": {"rules": [], "evaluation_logic" : "and"}, "sample_rate": 1.0 }';
     recorder.seen.length = 0;

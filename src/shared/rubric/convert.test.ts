@@ -4,6 +4,7 @@ import { checkCondition } from './check';
 import { buildMultiRule, buildRule, changeOperator, defaultCondition, ruleForMetric, scoreFromText } from './convert';
 import { familyOf, OPS_FOR } from './rule';
 import { arbMetric, arbValidCondition, byName, METRICS } from './testing';
+import { BINARY_TRUE_VALUE } from '../schemas/rubric';
 
 describe('convert', () => {
   it('writes edited rules in the documentation key order', () => {
@@ -53,12 +54,19 @@ describe('convert', () => {
     });
   });
 
+  it('writes an edited legacy 5 / 0 boolean rule as true / false', () => {
+    expect(changeOperator('binary', { field: 'score', op: 'eq', value: 5 }, 'neq').value).toBe(true);
+    expect(changeOperator('binary', { field: 'score', op: 'eq', value: 0 }, 'neq').value).toBe(false);
+    expect(changeOperator('binary', { field: 'score', op: 'eq', value: false }, 'neq').value).toBe(false);
+  });
+
   it("starts a rule with the type's first operator and no value: never a silent default", () => {
     expect(ruleForMetric(byName('Booking confirmed')).conditions.conditions[0]).toEqual({
       field: 'score',
       op: 'eq',
       value: '',
     });
+    expect(BINARY_TRUE_VALUE).toBe(true); // new boolean rules use bool, as the vendor now asks
     expect(defaultCondition(byName('Customer satisfaction'))).toEqual({ field: 'score', op: 'gte', value: '' });
     expect(defaultCondition(byName('Handle time'))).toEqual({ field: 'score', op: 'gte', value: '' });
     expect(defaultCondition(byName('Call resolution'))).toEqual({ field: 'enum', op: 'eq', value: '' });

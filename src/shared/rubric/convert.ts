@@ -32,7 +32,7 @@ export function pendingRule(): BuiltRule {
   return { metric_id: null, conditions: { operator: 'and', conditions: [] } };
 }
 
-/** Decision 1: True/False as the one configured pair of values (5 / 0 today). */
+/** True/False as written for a new or edited rule (true / false; see BINARY_TRUE_VALUE). */
 export function binaryValue(value: boolean): number | boolean {
   return value ? BINARY_TRUE_VALUE : BINARY_FALSE_VALUE;
 }
@@ -72,7 +72,9 @@ function convertValue(value: unknown, wantList: boolean, family: RuleFamily): Co
           ? Number(single)
           : String(single);
   if (family === 'enum') return single == null ? '' : String(single);
-  return typeof single === 'number' || typeof single === 'boolean' ? single : '';
+  // An edited rule is written as a bool: a legacy 5 / 0 becomes true / false (any other number: true).
+  if (typeof single === 'boolean') return single;
+  return typeof single === 'number' ? binaryValue(single !== 0) : '';
 }
 
 /** Score input text -> stored value: a number when the text is one, else the text (flagged by the checks). */

@@ -63,7 +63,11 @@ export const PROJECT_FIELDS = {
     'Use provider transcript',
     "Evaluations use the provider's transcript instead of Cekura's transcript with provider-side tool calls. Off by default.",
   ),
-  is_deleted: general('boolean', 'Deleted', 'Soft-delete flag: a deleted project stays listed and can be restored.'),
+  is_deleted: general(
+    'boolean',
+    'Deleted',
+    'Soft-delete flag (the emulator keeps a deleted project listed and restorable; Cekura does not document it).',
+  ),
 
   outbound_timeout: limits(
     'Outbound timeout (s)',
@@ -136,6 +140,26 @@ export const PROJECT_FIELDS = {
 
 export type ProjectField = keyof typeof PROJECT_FIELDS;
 export const PROJECT_FIELD_NAMES = Object.keys(PROJECT_FIELDS) as ProjectField[];
+
+/** Fields the API returns but never accepts. */
+export const READ_ONLY_FIELDS = [
+  'id',
+  'organization',
+  'members',
+  'created_at',
+  'updated_at',
+  'webhook_secret_configured',
+  'vapi_api_key_configured',
+  'vapi_public_key_configured',
+  'retell_api_key_configured',
+  'syntflow_api_key_configured',
+  'elevenlabs_api_key_configured',
+  'livekit_api_key_configured',
+  'pipecat_api_key_configured',
+] as const;
+
+/** Accepted by the API, never returned (and never sent by this console). */
+export const NEVER_SENT_FIELDS = ['organization_id'] as const;
 
 export const SECRET_FIELDS = PROJECT_FIELD_NAMES.filter((field) => PROJECT_FIELDS[field].kind === 'secret');
 

@@ -1,5 +1,12 @@
 import { z } from 'zod/mini';
-import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, type FieldKind, type ProjectField } from './fields';
+import {
+  NEVER_SENT_FIELDS,
+  PROJECT_FIELDS,
+  PROJECT_FIELD_NAMES,
+  READ_ONLY_FIELDS,
+  type FieldKind,
+  type ProjectField,
+} from './fields';
 import { noCallsConfigSchema, type NoCallsConfigRead } from './no-calls';
 import { rubricConfigSchema, type RubricConfigRead } from './rubric';
 import { webhookUrlMessage } from './webhook-url';
@@ -138,4 +145,21 @@ export function isConfiguredFlag(value: unknown): boolean {
   if (value === true) return true;
   if (typeof value === 'string') return value !== '' && value.toLowerCase() !== 'false';
   return false;
+}
+
+const KNOWN_PROJECT_KEYS: ReadonlySet<string> = new Set([
+  ...PROJECT_FIELD_NAMES,
+  ...READ_ONLY_FIELDS,
+  ...NEVER_SENT_FIELDS,
+]);
+
+/**
+ * Fields of a project our schemas do not know (a newer API), by name. They are kept as received, never
+ * sent back (a save sends only changed known fields), and shown read-only in General.
+ */
+export function unknownProjectFields(project: Record<string, unknown>): [string, unknown][] {
+  return Object.keys(project)
+    .filter((key) => !KNOWN_PROJECT_KEYS.has(key))
+    .sort()
+    .map((key) => [key, project[key]]);
 }

@@ -6,9 +6,13 @@ import { z } from 'zod/mini';
 
 export const CONDITION_OPS = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq', 'in'] as const;
 
-/** Decision 1: new or edited boolean rules are written as 5 / 0, accepted by every API version. */
-export const BINARY_TRUE_VALUE: number | boolean = 5;
-export const BINARY_FALSE_VALUE: number | boolean = 0;
+/**
+ * New or edited boolean rules are written as true / false, as the vendor's current description asks
+ * ("legacy values 5 and 0 are still accepted ... but new rules should use bool"). Rules read as 5 / 0 are
+ * left exactly as received until the user edits them.
+ */
+export const BINARY_TRUE_VALUE: number | boolean = true;
+export const BINARY_FALSE_VALUE: number | boolean = false;
 
 export const conditionSchema = z.strictObject({
   field: z.enum(['score', 'enum']),

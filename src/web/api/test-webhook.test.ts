@@ -15,6 +15,11 @@ describe('readTestWebhookOutcome', () => {
       message: 'Sent',
     });
     expect(readTestWebhookOutcome(null)).toEqual({});
+    // The vendor's documented answer is the Project: no target status in it.
+    expect(readTestWebhookOutcome({ id: 7, name: 'P', webhook_url: 'https://x.example/h', status: 1 })).toEqual({
+      targetStatus: undefined,
+      message: undefined,
+    });
     expect(readTestWebhookOutcome('queued')).toEqual({ message: 'queued' });
   });
 });

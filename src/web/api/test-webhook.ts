@@ -10,15 +10,17 @@ export interface TestWebhookOutcome {
 const STATUS_KEYS = ['response_status_code', 'status_code', 'response_status', 'status'] as const;
 
 /**
- * The vendor documents no response body for test-webhook, so it is read leniently: a numeric status
- * under one of the usual keys, and a message under `detail` or `message`.
+ * The vendor describes test-webhook as sending mock data to the webhook URL and types its 200 answer as a
+ * Project: no key carries the target's answer. So any 2xx means Cekura accepted and sent the event; a
+ * target status is shown only when the answer carries a whole number from 100 to 599 under one of the usual
+ * keys (the emulator sends `response_status_code`), and a message under `detail` or `message`.
  */
 export function readTestWebhookOutcome(body: unknown): TestWebhookOutcome {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return typeof body === 'string' && body ? { message: body } : {};
   const record = body as Record<string, unknown>;
   const status = STATUS_KEYS.map((key) => record[key]).find(
-    (value) => typeof value === 'number' && Number.isInteger(value),
+    (value) => typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599,
   );
   const message = [record.detail, record.message].find((value) => typeof value === 'string' && value !== '');
   return { targetStatus: status as number | undefined, message: message as string | undefined };

@@ -190,8 +190,9 @@ function ClearDialog({
       <DialogTitle id={titleId}>Clear the {label}?</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          When you save, the stored value is removed. It is write-only, so the console cannot show or restore it: to use
-          it again, enter it again.
+          When you save, the console sends an empty value (""), which removes the stored value in the built-in emulator;
+          Cekura does not document how a secret is removed, so check its status after saving. It is write-only, so the
+          console cannot show or restore it: to use it again, enter it again.
         </DialogContentText>
       </DialogContent>
       <DialogActions>

@@ -85,7 +85,7 @@ function DeletedBanner() {
       }
     >
       <AlertTitle>This project is deleted</AlertTitle>
-      It stays listed as deleted. Restore it to use it again.
+      Restore it to use it again (the built-in emulator keeps deleted projects listed; Cekura does not document this).
       <ConfirmDialog
         open={confirming}
         title="Restore this project?"

@@ -27,7 +27,7 @@ export function DangerZone() {
         <Typography sx={{ flex: '1 1 320px' }}>
           {deleted
             ? 'This project is deleted. Restoring it makes it an ordinary project again.'
-            : 'Deleting marks the project as deleted (a soft delete): it stays listed as “Deleted” and can be restored.'}
+            : 'Deleting marks the project as deleted (is_deleted). The built-in emulator keeps it listed as “Deleted” and lets you restore it; Cekura does not document whether a deleted project stays listed or can be restored.'}
         </Typography>
         <Button
           variant={deleted ? 'contained' : 'outlined'}

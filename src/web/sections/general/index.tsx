@@ -3,6 +3,7 @@ import { ProjectTextField } from '../../components/ProjectTextField';
 import { ProjectSwitch } from '../../components/ProjectSwitch';
 import { ProjectTimeZoneField } from './ProjectTimeZoneField';
 import { DangerZone } from './DangerZone';
+import { OtherFields } from './OtherFields';
 
 const FEATURE_SWITCHES = [
   'evaluate_relevant_metrics_enabled',
@@ -42,6 +43,7 @@ export default function GeneralSection() {
         </Typography>
         <ProjectSwitch name="use_provider_transcript" />
       </Paper>
+      <OtherFields />
       <DangerZone />
     </Stack>
   );

@@ -3,9 +3,17 @@ import { useWatch } from 'react-hook-form';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { ProjectFormValues, SecretEdit } from '../../../shared/form';
 import { useTestWebhook } from '../../api/test-webhook';
+import { ApiError } from '../../api/client';
 import { requestErrorText } from '../../api/error-wording';
 import { useProjectContext } from '../../settings/project-context';
 import { testWebhookBlocker } from './logic';
+
+/** The console's wording, plus Cekura's own detail when the wording left it out (a 5xx, say). */
+function testErrorText(error: unknown): string {
+  const text = requestErrorText(error);
+  const detail = error instanceof ApiError ? error.detail : undefined;
+  return detail && !text.includes(detail) ? `${text} Cekura says: ${detail}` : text;
+}
 
 export function TestWebhook() {
   const { projectId, project } = useProjectContext();
@@ -41,13 +49,13 @@ export function TestWebhook() {
       <Box role="status" aria-live="polite" sx={{ mt: 1 }}>
         {test.isSuccess && (
           <Alert severity="success">
-            Test event sent to the saved webhook URL.
+            Cekura accepted the test event and sent it to the saved webhook URL.
             {test.data.targetStatus !== undefined
               ? ` The target answered with HTTP status ${test.data.targetStatus}.`
               : test.data.message && ` Cekura says: ${test.data.message}`}
           </Alert>
         )}
-        {test.isError && <Alert severity="error">The test event failed. {requestErrorText(test.error)}</Alert>}
+        {test.isError && <Alert severity="error">The test event failed. {testErrorText(test.error)}</Alert>}
       </Box>
     </Box>
   );
