@@ -13,6 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const dir = process.argv[1];
 const report = (text) => process.stdout.write(text);
+report('started\\n');
 const reason = (error) => String(error.message).split(',')[0];
 let problem = 'cannot be created';
 try {
@@ -37,19 +38,25 @@ export function checkDataDir(dir: string, timeoutMs = DATA_DIR_PROBE_MS): Promis
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-e', PROBE, dir], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = () => {
       child.kill('SIGKILL');
       child.unref(); // a process stuck in the kernel may never exit: not waited for
       resolve(`DATA_DIR=${dir} did not answer within ${timeoutMs / 1000} s (the file system hangs)`);
-    }, timeoutMs);
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      // The clock starts once the probe runs: starting a process on a busy machine is not the file system hanging.
+      timer ??= setTimeout(hung, timeoutMs);
+    });
     child.once('error', (error) => {
       clearTimeout(timer);
       resolve(`DATA_DIR=${dir} could not be checked (${error.message})`);
     });
     child.once('close', () => {
       clearTimeout(timer);
-      resolve(out === 'ok' ? undefined : `DATA_DIR=${dir} ${out || 'could not be checked'}`);
+      const verdict = out.replace(/^started\n/, '');
+      resolve(verdict === 'ok' ? undefined : `DATA_DIR=${dir} ${verdict || 'could not be checked'}`);
     });
   });
 }
