@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { checkDataDir } from './data-dir';
 import { buildAdminServer, checkCanStart, NoUserError } from './proxy/index';
 import { ensureSpaBuilt } from './proxy/spa-build';
 import { DamagedStoreError } from './history/store';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   // The key now lives only in `config`: nothing started later (the Vite build, plugins) can read it from env.
   delete process.env.CEKURA_API_KEY;
   delete process.env.EMULATOR_API_KEY;
+  const dataDirProblem = await checkDataDir(config.dataDir);
+  if (dataDirProblem) throw new ConfigError(dataDirProblem);
   checkCanStart(config.dataDir, config.host, config.trustProxy);
   const build = await ensureSpaBuilt(ROOT);
   if (build === 'no-app') console.log('No index.html yet: serving the placeholder page.');

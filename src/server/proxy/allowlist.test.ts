@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID } from '../emulator/seed';
-import { OPERATIONS, classifyRequest } from './allowlist';
+import { OPERATIONS, classifyRequest, isDateTime } from './allowlist';
 import { api, rawRequest, useAdminStack } from './test-support';
 
 const stack = useAdminStack();
@@ -225,13 +225,35 @@ describe('query parameters', () => {
       '/api/test_framework/v1/aiagents/short_list/?page=-1',
       '/api/dashboards/dashboards/?page_size=',
       '/api/user/v1/projects/?__proto__=1',
+      // Values in the vendor's formats, not only the names: RFC 3339 date-times, positive 32-bit ids.
+      '/api/observability/v2/call-logs/?timestamp_from=2024-01-01%20junkjunk',
+      '/api/observability/v2/call-logs/?timestamp_from=2024-01-01',
+      '/api/observability/v2/call-logs/?timestamp_to=2024-02-31T00:00:00Z',
+      '/api/observability/v2/call-logs/?timestamp_to=2024-01-01T24:00:00Z',
+      '/api/observability/v2/call-logs/?call_ids=5181749,,2',
+      '/api/observability/v2/call-logs/?assistant_id=',
+      `/api/observability/v2/call-logs/?project_id=0`,
+      '/api/dashboards/dashboards/?project_id=2147483648',
+      '/api/dashboards/dashboards/?page=01',
+      '/api/test_framework/v1/metrics/?include_scores=1',
     ];
     for (const path of bad) {
       const res = await api(stack.admin.url, path);
       expect(res.status, path).toBe(400);
       expect(res.json().detail, path).toMatch(/Query parameter/);
     }
+    expect((await api(stack.admin.url, bad[9])).json().detail).toBe(
+      'Query parameter "timestamp_from" must be an ISO 8601 date-time such as 2025-01-31T23:59:59Z',
+    );
     expect(await stack.hook.requests()).toEqual([]);
+  });
+
+  it('accepts date-times with a fraction and any offset, and ids up to 2^31 - 1', async () => {
+    for (const from of ['2024-02-29T23:59:59Z', '2024-01-01T00:00:00.123456+05:30', '2024-01-01t00:00:00z']) {
+      expect(isDateTime(from), from).toBe(true);
+    }
+    const ok = await api(stack.admin.url, '/api/dashboards/dashboards/?project_id=2147483647&page=1&page_size=20');
+    expect(ok.status).toBe(200);
   });
 
   it('forwards the documented ones, decoded and re-encoded', async () => {

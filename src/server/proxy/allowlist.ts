@@ -1,7 +1,12 @@
 // The only upstream operations the console may reach, matched on the RAW request URL (before any decoding or
 // normalisation by the router), so that encoded or relative tricks can never turn into another upstream path.
 
-export type ParamKind = 'int' | 'int-list' | 'bool' | 'datetime' | 'text';
+/**
+ * What a query value must look like, after the vendor's OpenAPI subset (src/shared/reference): `id` a positive
+ * 32-bit integer (ids, page numbers and sizes), `id-list` comma-separated ids, `datetime` an RFC 3339 / ISO 8601
+ * date-time, `text` any string up to 2,000 characters, `nonempty` the same with minLength 1.
+ */
+export type ParamKind = 'id' | 'id-list' | 'bool' | 'datetime' | 'text' | 'nonempty';
 
 export type OperationId =
   | 'listProjects'
@@ -29,7 +34,7 @@ export const OPERATIONS: readonly Operation[] = [
     id: 'listProjects',
     method: 'GET',
     pattern: /^\/user\/v1\/projects\/$/,
-    query: { organization_id: 'int', project_id: 'int' },
+    query: { organization_id: 'id', project_id: 'id' },
   },
   { id: 'getProject', method: 'GET', pattern: new RegExp(`^/user/v1/projects/${ID}/$`), query: {} },
   { id: 'patchProject', method: 'PATCH', pattern: new RegExp(`^/user/v1/projects/${ID}/$`), query: {} },
@@ -39,10 +44,10 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'GET',
     pattern: /^\/test_framework\/v1\/metrics\/$/,
     query: {
-      agent_id: 'int',
-      project_id: 'int',
+      agent_id: 'id',
+      project_id: 'id',
       assistant_id: 'text',
-      agents: 'int-list',
+      agents: 'id-list',
       slug: 'text',
       filters: 'text',
       include_scores: 'bool',
@@ -52,28 +57,28 @@ export const OPERATIONS: readonly Operation[] = [
     id: 'listAgents',
     method: 'GET',
     pattern: /^\/test_framework\/v1\/aiagents\/short_list\/$/,
-    query: { page: 'int', page_size: 'int', project_id: 'int', organization_id: 'int', q: 'text' },
+    query: { page: 'id', page_size: 'id', project_id: 'id', organization_id: 'id', q: 'text' },
   },
   {
     id: 'listDashboards',
     method: 'GET',
     pattern: /^\/dashboards\/dashboards\/$/,
-    query: { page: 'int', page_size: 'int', project_id: 'int' },
+    query: { page: 'id', page_size: 'id', project_id: 'id' },
   },
   {
     id: 'listCallLogs',
     method: 'GET',
     pattern: /^\/observability\/v2\/call-logs\/$/,
     query: {
-      page: 'int',
-      page_size: 'int',
+      page: 'id',
+      page_size: 'id',
       timestamp_from: 'datetime',
       timestamp_to: 'datetime',
-      call_ids: 'text',
-      agent_id: 'int',
-      project_id: 'int',
-      assistant_id: 'text',
-      filters_v2: 'text',
+      call_ids: 'id-list',
+      agent_id: 'id',
+      project_id: 'id',
+      assistant_id: 'nonempty',
+      filters_v2: 'nonempty',
     },
   },
 ];
@@ -139,12 +144,47 @@ export function classifyRequest(method: string, rawUrl: string): UrlVerdict {
   return NOT_FOUND;
 }
 
+const MAX_INT32 = 2 ** 31 - 1;
+const isId = (v: string) => /^[1-9][0-9]{0,9}$/.test(v) && Number(v) <= MAX_INT32;
+
+// RFC 3339 date-time (the OpenAPI "date-time" format): date, 'T', time, optional fraction, Z or an offset.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** A real calendar date and clock time: Date.parse alone would take 2024-02-31 for 2 March. */
+export function isDateTime(v: string): boolean {
+  const m = DATE_TIME.exec(v);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 60 &&
+    offsetOk
+  );
+}
+
 const VALUE_CHECKS: Record<ParamKind, (value: string) => boolean> = {
-  int: (v) => /^[0-9]{1,10}$/.test(v),
-  'int-list': (v) => /^[0-9]{1,10}(,[0-9]{1,10}){0,499}$/.test(v),
+  id: isId,
+  'id-list': (v) => v.length <= 6000 && v.split(',').length <= 500 && v.split(',').every(isId),
   bool: (v) => v === 'true' || v === 'false',
-  datetime: (v) => v.length <= 40 && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)),
+  datetime: isDateTime,
   text: (v) => v.length <= 2000,
+  nonempty: (v) => v.length >= 1 && v.length <= 2000,
+};
+
+const EXPECTED: Record<ParamKind, string> = {
+  id: 'a positive whole number',
+  'id-list': 'positive whole numbers separated by commas',
+  bool: 'true or false',
+  datetime: 'an ISO 8601 date-time such as 2025-01-31T23:59:59Z',
+  text: 'at most 2000 characters',
+  nonempty: '1 to 2000 characters',
 };
 
 /**
@@ -165,7 +205,7 @@ export function filterQuery(op: Operation, rawQuery: string): string | { kind: '
       };
     if (out.has(name)) return { kind: 'reject', status: 400, detail: `Query parameter "${name}" is repeated` };
     if (!VALUE_CHECKS[kind](value))
-      return { kind: 'reject', status: 400, detail: `Query parameter "${name}" has an invalid value` };
+      return { kind: 'reject', status: 400, detail: `Query parameter "${name}" must be ${EXPECTED[kind]}` };
     out.append(name, value);
   }
   return out.toString();
