@@ -1,25 +1,12 @@
 // /api/<upstream path>: forwards the allowlisted operations (matched earlier, in the onRequest guard) and adds
 // optimistic concurrency to the project: ETag on GET, If-Match + re-read under a per-project lock on PATCH.
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
-import type { HistoryHealth } from '../history/health';
-import type { HistoryStore } from '../history/store';
+import type { FastifyInstance } from 'fastify';
 import type { ApiMatch } from './allowlist';
-import { etagOf } from './etag';
+import { sendUpstream, type ApiContext } from './api-answer';
 import { PAGED_OPERATIONS, rewritePageLinks } from './page-links';
-import type { KeyedLock } from './project-lock';
 import { patchProject } from './project-save';
-import { readUpstream, type RetryPolicy } from './retry';
-import { callUpstream, type UpstreamConfig, type UpstreamRequest, type UpstreamResult } from './upstream';
-
-export type ApiContext = {
-  upstream: UpstreamConfig;
-  retry: RetryPolicy;
-  locks: KeyedLock;
-  history: HistoryStore;
-  historyHealth: HistoryHealth;
-  /** Projects with a write in flight (also one whose client already got its 504). */
-  pendingWrites: Set<number>;
-};
+import { readUpstream } from './retry';
+import { callUpstream, type UpstreamRequest, type UpstreamResult } from './upstream';
 
 /** On a project GET: a write of this project has not settled, so what was read may change any moment. */
 export const WRITE_PENDING_HEADER = 'x-write-pending';
@@ -64,20 +51,4 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return sendUpstream(reply, res, isProjectRead);
     },
   });
-}
-
-export function sendUpstream(reply: FastifyReply, res: UpstreamResult, withEtag: boolean): FastifyReply {
-  if (!res.ok) {
-    logFailure(reply.log, res);
-    return reply.code(res.status).send({ detail: res.detail });
-  }
-  reply.code(res.status);
-  if (res.contentType) reply.type(res.contentType);
-  if (res.retryAfter) reply.header('retry-after', res.retryAfter);
-  if (withEtag && res.status === 200) reply.header('etag', etagOf(res.body));
-  return reply.send(res.body);
-}
-
-function logFailure(log: FastifyBaseLogger, res: Extract<UpstreamResult, { ok: false }>): void {
-  log.warn({ upstreamStatus: res.status, reason: res.reason }, 'upstream call failed');
 }

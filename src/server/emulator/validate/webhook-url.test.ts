@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planPatch } from '../../server/emulator/validate/patch';
-import { validateField } from '../form';
-import { WEBHOOK_URL_MAX } from './webhook-url';
+import { planPatch } from './patch';
+import { validateField } from '../../../shared/form';
+import { WEBHOOK_URL_MAX } from '../../../shared/schemas/webhook-url';
 
 // One rule for the browser and the emulator: every case is judged the same by both.
 const long = `https://hooks.example.com/${'a'.repeat(WEBHOOK_URL_MAX)}`;
