@@ -49,7 +49,7 @@ test('the History page shows each kind of row: save, revert, applied with the an
   await expect(latest).toContainText('Save');
   await expect(latest).toContainText('Sample rate (%): 50% → 25%');
   await expect(outside).toContainText('Changed outside the console');
-  await expect(outside).toContainText('noticed at a save by local');
+  await expect(outside).toContainText('noticed at a save through this console (no sign-in set up)');
   await expect(outside).toContainText('Name: Kinds answer lost → Kinds changed in Cekura');
   await expect(lost).toContainText('Applied, answer lost');
   await expect(lost).toContainText('its answer never reached the console');

@@ -172,7 +172,7 @@ test('the JSON view: edits flow both ways, invalid JSON says why and leaves the 
   await page.getByRole('tab', { name: 'JSON' }).click();
   // The text follows the form: wait for it to show the builder's edit rather than reading it once.
   const firstValue = async () => JSON.parse(await text.inputValue()).rules[0].conditions.conditions[0].value;
-  await expect.poll(firstValue).toBe(0);
+  await expect.poll(firstValue).toBe(false); // an edited boolean rule is written as a bool (decision 1)
   const both = JSON.parse(await text.inputValue());
   expect(both.rules[1].conditions.conditions[0].value).toBe(3);
 
@@ -211,7 +211,7 @@ test('a rule whose metric was deleted blocks saving the rubric until it is remov
   await saveAndWait(page);
   const stored = (await stack.getProject(DEMO_PROJECT_ID)).rubric_config;
   expect(stored.rules.map((r: { metric_id: number }) => r.metric_id)).toEqual([M.identityVerified, M.callResolution]);
-  expect(stored.rules[0].conditions.conditions[0].value).toBe(0);
+  expect(stored.rules[0].conditions.conditions[0].value).toBe(false);
 });
 
 test('a server message with a rule path lands on that rule', async ({ page, stack }) => {
