@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../server/emulator/index';
 import { buildAdminServer } from '../../server/proxy/index';
 import { buildScaleSeed, SCALE_PROJECT_ID } from '../../server/emulator/seed';
-import { AGENT_PAGE_SIZE, fetchAgentPage, lookUpAgents } from './agents';
+import { agentPageSchema } from '../../shared/schemas/agent';
+import { AGENT_PAGE_SIZE, agentSearchPath, lookUpAgents } from './agents';
+import { fetchParsed } from './pages';
 
 let emulator: RunningEmulator;
 let admin: FastifyInstance;
@@ -47,13 +49,15 @@ afterAll(async () => {
 });
 
 describe('agents', () => {
-  it('searches by name on the server, asking 50 a page (the emulator returns at most 25)', async () => {
+  it('searches by name on the server, asking 50 a page (the emulator returns at most 25), then follows next', async () => {
     const target = scaleAgents[1234];
-    const page = await fetchAgentPage(SCALE_PROJECT_ID, target.name, 1);
-    expect(page.results.map((a) => a.id)).toContain(target.id);
-    const all = await fetchAgentPage(SCALE_PROJECT_ID, '', 2);
-    expect([all.count, all.results.length]).toEqual([1500, 25]);
-    expect(all.next).toBe(
+    const found = await fetchParsed(agentSearchPath(SCALE_PROJECT_ID, target.name), agentPageSchema, 'agents');
+    expect(found.results.map((a) => a.id)).toContain(target.id);
+    const first = await fetchParsed(agentSearchPath(SCALE_PROJECT_ID, ''), agentPageSchema, 'agents');
+    expect([first.count, first.results.length]).toEqual([1500, 25]);
+    const second = await fetchParsed(first.next as string, agentPageSchema, 'agents');
+    expect(second.results.map((a) => a.id)).toEqual(scaleAgents.slice(25, 50).map((a) => a.id));
+    expect(second.next).toBe(
       `/api/test_framework/v1/aiagents/short_list/?page=3&page_size=${AGENT_PAGE_SIZE}&project_id=${SCALE_PROJECT_ID}`,
     );
   });

@@ -1,28 +1,13 @@
-import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { agentPageSchema, type Agent, type AgentPage } from '../../shared/schemas/agent';
 import { upstreamPath } from './client';
 import { fetchAllPages, fetchParsed } from './pages';
 import { queryKeys } from './keys';
 
-// The project's agents: server-side search by name (`q`), 50 per page. Each page is cached under
-// queryKeys.agents(project, search, page), so searching, scrolling and name lookups share pages.
+// The project's agents: server-side search by name (`q`), asking 50 a page; later pages by the `next` links
+// the server returns (it may hold fewer rows per page).
 
 export const AGENT_PAGE_SIZE = 50;
-
-export async function fetchAgentPage(
-  projectId: number,
-  search: string,
-  page: number,
-  signal?: AbortSignal,
-): Promise<AgentPage> {
-  const path = upstreamPath('/test_framework/v1/aiagents/short_list/', {
-    project_id: projectId,
-    q: search.trim(),
-    page,
-    page_size: AGENT_PAGE_SIZE,
-  });
-  return fetchParsed(path, agentPageSchema, 'the agent list', signal);
-}
 
 // Reading the whole list asks for 100 a page (the server may return fewer).
 const ALL_AGENTS_PAGE_SIZE = 100;
@@ -35,37 +20,51 @@ export async function fetchAllAgents(projectId: number, signal?: AbortSignal): P
   return (await fetchAllPages(allAgentsPath(projectId), agentPageSchema, 'the agent list', { signal })).items;
 }
 
-export const agentPageQuery = (projectId: number, search: string, page: number) =>
-  queryOptions({
-    queryKey: queryKeys.agents(projectId, search.trim(), page),
-    queryFn: ({ signal }) => fetchAgentPage(projectId, search, page, signal),
-    staleTime: 60_000,
-  });
-
 export interface AgentSearch {
   agents: Agent[];
   total: number | undefined;
   hasMore: boolean;
   loading: boolean;
   error: Error | null;
+  /** Reads the next page: the one the last page's `next` link names. */
+  loadMore(): void;
 }
 
-/** The first `pages` pages of a search (scrolling asks for one more page at a time). */
-export function useAgentSearch(projectId: number, search: string, pages: number, enabled = true): AgentSearch {
-  return useQueries({
-    queries: Array.from({ length: pages }, (_, i) => ({ ...agentPageQuery(projectId, search, i + 1), enabled })),
-    combine: (results) => {
-      const loaded = results.filter((r) => r.data).map((r) => r.data as AgentPage);
-      const last = loaded[loaded.length - 1];
-      return {
-        agents: loaded.flatMap((page) => page.results),
-        total: loaded[0]?.count,
-        hasMore: loaded.length === results.length && Boolean(last?.next) && (last?.results.length ?? 0) > 0,
-        loading: results.some((r) => r.isFetching),
-        error: results.find((r) => r.error)?.error ?? null,
-      };
-    },
+/** Page 1 of a search by name. */
+export const agentSearchPath = (projectId: number, search: string) =>
+  upstreamPath('/test_framework/v1/aiagents/short_list/', {
+    project_id: projectId,
+    q: search.trim(),
+    page_size: AGENT_PAGE_SIZE,
   });
+
+/** The next page's path, only when it stays on the console's own /api paths (the admin server rewrites them). */
+function nextPage(page: AgentPage): string | undefined {
+  return page.next && page.next.startsWith('/api/') && page.results.length > 0 ? page.next : undefined;
+}
+
+/**
+ * A search, page by page as the list is scrolled: page 1 by its path, every later page by the `next` link of
+ * the page before (never a page number the console computed, whatever page size the server really used).
+ */
+export function useAgentSearch(projectId: number, search: string, enabled = true): AgentSearch {
+  const query = useInfiniteQuery({
+    queryKey: [...queryKeys.agents(projectId, search.trim()), 'pages'] as const,
+    queryFn: ({ pageParam, signal }) => fetchParsed(pageParam, agentPageSchema, 'the agent list', signal),
+    initialPageParam: agentSearchPath(projectId, search),
+    getNextPageParam: nextPage,
+    enabled,
+    staleTime: 60_000,
+  });
+  const loaded = query.data?.pages ?? [];
+  return {
+    agents: loaded.flatMap((page) => page.results),
+    total: loaded[0]?.count,
+    hasMore: query.hasNextPage,
+    loading: query.isFetching,
+    error: query.error,
+    loadMore: () => void query.fetchNextPage(),
+  };
 }
 
 /**

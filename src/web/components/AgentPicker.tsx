@@ -39,9 +39,7 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
   const [input, setInput] = useState('');
   const [open, setOpen] = useState(false);
   const search = useDebounced(input.trim(), SEARCH_DELAY_MS);
-  const [paging, setPaging] = useState({ search: '', pages: 1 });
-  const pages = paging.search === search ? paging.pages : 1;
-  const found = useAgentSearch(projectId, search, pages, open);
+  const found = useAgentSearch(projectId, search, open);
   // Names learned when the user picks an option need no lookup.
   const [learned, setLearned] = useState<Record<number, string>>({});
   const toLookUp = value.filter(isId).filter((id) => !(id in learned));
@@ -65,7 +63,7 @@ export function AgentPicker({ projectId, value, onChange, label, helperText }: A
   const onScroll = (event: UIEvent<HTMLElement>) => {
     const list = event.currentTarget;
     if (list.scrollTop + list.clientHeight >= list.scrollHeight - 48 && found.hasMore && !found.loading) {
-      setPaging({ search, pages: pages + 1 });
+      found.loadMore();
     }
   };
 
