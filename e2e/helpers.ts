@@ -1,6 +1,6 @@
 // Shared e2e steps. Save opens the review dialog ("Review changes": the pending changes by section); its
 // Confirm sends the PATCH.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 const isProjectPatch = (method: string, url: string) =>
   method === 'PATCH' && /\/api\/user\/v1\/projects\/\d+\/$/.test(new URL(url).pathname);
@@ -46,4 +46,15 @@ export async function openReview(page: Page, how: 'button' | 'keys' = 'button') 
 export async function confirmReview(page: Page): Promise<void> {
   await reviewDialog(page).getByRole('button', { name: 'Confirm' }).click();
   await expect(reviewDialog(page)).toBeHidden();
+}
+
+/** Picks a metric in a rule's metric picker by the start of its name (parentheses in names taken literally). */
+export async function chooseMetric(group: Locator, name: string) {
+  const picker = group.getByRole('combobox', { name: 'Metric' });
+  await picker.click();
+  await picker.fill(name);
+  await group
+    .page()
+    .getByRole('option', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+    .click();
 }

@@ -2,9 +2,9 @@
 // new rules without defaults that stay quiet until touched, "cannot matter" warnings, labels by type, readable
 // enum labels, metric descriptions, per-rule fail counts with sort and filter, "Try on a call", and editing
 // rules with several conditions.
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
-import { confirmReview, openReview, reviewDialog } from './helpers';
+import { chooseMetric, confirmReview, openReview, reviewDialog } from './helpers';
 import { DEMO_METRIC_IDS, DEMO_PROJECT_ID, exampleRubricForDemo } from '../src/server/emulator/seed';
 import { ruleFailCounts } from '../src/shared/rubric/rule-figures';
 import { rubricOnCall } from '../src/shared/rubric/try-call';
@@ -25,16 +25,6 @@ async function openRubric(page: Page) {
   await page.goto(`/projects/${DEMO_PROJECT_ID}/rubric`);
   await expect(page.getByRole('heading', { name: 'Rubric builder', level: 1 })).toBeVisible();
   await expect(ruleGroup(page, 1).getByRole('combobox', { name: 'Metric' })).not.toHaveValue('');
-}
-
-async function chooseMetric(group: Locator, name: string) {
-  const picker = group.getByRole('combobox', { name: 'Metric' });
-  await picker.click();
-  await picker.fill(name);
-  await group
-    .page()
-    .getByRole('option', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
-    .click();
 }
 
 /** The preview's calls, read directly from the API with the window the page asked for. */

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, APIResponse, Locator, Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
-import { confirmReview, openReview } from './helpers';
+import { chooseMetric, confirmReview, openReview } from './helpers';
 import { DEMO_METRIC_IDS, DEMO_PROJECT_ID, exampleRubricForDemo, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
 import { percent } from '../src/web/sections/rubric/format';
 import { canonicalJson } from '../src/shared/schemas/rubric';
@@ -25,16 +25,6 @@ const rule = (metricId: number, field: string, op: string, value: unknown) => ({
 async function openRubric(page: Page) {
   await page.goto(`/projects/${DEMO_PROJECT_ID}/rubric`);
   await expect(page.getByRole('heading', { name: 'Rubric builder', level: 1 })).toBeVisible();
-}
-
-async function chooseMetric(group: Locator, name: string) {
-  const picker = group.getByRole('combobox', { name: 'Metric' });
-  await picker.click();
-  await picker.fill(name);
-  await group
-    .page()
-    .getByRole('option', { name: new RegExp(`^${name}`) })
-    .click();
 }
 
 async function addRule(page: Page, n: number, metric: string): Promise<Locator> {
