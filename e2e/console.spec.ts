@@ -251,6 +251,9 @@ test('a deleted project: marked in the picker, a banner, and Restore after a con
   await stack.clearRequests();
   await banner.getByRole('button', { name: 'Restore' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore project' }).click();
+  // The open dialog hides the banner from the accessibility tree: wait for the dialog to close first.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete project' })).toBeVisible();
   await expect(banner).toHaveCount(0);
   expect(patches(await stack.requests()).map((r) => r.body)).toEqual([{ is_deleted: false }]);
   expect((await stack.getProject(DELETED_PROJECT_ID)).is_deleted).toBe(false);
@@ -274,8 +277,13 @@ test('Delete project asks first, keeps other edits unsaved, and can be undone', 
 
   await page.getByRole('button', { name: 'Restore project' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore project' }).click();
+  // While the dialog is open the page behind it is hidden from the accessibility tree, so "no alert" alone
+  // would pass at once: wait for the dialog to close and the Delete button to be back first.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete project' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'This project is deleted' })).toHaveCount(0);
   expect((await stack.getProject(SECOND_PROJECT_ID)).is_deleted).toBe(false);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Unsaved while deleting');
 });
 
 test('an odd stored value is a warning at its field and does not block saving another field', async ({
