@@ -10,5 +10,10 @@ export default defineConfig({
     testTimeout: 20000,
     hookTimeout: 30000,
     pool: 'forks',
+    // Test files in one worker share its module cache instead of importing React, MUI, Fastify and the
+    // emulator again for each of ~100 files: about half the wall time (541 s -> 282-300 s on a loaded
+    // machine). Files restore what they stub (vi.unstubAllGlobals, real timers) and use their own servers,
+    // ports and DATA_DIRs, so nothing they leave behind reaches the next file.
+    isolate: false,
   },
 });

@@ -103,7 +103,11 @@ test('Set a key that was not configured; the other keys stay out of the PATCH', 
   await retell.getByRole('button', { name: 'Set' }).click();
   await retell.getByLabel('New Retell API key').fill('key_retell_e2e_0001');
   await stack.clearRequests();
-  await save(page);
+  // None was stored, so the review says "set", not "replaced".
+  const review = await openReview(page);
+  await expect(review.getByRole('listitem')).toHaveText(['Retell API key: will be set']);
+  await confirmReview(page);
+  await expect(page.getByRole('status').filter({ hasText: 'No unsaved changes' })).toBeVisible();
   expect(patches(await stack.requests()).map((r) => Object.keys(r.body as object))).toEqual([['retell_api_key']]);
   await expect(retell).toContainText('Status: Configured');
   const after = await storedSecrets(stack.emulatorURL, DEMO_PROJECT_ID);

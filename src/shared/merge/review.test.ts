@@ -57,7 +57,14 @@ describe('describeChanges', () => {
     expect(all).toContainEqual(
       expect.objectContaining({ field: 'daily_report_dashboard_ids', added: [3], removed: [1] }),
     );
-    expect(all).toContainEqual(expect.objectContaining({ field: 'vapi_api_key', kind: 'secret', action: 'replaced' }));
+    // No Vapi key is stored in `base`: giving one sets it; with one stored, the same edit replaces it.
+    expect(all).toContainEqual(expect.objectContaining({ field: 'vapi_api_key', kind: 'secret', action: 'set' }));
+    const stored = describeChanges({ ...base, vapi_api_key_configured: true } as Project, values).flatMap(
+      (g) => g.entries,
+    );
+    expect(stored).toContainEqual(
+      expect.objectContaining({ field: 'vapi_api_key', kind: 'secret', action: 'replaced' }),
+    );
     expect(all).toContainEqual(expect.objectContaining({ field: 'webhook_secret', kind: 'secret', action: 'cleared' }));
     expect(JSON.stringify(all)).not.toContain('secret-value');
     const rubric = all.find((entry) => entry.field === 'rubric_config');

@@ -1,4 +1,11 @@
-import { PROJECT_FIELDS, SECTION_IDS, type Project, type ProjectField, type SectionId } from '../schemas/project';
+import {
+  isSecretStored,
+  PROJECT_FIELDS,
+  SECTION_IDS,
+  type Project,
+  type ProjectField,
+  type SectionId,
+} from '../schemas/project';
 import { canonicalJson } from '../schemas/rubric';
 import { toFormValues, type ProjectFormValues, type SecretEdit } from '../form';
 import { dirtyFields } from '../patch';
@@ -9,10 +16,13 @@ import { diffRules, subtract, type RuleDiff } from './rule-multiset';
 
 export type ChangeEntry =
   | { field: ProjectField; label: string; kind: 'value'; before: string; after: string }
-  | { field: ProjectField; label: string; kind: 'secret'; action: 'replaced' | 'cleared' }
+  | { field: ProjectField; label: string; kind: 'secret'; action: SecretAction }
   | { field: ProjectField; label: string; kind: 'set'; added: unknown[]; removed: unknown[] }
   | { field: ProjectField; label: string; kind: 'rules'; diff: RuleDiff; otherKeysChanged: boolean }
   | { field: ProjectField; label: string; kind: 'no-calls'; parts: NoCallsChange[] };
+
+/** A secret is set (none was stored), replaced (one was) or cleared. */
+export type SecretAction = 'set' | 'replaced' | 'cleared';
 
 export type NoCallsChange =
   | { part: 'time_zone'; before: string; after: string }
@@ -27,18 +37,20 @@ export interface SectionChanges {
 
 export function describeChanges(base: Project, values: ProjectFormValues): SectionChanges[] {
   const baseValues = toFormValues(base);
-  const entries = dirtyFields(base, values).map((field) => describeField(field, baseValues[field], values[field]));
+  const entries = dirtyFields(base, values).map((field) =>
+    describeField(field, baseValues[field], values[field], base),
+  );
   return SECTION_IDS.map((section) => ({
     section,
     entries: entries.filter((entry) => PROJECT_FIELDS[entry.field].section === section),
   })).filter((group) => group.entries.length > 0);
 }
 
-function describeField(field: ProjectField, before: unknown, after: unknown): ChangeEntry {
+function describeField(field: ProjectField, before: unknown, after: unknown, base: Project): ChangeEntry {
   const { kind, label } = PROJECT_FIELDS[field];
   switch (kind) {
     case 'secret':
-      return { field, label, kind: 'secret', action: (after as SecretEdit).mode === 'clear' ? 'cleared' : 'replaced' };
+      return { field, label, kind: 'secret', action: secretAction(after as SecretEdit, isSecretStored(base, field)) };
     case 'int-set':
       return { field, label, kind: 'set', ...setDelta(before as unknown[], after as unknown[]) };
     case 'rubric': {
@@ -57,6 +69,11 @@ function describeField(field: ProjectField, before: unknown, after: unknown): Ch
     default:
       return { field, label, kind: 'value', before: showValue(field, before), after: showValue(field, after) };
   }
+}
+
+function secretAction(edit: SecretEdit, stored: boolean): SecretAction {
+  if (edit.mode === 'clear') return 'cleared';
+  return stored ? 'replaced' : 'set';
 }
 
 function showValue(field: ProjectField, value: unknown): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import {
+  configuredFlagOf,
   NEVER_SENT_FIELDS,
   PROJECT_FIELDS,
   PROJECT_FIELD_NAMES,
@@ -145,6 +146,16 @@ export function isConfiguredFlag(value: unknown): boolean {
   if (value === true) return true;
   if (typeof value === 'string') return value !== '' && value.toLowerCase() !== 'false';
   return false;
+}
+
+/**
+ * Whether a write-only secret is stored: its `<field>_configured` flag, or (older API versions that returned
+ * the value, e.g. webhook_secret before 2026-06-16) a non-empty returned value.
+ */
+export function isSecretStored(project: Project, field: ProjectField): boolean {
+  const returned = (project as Record<string, unknown>)[field];
+  if (typeof returned === 'string' && returned !== '') return true;
+  return isConfiguredFlag((project as Record<string, unknown>)[configuredFlagOf(field)]);
 }
 
 const KNOWN_PROJECT_KEYS: ReadonlySet<string> = new Set([

@@ -1,4 +1,4 @@
-import { configuredFlagOf, isConfiguredFlag, type Project } from '../../shared/schemas/project';
+import { isSecretStored, type Project } from '../../shared/schemas/project';
 
 // Listed by name (PROJECT_FIELDS types most kinds as the wide FieldKind); a unit test checks these lists
 // against the registry's SECRET_FIELDS.
@@ -39,7 +39,7 @@ export function maskSecretValue(value: string): string {
 export function secretStatus(project: Project, field: SecretFieldName): SecretStatus {
   const returned = project[field];
   if (typeof returned === 'string' && returned !== '') return { configured: true, masked: maskSecretValue(returned) };
-  return { configured: isConfiguredFlag(project[configuredFlagOf(field)]) };
+  return { configured: isSecretStored(project, field) };
 }
 
 export function statusText(status: SecretStatus): string {

@@ -65,7 +65,7 @@ describe('review lines', () => {
         'Added excluded agent: Front desk',
         'Added excluded agent: #6999',
       ],
-      'Vapi private API key': ['will be replaced'],
+      'Vapi private API key': ['will be set'], // none is stored in `base`
       Rubric: [
         'Added rule: metric #3 is below 2',
         'Changed rule: Customer satisfaction is at least 4 → Customer satisfaction is at least 3',

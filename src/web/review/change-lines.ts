@@ -56,7 +56,7 @@ export function changeLines(entry: ChangeEntry, names: NameLookups): string[] {
     case 'value':
       return [`${entry.before} → ${entry.after}`];
     case 'secret':
-      return [entry.action === 'cleared' ? 'will be cleared' : 'will be replaced'];
+      return [`will be ${entry.action}`];
     case 'set': {
       const name =
         entry.field === 'daily_report_dashboard_ids' ? byId(names.dashboards) : (id: unknown) => `#${String(id)}`;
