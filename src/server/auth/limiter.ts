@@ -8,6 +8,8 @@
 //   doubles (1 s, 2 s, 4 s ...) up to `userMaxDelayMs`: guesses from many addresses slow to a crawl, but the
 //   real user is never locked out for longer than that cap. `npm run user:add` for the name clears it.
 
+import { availableParallelism } from 'node:os';
+
 export type LimiterOptions = {
   max: number;
   windowMs: number;
@@ -109,17 +111,28 @@ function prune<T>(map: Map<string, T>, expired: (entry: T) => boolean): void {
 }
 
 /**
- * At most `limit` password checks (scrypt: ~32 MB and tens of ms each, on libuv's 4 worker threads, which
- * static files need too) run at once; up to `queue` more wait their turn, the rest are refused at once.
+ * Password checks allowed at once: one core is always left to the event loop (which answers every other
+ * request), and at most 2 of libuv's 4 worker threads go to scrypt (static files need the others).
+ */
+export const DEFAULT_CHECKS_AT_ONCE = Math.max(1, Math.min(2, availableParallelism() - 1));
+
+/**
+ * At most `limit` password checks (scrypt: ~32 MB and tens of ms of CPU each) run at once; up to `queue`
+ * more wait their turn, the rest are refused at once.
  */
 export class CheckGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
   constructor(
-    private readonly limit = 2,
+    private readonly limit = DEFAULT_CHECKS_AT_ONCE,
     private readonly queue = 16,
   ) {}
+
+  /** Checks running and waiting now. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
 
   /** Runs `check` when a slot is free; undefined when too many are already waiting. */
   async run<T>(check: () => Promise<T>): Promise<T | undefined> {
