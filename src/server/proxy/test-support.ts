@@ -1,16 +1,13 @@
 // Test support for the admin server tests: a real emulator (test hooks on, temp DATA_DIR) behind the real
 // admin server, both listening on loopback, plus raw-socket requests and a key-leak check on every response.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startTestEmulator as startSharedEmulator, type TestEmulator } from '../../test-support/emulator';
 import { emulatorHooks, type EmulatorHooks } from '../../test-support/emulator-hooks';
-import { buildAdminServer, type AdminServerOptions } from './index';
+import { startTestAdmin, type TestAdmin } from '../../test-support/admin-server';
+import type { AdminServerOptions } from './index';
 
 /** Distinctive, so that any leak is found by a plain substring search. */
 export const TEST_KEY = `ck-test-LEAKCANARY-${randomBytes(12).toString('hex')}`;
@@ -20,33 +17,11 @@ export type Emulator = TestEmulator;
 /** The shared emulator harness (src/test-support), holding this file's distinctive key. */
 export const startTestEmulator = (): Promise<Emulator> => startSharedEmulator({ apiKey: TEST_KEY });
 
-export type Admin = { app: FastifyInstance; url: string; port: number; close(): Promise<void> };
+export type Admin = TestAdmin;
 
-/** The real admin server on a free loopback port, with its own temporary DATA_DIR (history, users, sessions). */
-export async function startAdmin(upstreamUrl: string, overrides: Partial<AdminServerOptions> = {}): Promise<Admin> {
-  const ownDataDir = overrides.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'cekura-admin-test-'));
-  const app = await buildAdminServer({
-    upstreamUrl,
-    apiKey: TEST_KEY,
-    mode: 'emulator',
-    timeoutMs: 5000,
-    distDir: path.join(os.tmpdir(), 'cekura-no-dist-here'),
-    dataDir: ownDataDir as string,
-    logger: false,
-    ...overrides,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as net.AddressInfo;
-  return {
-    app,
-    port,
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      await app.close();
-      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** The real admin server (the shared harness, src/test-support/admin-server.ts) holding this file's key. */
+export const startAdmin = (upstreamUrl: string, overrides: Partial<AdminServerOptions> = {}): Promise<Admin> =>
+  startTestAdmin({ url: upstreamUrl, apiKey: TEST_KEY }, overrides);
 
 /** The emulator's test hooks (the one client, src/test-support/emulator-hooks.ts), with this file's key. */
 export const hooks = (emulatorUrl: string): EmulatorHooks => emulatorHooks(emulatorUrl, TEST_KEY);

@@ -1,51 +1,32 @@
 // The agent hooks' fetchers against the real admin server and emulator (scale seed: 1,500 agents).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../server/emulator/index';
-import { buildAdminServer } from '../../server/proxy/index';
+import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
+import { browserFetch, startTestAdmin, type TestAdmin } from '../../test-support/admin-server';
 import { buildScaleSeed, SCALE_PROJECT_ID } from '../../server/emulator/seed';
 import { agentPageSchema } from '../../shared/schemas/agent';
 import { AGENT_PAGE_SIZE, agentSearchPath, lookUpAgents } from './agents';
 import { fetchParsed } from './pages';
 
-let emulator: RunningEmulator;
-let admin: FastifyInstance;
-let dataDir: string;
+let emulator: TestEmulator;
+let admin: TestAdmin;
 const scaleAgents = buildScaleSeed(Date.now()).agents;
 
-async function agentRequests(): Promise<{ query: Record<string, unknown> }[]> {
-  const log = await (await fetch(`${emulator.url}/__emulator/requests`)).json();
-  return log.requests.filter((r: { path: string }) => r.path === '/test_framework/v1/aiagents/short_list/');
+async function agentRequests() {
+  const log = await emulator.hooks.requests();
+  return log.filter((r) => r.path === '/test_framework/v1/aiagents/short_list/');
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'no-calls-agents-'));
-  emulator = await startEmulator({ dataDir, apiKey: 'agents-test-key', testHooks: true, scale: true });
-  admin = await buildAdminServer({
-    upstreamUrl: emulator.url,
-    apiKey: emulator.apiKey,
-    mode: 'emulator',
-    timeoutMs: 5000,
-    distDir: path.join(dataDir, 'no-dist'),
-    dataDir,
-    logger: false,
-  });
-  const base = await admin.listen({ host: '127.0.0.1', port: 0 });
+  emulator = await startTestEmulator({ scale: true });
+  admin = await startTestAdmin(emulator);
   // The browser fetches relative paths; here they go to the admin server.
-  const realFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
-    realFetch(input.startsWith('/') ? `${base}${input}` : input, init),
-  );
+  vi.stubGlobal('fetch', browserFetch(admin.url));
 });
 
 afterAll(async () => {
   vi.unstubAllGlobals();
   await admin?.close();
   await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('agents', () => {
@@ -63,7 +44,7 @@ describe('agents', () => {
   });
 
   it('looks up names page by page until found, and leaves out ids the project does not have', async () => {
-    await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
+    await emulator.hooks.clearRequests();
     const [first, last] = [scaleAgents[0], scaleAgents[1499]];
     const names = await lookUpAgents(SCALE_PROJECT_ID, [last.id, first.id, 42]);
     expect(names).toEqual({ [first.id]: first.name, [last.id]: last.name });
@@ -73,7 +54,7 @@ describe('agents', () => {
   });
 
   it('stops as soon as every id is found', async () => {
-    await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
+    await emulator.hooks.clearRequests();
     const names = await lookUpAgents(SCALE_PROJECT_ID, [scaleAgents[3].id]);
     expect(names).toEqual({ [scaleAgents[3].id]: scaleAgents[3].name });
     expect((await agentRequests()).map((r) => r.query.page)).toEqual([undefined]);

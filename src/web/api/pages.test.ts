@@ -1,13 +1,9 @@
 // fetchAllPages against the real admin server and emulator (scale seed), with the emulator's page cap moved
 // below, at and above what the console asks for; then the paths no emulator takes (cursor links, a list
 // that changes while read, a link to another host) with a scripted fetch.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../server/emulator/index';
-import { buildAdminServer } from '../../server/proxy/index';
+import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
+import { browserFetch, startTestAdmin, type TestAdmin } from '../../test-support/admin-server';
 import { SCALE_PROJECT_ID } from '../../server/emulator/seed';
 import { agentPageSchema } from '../../shared/schemas/agent';
 import { fetchAllAgents } from './agents';
@@ -15,52 +11,30 @@ import { fetchRecentCalls, MAX_PREVIEW_CALLS, previewStart } from './call-logs';
 import { fetchAllDashboards } from './dashboards';
 import { fetchAllPages } from './pages';
 
-let emulator: RunningEmulator;
-let admin: FastifyInstance;
-let dataDir: string;
-let base: string;
+let emulator: TestEmulator;
+let admin: TestAdmin;
 const realFetch = globalThis.fetch;
 
-const hook = (p: string, init?: RequestInit) => realFetch(`${emulator.url}/__emulator/${p}`, init);
-const reset = (maxPageSize?: number) =>
-  hook('reset', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scale: true, maxPageSize }),
-  });
-async function requestsTo(upstreamPath: string): Promise<{ query: Record<string, string> }[]> {
-  const log = await (await hook('requests')).json();
-  return log.requests.filter((r: { path: string }) => r.path === upstreamPath);
+const reset = (maxPageSize?: number) => emulator.hooks.reset({ scale: true, maxPageSize });
+async function requestsTo(upstreamPath: string) {
+  return (await emulator.hooks.requests()).filter((r) => r.path === upstreamPath);
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'pages-'));
-  emulator = await startEmulator({ dataDir, apiKey: 'pages-test-key-0123', testHooks: true, scale: true });
-  admin = await buildAdminServer({
-    upstreamUrl: emulator.url,
-    apiKey: emulator.apiKey,
-    mode: 'emulator',
-    timeoutMs: 5000,
-    distDir: path.join(dataDir, 'no-dist'),
-    dataDir,
-    logger: false,
-  });
-  base = await admin.listen({ host: '127.0.0.1', port: 0 });
+  emulator = await startTestEmulator({ scale: true });
+  admin = await startTestAdmin(emulator);
 });
 
 afterAll(async () => {
   vi.unstubAllGlobals();
   await admin?.close();
   await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('fetchAllPages through the admin server', () => {
   beforeAll(() => {
     // The browser fetches relative paths; here they go to the admin server.
-    vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
-      realFetch(input.startsWith('/') ? `${base}${input}` : input, init),
-    );
+    vi.stubGlobal('fetch', browserFetch(admin.url, realFetch));
   });
   afterAll(() => vi.unstubAllGlobals());
 
@@ -86,17 +60,13 @@ describe('fetchAllPages through the admin server', () => {
     expect(recent.calls).toHaveLength(MAX_PREVIEW_CALLS);
     expect(new Set(recent.calls.map((c) => c.id)).size).toBe(MAX_PREVIEW_CALLS);
     const dashboards = await fetchAllDashboards(SCALE_PROJECT_ID);
-    const direct = await (
-      await realFetch(`${emulator.url}/dashboards/dashboards/?project_id=${SCALE_PROJECT_ID}`, {
-        headers: { 'X-CEKURA-API-KEY': emulator.apiKey },
-      })
-    ).json();
+    const direct = await (await emulator.api('GET', `/dashboards/dashboards/?project_id=${SCALE_PROJECT_ID}`)).json;
     expect(dashboards).toHaveLength(direct.count);
   });
 
   it('gets next/previous links rewritten to the console’s own /api path, never the upstream host', async () => {
     await reset(10);
-    const res = await realFetch(`${base}/api/dashboards/dashboards/?project_id=${SCALE_PROJECT_ID}&page=2`);
+    const res = await realFetch(`${admin.url}/api/dashboards/dashboards/?project_id=${SCALE_PROJECT_ID}&page=2`);
     const page = await res.json();
     expect(page.next).toBe(`/api/dashboards/dashboards/?page=3&project_id=${SCALE_PROJECT_ID}`);
     expect(page.previous).toBe(`/api/dashboards/dashboards/?project_id=${SCALE_PROJECT_ID}`);

@@ -1,5 +1,5 @@
 import { Alert, Button, Stack } from '@mui/material';
-import type { MergeOutcome } from './useMergeFlow';
+import type { MergeOutcome } from './save-machine';
 
 export interface MergeBannersProps {
   restored: MergeOutcome | null;

@@ -17,6 +17,9 @@ type Reply = { status: number; body: unknown; etag?: string };
 /** A fake admin server: the project GET, /app-api/config, and the PATCH replies in order. */
 function fakeFetch(project: unknown, patchReplies: Reply[]) {
   const calls: { url: string; method: string; headers: Record<string, string>; body: unknown }[] = [];
+  // The project as the server holds it: a successful PATCH replaces it, a 412 shows it (the 8 s change check
+  // reads it).
+  let current: Reply = { status: 200, body: project, etag: '"v1"' };
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit = {}) => {
@@ -33,8 +36,12 @@ function fakeFetch(project: unknown, patchReplies: Reply[]) {
           : url === '/app-api/config'
             ? { status: 200, body: { mode: 'emulator', upstreamHost: '127.0.0.1:1' } }
             : url === '/api/user/v1/projects/1837/'
-              ? { status: 200, body: project, etag: '"v1"' }
+              ? current
               : { status: 200, body: [] };
+      if (method === 'PATCH' && reply.status === 200) current = reply;
+      const conflict = reply.body as { project?: unknown } | null;
+      if (method === 'PATCH' && reply.status === 412 && conflict?.project)
+        current = { status: 200, body: conflict.project, etag: reply.etag };
       return new Response(JSON.stringify(reply.body), {
         status: reply.status,
         headers: reply.etag ? { ETag: reply.etag } : {},

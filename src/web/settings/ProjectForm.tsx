@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Outlet } from 'react-router';
@@ -9,7 +9,7 @@ import type { ProjectSnapshot } from '../api/projects';
 import { ProjectContext, type ProjectContextValue } from './project-context';
 import { SaveActionsContext, type SaveActions } from './shell-context';
 import { projectResolver, type ProjectResolverContext } from './resolver';
-import { useProjectSave } from './useProjectSave';
+import { useSaveController } from './useSaveController';
 import { DirtyStateProvider } from './DirtyStateProvider';
 import { LeaveGuard } from './LeaveGuard';
 import { ProjectFrame } from './ProjectFrame';
@@ -23,7 +23,7 @@ import { UndoProvider, useUndoState } from './UndoNotice';
 /** The one form of a project. It sits above the section routes, so edits survive moving between sections. */
 export function ProjectForm({
   projectId,
-  snapshot,
+  snapshot: loaded,
   mode,
 }: {
   projectId: number;
@@ -31,15 +31,24 @@ export function ProjectForm({
   mode: 'emulator' | 'live';
 }) {
   const queryClient = useQueryClient();
-  const baseValues = useMemo(() => toFormValues(snapshot.project), [snapshot]);
+  // The resolver's context (react-hook-form keeps the object): the save controller moves its base.
+  const [resolverContext] = useState<ProjectResolverContext>(() => ({
+    projectId,
+    base: loaded.project,
+    baseValues: toFormValues(loaded.project),
+    queryClient,
+  }));
   const form = useForm<ProjectFormValues, ProjectResolverContext>({
-    defaultValues: baseValues,
+    defaultValues: resolverContext.baseValues,
     resolver: projectResolver,
-    context: { projectId, base: snapshot.project, baseValues, queryClient },
+    context: resolverContext,
     mode: 'onChange',
   });
-  const saver = useProjectSave(projectId, snapshot, baseValues, form);
-  const { save, saveFields, markRevert, saving, readOnly } = saver;
+  const saver = useSaveController(projectId, loaded, form, resolverContext);
+  // The save controller owns the base from now on (a save or merge moves it).
+  const { snapshot, baseValues } = saver.state;
+  const { save, saveFields, markRevert, saving } = saver;
+  const { readOnly } = saver.state;
   const undo = useUndoState();
   const { offer: offerUndo } = undo;
   const discardNow = saver.discard;
@@ -69,8 +78,8 @@ export function ProjectForm({
   );
   const problems = (
     <SaveProblems
-      problem={saver.problem}
-      changedElsewhere={saver.merge.remote !== null}
+      problem={saver.state.problem}
+      changedElsewhere={saver.state.remote !== null}
       onReload={() => void saver.mergeNow()}
       onMergeNow={() => void saver.mergeNow()}
       onDismiss={saver.dismissProblem}
@@ -90,20 +99,20 @@ export function ProjectForm({
                 <ProjectFrame projectId={projectId} title={name} footer={<SaveBar problems={problems} />}>
                   <ProjectBanners />
                   <MergeBanners
-                    restored={saver.restored}
+                    restored={saver.state.restored}
                     onDiscardRestored={discard}
                     onDismissRestored={saver.dismissRestored}
                   />
                   <Outlet />
                 </ProjectFrame>
-                <SavedNotice message={saver.notice} onClose={saver.clearNotice} />
+                <SavedNotice message={saver.state.notice} onClose={saver.clearNotice} />
                 <SaveDialogs
                   projectId={projectId}
-                  dialog={saver.merge.dialog}
+                  dialog={saver.state.dialog}
                   onConfirm={saver.confirm}
-                  onBack={saver.merge.back}
-                  onResolve={(choices) => void saver.merge.resolve(choices)}
-                  onDiscardMine={saver.merge.discardMine}
+                  onBack={saver.back}
+                  onResolve={saver.resolve}
+                  onDiscardMine={saver.discardMine}
                 />
               </LeaveGuard>
             </DirtyStateProvider>

@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { Alert, Button } from '@mui/material';
 import type { Choice } from '../../shared/merge/merge';
-import type { SaveDialog } from './useMergeFlow';
+import type { SaveDialog } from './save-machine';
 
 // The review and conflict dialogs (and the diff and merge code behind them) load on first use, so they
 // cost nothing on the first page load.
@@ -51,10 +51,10 @@ export function SaveDialogs({ projectId, dialog, onConfirm, onBack, onResolve, o
             conflicts={dialog.pending.conflicts}
             takenFromServer={dialog.pending.takenFromServer}
             theirs={dialog.pending.theirs.project}
-            next={dialog.pending.next === 'review' ? 'review' : 'edit'}
+            next={dialog.pending.after === 'review' ? 'review' : 'edit'}
             onResolve={onResolve}
             onDiscardMine={onDiscardMine}
-            onBack={dialog.pending.next === 'review' ? onBack : undefined}
+            onBack={dialog.pending.after === 'review' ? onBack : undefined}
           />
         )}
       </Suspense>

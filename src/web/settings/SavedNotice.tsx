@@ -1,5 +1,5 @@
 import { Alert, Snackbar } from '@mui/material';
-import { HISTORY_NOT_RECORDED } from './useSaveFollowUps';
+import { HISTORY_NOT_RECORDED } from './save-machine';
 
 export function SavedNotice({ message, onClose }: { message: string | null; onClose(): void }) {
   return (
