@@ -95,7 +95,7 @@ export function matchRefs(settings: Settings, source: RefCatalog | null, target:
   const rows: MappingRow[] = [];
   for (const kind of REF_KINDS) {
     for (const id of ids[kind]) {
-      const known = source?.[kind].find((item) => item.id === id);
+      const known = source?.[kind].find((item) => item.id === id && item.name.trim() !== '');
       if (!known) {
         const here = target[kind].some((item) => item.id === id);
         rows.push({ kind, id, match: here ? { status: 'matched', targetId: id, by: 'id' } : { status: 'unmatched' } });
