@@ -191,7 +191,7 @@ export default function BulkPage() {
         )}
         <TextField
           select
-          label="Section"
+          label="Section to apply"
           value={section}
           disabled={busy}
           onChange={(event) => chooseSection(event.target.value as SectionId)}
@@ -206,6 +206,14 @@ export default function BulkPage() {
         </TextField>
         <FormControl component="fieldset">
           <FormLabel component="legend">Settings to apply</FormLabel>
+          <Stack direction="row" spacing={1}>
+            <Button size="small" disabled={busy} onClick={() => setFields(fieldsOf(section))}>
+              Whole section
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => setFields([])}>
+              None
+            </Button>
+          </Stack>
           <FormGroup>
             {fieldsOf(section).map((field) => (
               <FormControlLabel
