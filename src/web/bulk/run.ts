@@ -14,6 +14,8 @@ import { ApiError } from '../api/client';
 import { requestErrorText } from '../api/error-wording';
 import { fetchProject, patchProject, type ProjectSnapshot } from '../api/projects';
 import { fetchRefCatalog } from '../api/ref-catalog';
+import { metricCatalogQuery } from '../api/metrics';
+import { describeRule } from '../../shared/rubric/describe';
 
 // The browser side of a bulk change (decision 32): preview every target, then save each with its own GET and
 // If-Match through the admin server, at most 3 at a time, waiting out 429s as Retry-After says.
@@ -43,14 +45,15 @@ export interface BulkJob {
 
 const kindsOf = (settings: Settings) => {
   const ids = referencedIds(settings);
-  return REF_KINDS.filter((kind) => ids[kind].length > 0);
+  // The metrics also for a rubric without rules: the preview names the rules a replace would remove.
+  return REF_KINDS.filter((kind) => ids[kind].length > 0 || (kind === 'metric' && 'rubric_config' in settings));
 };
 
 export async function loadSourceCatalog(queryClient: QueryClient, projectId: number, settings: Settings) {
   return fetchRefCatalog(queryClient, projectId, kindsOf(settings));
 }
 
-function describePlan(plan: BulkPlan, target: RefCatalog | null): string {
+function describePlan(plan: BulkPlan, target: RefCatalog | null, lostWords: string[] = []): string {
   switch (plan.kind) {
     case 'unchanged':
       return 'Already has these values: skipped.';
@@ -73,7 +76,10 @@ export async function previewTarget(queryClient: QueryClient, job: BulkJob, row:
     const catalog = await fetchRefCatalog(queryClient, row.id, kindsOf(job.settings));
     const plan = planBulkChange(job.settings, job.sourceCatalog, snapshot.project, catalog, job.rubricMode);
     const status: RowStatus = plan.kind === 'change' ? 'change' : plan.kind;
-    return { ...row, status, plan, snapshot, detail: describePlan(plan, catalog) };
+    // Every rule a replace would remove, in words with this project's metric names.
+    const metrics = queryClient.getQueryData(metricCatalogQuery(row.id).queryKey)?.byId ?? null;
+    const lost = plan.kind === 'change' ? plan.lostRules.map((rule) => describeRule(rule, metrics)) : [];
+    return { ...row, status, plan, snapshot, detail: describePlan(plan, catalog, lost) };
   } catch (error) {
     return { ...row, status: 'failed', detail: `Could not be read: ${requestErrorText(error)}` };
   }
