@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { buildFleet } from '../src/server/emulator/seed-fleet';
 import type { HistoryPage } from '../src/shared/schemas/history';
+import { rulesOf } from '../src/shared/schemas/rubric';
 
 const fleet = buildFleet().projects;
 const [source, ...rest] = fleet;
@@ -108,4 +109,53 @@ test('a bulk change to 20 projects: preview, one merged, one conflict skipped wi
     }
   }
   expect((await stack.getProject(merged.id)).timezone).toBe('UTC'); // the change made meanwhile is kept
+});
+
+test('a bulk rubric replace: the preview lists the rules each project would lose, a project without a same-named metric needs mapping; Cancel stops before the next project', async ({
+  page,
+  stack,
+}) => {
+  await stack.reset({ scale: true });
+  const seed = buildFleet();
+  const metricOf = (projectId: number, name: string) =>
+    seed.metrics.find((m) => m.projectId === projectId && m.name === name)!.id;
+  const rule = (metricId: number, op: string, value: unknown) => ({
+    metric_id: metricId,
+    conditions: { operator: 'and', conditions: [{ field: 'score', op, value }] },
+  });
+  await stack.setRaw(source.id, {
+    rubric_config: { evaluation_logic: 'and', rules: [rule(metricOf(source.id, 'Identity verified'), 'eq', true)] },
+  });
+  const five = rest.slice(0, 5);
+  await page.goto(`/projects/${source.id}/bulk?section=rubric`);
+  await page.getByLabel("Replace each project's rubric").check();
+  const list = page.getByRole('group', { name: 'Projects to change' });
+  for (const p of five) await list.getByRole('checkbox', { name: `${p.name} (#${p.id})` }).check();
+  await list.getByRole('checkbox', { name: 'Bolt Sales Outbound (#1842)' }).check(); // no "Identity verified"
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(row(page, { id: 1842, name: 'Bolt Sales Outbound' })).toContainText(
+    `Needs mappingNo match here for Metric "Identity verified" #${metricOf(source.id, 'Identity verified')}`,
+  );
+  await expect(row(page, five[0])).toContainText(
+    'the rubric loses 2 rules: Latency (ms) is at most 2000; Customer satisfaction is at least 3',
+  );
+
+  for (const p of five) await stack.fault({ method: 'PATCH', path: `/user/v1/projects/${p.id}/`, kind: 'hold' });
+  await stack.clearRequests();
+  await page.getByRole('button', { name: 'Apply to 5 projects' }).click();
+  await expect.poll(async () => (await stack.requests()).filter((r) => r.method === 'PATCH').length).toBe(3); // at most 3 at a time: three saves are in flight, held by the emulator
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await stack.release();
+  await expect(page.getByRole('status').filter({ hasText: 'Done: 6 of 6 projects done' })).toBeVisible();
+  for (const p of five.slice(0, 3)) {
+    await expect(row(page, p)).toContainText('Applied');
+    expect(rulesOf((await stack.getProject(p.id)).rubric_config)).toEqual([
+      rule(metricOf(p.id, 'Identity verified'), 'eq', true),
+    ]);
+  }
+  for (const p of five.slice(3)) {
+    await expect(row(page, p)).toContainText('Not sent (cancelled)');
+    expect(rulesOf((await stack.getProject(p.id)).rubric_config)).toHaveLength(2);
+  }
+  expect((await stack.requests()).filter((r) => r.method === 'PATCH')).toHaveLength(3);
 });

@@ -64,7 +64,9 @@ function describePlan(plan: BulkPlan, target: RefCatalog | null, lostWords: stri
     case 'change':
       return `${plan.fields.map(fieldLabel).join(', ')}${
         plan.lostRules.length
-          ? `; the rubric loses ${plan.lostRules.length} rule${plan.lostRules.length === 1 ? '' : 's'}`
+          ? `; the rubric loses ${plan.lostRules.length} rule${plan.lostRules.length === 1 ? '' : 's'}${
+              lostWords.length ? `: ${lostWords.join('; ')}` : ''
+            }`
           : ''
       }`;
   }

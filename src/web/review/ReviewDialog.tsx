@@ -35,7 +35,12 @@ export default function ReviewDialog({ projectId, base, values, note, onConfirm,
   const groups = useMemo(() => describeChanges(base, values), [base, values]);
   const names = useMemo(() => cachedNames(queryClient, projectId), [queryClient, projectId]);
   const count = groups.reduce((total, group) => total + group.entries.length, 0);
-  const mapping = useMappingNote(projectId);
+  const pendingNote = useMappingNote(projectId);
+  // Only while the draft still changes a field the note is about (an import undone by Discard is no longer pending).
+  const mapping =
+    pendingNote && groups.some((group) => group.entries.some((entry) => pendingNote.fields.includes(entry.field)))
+      ? pendingNote
+      : undefined;
   const confirm = () => {
     setMappingNote(projectId, null); // shown once, with the save it belongs to
     onConfirm();

@@ -6,6 +6,8 @@ import { useSyncExternalStore } from 'react';
 export interface MappingNote {
   title: string;
   lines: string[];
+  /** The fields the note is about: shown only while the draft still changes one of them. */
+  fields: string[];
 }
 
 const notes = new Map<number, MappingNote>();

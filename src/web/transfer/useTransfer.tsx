@@ -9,6 +9,7 @@ import {
   isIdentity,
   mappingLines,
   matchRefs,
+  REF_FIELDS,
   REF_KINDS,
   referencedIds,
   rowKey,
@@ -30,6 +31,8 @@ import { useProjectContext } from '../settings/project-context';
 import { MappingDialog, type MappingAnswer, type MappingStep } from './MappingDialog';
 import { useApplyDraft } from './useApplyDraft';
 import type { DraftOutcome } from './DraftNotice';
+
+const REF_FIELDS_LIST: string[] = Object.values(REF_FIELDS);
 
 /** Settings arriving from a file or another project, before their ids are translated. */
 export interface Incoming {
@@ -95,7 +98,8 @@ export function useTransfer(onApplied: (outcome: DraftOutcome) => void): {
         );
       }
       const change = await apply(settings, secret);
-      setMappingNote(projectId, lines.length ? { title: `Taken from ${incoming.sourceLabel}`, lines } : null);
+      const fields = [...REF_FIELDS_LIST, ...(secret || step.webhook ? ['webhook_url', 'webhook_secret'] : [])];
+      setMappingNote(projectId, lines.length ? { title: `Taken from ${incoming.sourceLabel}`, lines, fields } : null);
       onApplied({ ...change, title: incoming.title, mapping: lines });
     },
     [apply, form, onApplied, projectId],
