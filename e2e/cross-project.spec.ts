@@ -89,9 +89,14 @@ test('a bulk change to 20 projects: preview, one merged, one conflict skipped wi
   expect(patches.filter((r) => r.status === 200)).toHaveLength(18);
   for (const r of patches) expect(Object.keys(r.body as object).sort()).not.toContain('webhook_url');
 
-  for (const p of targets) {
-    const upstream = await stack.getProject(p.id);
-    const saves = (await history(page, p.id, since)).filter((entry) => entry.kind === 'save');
+  const states = await Promise.all(
+    targets.map(async (p) => ({
+      upstream: await stack.getProject(p.id),
+      saves: (await history(page, p.id, since)).filter((entry) => entry.kind === 'save'),
+    })),
+  );
+  for (const [i, p] of targets.entries()) {
+    const { upstream, saves } = states[i];
     if (p === conflicted) {
       expect([upstream.frequent_calls_threshold, upstream.notify_cron_failure], p.name).toEqual([9, false]);
       expect(saves, p.name).toEqual([]);
