@@ -5,7 +5,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type EmuRequest } from './fixtures';
 import { confirmReview, openReview } from './helpers';
-import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed-demo';
+import {
+  DEMO_METRIC_IDS,
+  DEMO_PROJECT_ID,
+  SECOND_METRIC_IDS,
+  SECOND_PROJECT_ID,
+} from '../src/server/emulator/seed-demo';
 import {
   PROJECT_FIELDS,
   readProject,
@@ -18,6 +23,7 @@ import { buildPatch } from '../src/shared/patch';
 import { applySettingsToDraft, exportSettings, parseSettingsImport, settingsOfSections } from '../src/shared/transfer';
 import { rulesOf } from '../src/shared/schemas/rubric';
 import { diffRules } from '../src/shared/merge/rule-multiset';
+import { emptyCatalog, matchRefs, rowKey, translateSettings } from '../src/shared/id-mapping';
 
 const patches = (requests: EmuRequest[]) => requests.filter((r) => r.method === 'PATCH');
 const unsaved = (page: Page, text: string) =>
@@ -55,6 +61,13 @@ async function reviewedLabels(page: Page): Promise<string[]> {
   return labels.map((label) => label.replace(/:$/, '')).sort();
 }
 
+/** The mapping step an import or a copy opens when ids, the webhook URL or the rubric need a choice. */
+const mappingDialog = (page: Page) => page.getByRole('dialog', { name: 'Match settings to this project' });
+const applyMapping = async (page: Page) => {
+  await mappingDialog(page).getByRole('button', { name: 'Apply as unsaved changes' }).click();
+  await expect(mappingDialog(page)).toBeHidden();
+};
+
 const labelsOf = (fields: string[]) => fields.map((field) => PROJECT_FIELDS[field as ProjectField].label).sort();
 
 test('export downloads the saved settings: rubric and schedule included, no secrets, with project id, name and time', async ({
@@ -87,11 +100,11 @@ test('export downloads the saved settings: rubric and schedule included, no secr
   await expect(page.getByRole('status').filter({ hasText: `Downloaded ${name}.` })).toBeVisible();
 });
 
-test('export from one project, import into the other: the review lists exactly the differences, Confirm sends exactly them', async ({
+test('export from one project, import into the other: every foreign id dropped, the webhook URL taken with its secret cleared, the rubric replaced; the review lists exactly the differences, Confirm sends exactly them', async ({
   page,
   stack,
 }) => {
-  // Acme without its rubric (its rules name Acme's metrics, which Bolt lacks: see the next test).
+  // Acme without its rubric: replacing Bolt's rubric by an empty one is asked and lists the rules Bolt would lose.
   await stack.setRaw(DEMO_PROJECT_ID, { rubric_config: {} });
   await openTransfer(page, DEMO_PROJECT_ID);
   const { name, text } = await exportFile(page);
@@ -99,11 +112,30 @@ test('export from one project, import into the other: the review lists exactly t
   await openTransfer(page, SECOND_PROJECT_ID);
   await stack.clearRequests();
   await importFile(page, name, text);
+  const read = parseSettingsImport(text);
+  const rows = matchRefs(read.settings, read.refs, emptyCatalog()); // Acme's dashboards and agents: none in Bolt
+  expect(rows.length).toBeGreaterThan(2);
+  const dialog = mappingDialog(page);
+  for (const row of rows) {
+    await expect(dialog.getByRole('listitem', { name: new RegExp(`#${row.id}\\b`) })).toContainText('No match');
+    await dialog.getByLabel(`Use in this project for ${row.kind} #${row.id}`).selectOption({ value: 'drop' });
+  }
+  await expect(dialog).toContainText("This project's webhook secret stays as it is (set)");
+  await dialog.getByLabel('Take the new URL and clear the secret').check();
+  await dialog.getByLabel("Replace this project's rubric").check();
+  await expect(dialog.getByRole('alert', { name: 'Rules this project would lose' })).toContainText(
+    'Replacing removes these 3 rules',
+  );
+  await applyMapping(page);
+
   const target = await projectOf(stack, SECOND_PROJECT_ID);
-  const expected = buildPatch(target, applySettingsToDraft(toFormValues(target), parseSettingsImport(text).settings));
+  const settings = translateSettings(read.settings, rows, Object.fromEntries(rows.map((row) => [rowKey(row), 'drop'])));
+  const draft = { ...applySettingsToDraft(toFormValues(target), settings), webhook_secret: { mode: 'clear' as const } };
+  const expected = buildPatch(target, draft);
   const fields = Object.keys(expected);
   expect(fields.length).toBeGreaterThan(5);
   expect(fields).toContain('rubric_config');
+  expect(expected).toMatchObject({ webhook_url: '', webhook_secret: '', daily_report_dashboard_ids: [] });
   const notice = page.getByRole('status').filter({ hasText: `Imported ${name}` });
   await expect(notice).toContainText(`${fields.length} settings changed`);
   await expect(notice).toContainText('exported from "Acme Support Line"');
@@ -126,33 +158,63 @@ test('export from one project, import into the other: the review lists exactly t
   expect(sent).toHaveLength(1);
   expect(sent[0].body).toEqual(JSON.parse(JSON.stringify(expected)));
   const after = await stack.getProject(SECOND_PROJECT_ID);
-  for (const field of fields) expect(after[field], field).toEqual(JSON.parse(text).settings[field]);
+  for (const field of fields.filter((f) => f !== 'webhook_secret'))
+    expect(after[field], field).toEqual(JSON.parse(JSON.stringify(settings[field as ProjectField])));
+  expect((await stack.secrets(SECOND_PROJECT_ID)).webhook_secret).toBeNull();
 });
 
-test('an imported rubric naming metrics the project lacks: the notice says how many, the Rubric builder flags them, nothing is sent', async ({
+test('an imported rubric is matched by name: the same-named metric is taken, one unmatched id is chosen in the picker, one dropped; the review shows the mapping', async ({
   page,
   stack,
 }) => {
-  await openTransfer(page, DEMO_PROJECT_ID);
-  const { name, text } = await exportFile(page);
-  const rules = rulesOf(JSON.parse(text).settings.rubric_config).length;
-
+  const [B, D] = [SECOND_METRIC_IDS, DEMO_METRIC_IDS];
   await openTransfer(page, SECOND_PROJECT_ID);
-  await stack.clearRequests();
-  await importFile(page, name, text);
-  const warning = page.getByRole('status').filter({ hasText: 'this project does not have' });
-  await expect(warning).toHaveText(`${rules} rules use metrics this project does not have: see Rubric builder.`);
-  await warning.getByRole('link', { name: 'Rubric builder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Rubric builder' })).toBeVisible();
-  await expect(page.getByText(/is not one of this project's metrics/)).toHaveCount(rules); // the builder's own check, once per rule
+  const { name, text } = await exportFile(page);
+  const file = JSON.parse(text);
+  expect(file.version).toBe(2);
+  expect(file.refs.metric).toContainEqual({ id: B.latency, name: 'Latency (ms)', type: 'numeric' });
+  const rubricOnly = JSON.stringify({ ...file, settings: { rubric_config: file.settings.rubric_config } });
+  const before = await projectOf(stack, DEMO_PROJECT_ID);
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Not saved: some values need fixing.')).toBeVisible();
-  await expect(page.getByRole('dialog', { name: 'Review changes' })).toHaveCount(0);
+  await openTransfer(page, DEMO_PROJECT_ID);
+  await stack.clearRequests();
+  await importFile(page, name, rubricOnly);
+  const dialog = mappingDialog(page);
+  await expect(dialog.getByRole('listitem', { name: new RegExp(`#${B.latency}\\b`) })).toContainText(
+    `Matched by name: "Latency (ms)" #${D.latency}`,
+  );
+  await expect(dialog.getByRole('listitem', { name: new RegExp(`#${B.gdprConsent}\\b`) })).toContainText(
+    'No match in this project',
+  );
+  await dialog.getByRole('button', { name: 'Apply as unsaved changes' }).click(); // nothing chosen yet: blocked
+  await expect(dialog.getByRole('alert')).toContainText('2 ids have no match yet');
+  await dialog.getByLabel(`Use in this project for metric #${B.objectionHandling}`).selectOption({
+    label: `Empathy (#${D.empathy})`,
+  });
+  await dialog.getByLabel(`Use in this project for metric #${B.gdprConsent}`).selectOption({ value: 'drop' });
+  await dialog.getByLabel(/^Add the rules to this project/).check();
+  await applyMapping(page);
   expect(patches(await stack.requests())).toEqual([]);
+
+  const review = await openReview(page);
+  const note = review.getByRole('note', { name: 'Ids translated from another project' });
+  await expect(note).toContainText(`Metric "Latency (ms)" #${B.latency} -> "Latency (ms)" #${D.latency}`);
+  await expect(note).toContainText(`Metric "Objection handling" #${B.objectionHandling} -> "Empathy" #${D.empathy}`);
+  await expect(note).toContainText(`Metric "GDPR consent captured" #${B.gdprConsent} -> dropped`);
+  await confirmReview(page);
+  await expect(unsaved(page, 'No unsaved changes')).toBeVisible();
+
+  const boltRules = rulesOf(file.settings.rubric_config) as { metric_id: number }[];
+  const translated = (from: number, to: number) => ({ ...boltRules.find((r) => r.metric_id === from), metric_id: to });
+  const after = await projectOf(stack, DEMO_PROJECT_ID);
+  expect(rulesOf(after.rubric_config)).toEqual([
+    ...rulesOf(before.rubric_config), // added, never replaced
+    translated(B.objectionHandling, D.empathy),
+    translated(B.latency, D.latency),
+  ]);
 });
 
-test('copying Notifications from another project saves only the differing notification fields', async ({
+test('copying Notifications from another project: its dashboard is matched by the picker, the webhook URL kept; only the differing notification fields are saved', async ({
   page,
   stack,
 }) => {
@@ -162,8 +224,20 @@ test('copying Notifications from another project saves only the differing notifi
   await expect(page.getByRole('checkbox', { name: 'No-calls schedule' })).not.toBeChecked();
   await stack.clearRequests();
   await page.getByRole('button', { name: 'Copy into this project' }).click();
+  const dialog = mappingDialog(page);
+  await expect(dialog.getByRole('listitem', { name: /Dashboard "Pipeline calls" #7711/ })).toContainText(
+    'No match in this project',
+  );
+  await expect(dialog).toContainText("This project's webhook secret stays as it is (not set)");
+  expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+  await dialog.getByLabel('Use in this project for dashboard #7711').selectOption({
+    label: 'Support quality overview (#7702)',
+  });
+  await dialog.getByLabel("Keep this project's URL").check();
+  await applyMapping(page);
   const notice = page.getByRole('status').filter({ hasText: 'Copied Notifications from "Bolt Sales Outbound"' });
   await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Dashboard "Pipeline calls" #7711 -> "Support quality overview" #7702');
   const requests = await stack.requests(); // before the test's own reads below
   expect(
     requests.filter((r) => r.method === 'GET' && r.path === `/user/v1/projects/${SECOND_PROJECT_ID}/`),
@@ -171,23 +245,56 @@ test('copying Notifications from another project saves only the differing notifi
   expect(patches(requests)).toEqual([]);
 
   const [target, source] = [await projectOf(stack, DEMO_PROJECT_ID), await projectOf(stack, SECOND_PROJECT_ID)];
-  const expected = buildPatch(
-    target,
-    applySettingsToDraft(toFormValues(target), settingsOfSections(source, ['notifications'])),
-  );
+  const copied = { ...settingsOfSections(source, ['notifications']), daily_report_dashboard_ids: [7702] };
+  delete copied.webhook_url;
+  const expected = buildPatch(target, applySettingsToDraft(toFormValues(target), copied));
   const fields = Object.keys(expected);
   expect(fields.length).toBeGreaterThan(3);
+  expect(fields).not.toContain('webhook_url');
   for (const field of fields) expect(PROJECT_FIELDS[field as ProjectField].section, field).toBe('notifications');
   await expect(notice).toContainText(`${fields.length} settings changed`);
   await stack.clearRequests();
 
   expect(await reviewedLabels(page)).toEqual(labelsOf(fields));
+  await expect(page.getByRole('note', { name: 'Ids translated from another project' })).toContainText(
+    "Webhook URL: this project's URL kept; its secret stays as it is.",
+  );
   await confirmReview(page);
   await expect(unsaved(page, 'No unsaved changes')).toBeVisible();
   const sent = patches(await stack.requests());
   expect(sent).toHaveLength(1);
   expect(sent[0].body).toEqual(JSON.parse(JSON.stringify(expected)));
   expect(Object.keys(sent[0].body as object).sort()).toEqual(fields.sort());
+});
+
+test("the webhook choice: taking the other project's URL with a new secret stores that URL and only the typed secret", async ({
+  page,
+  stack,
+}) => {
+  await openTransfer(page, DEMO_PROJECT_ID);
+  await page.getByLabel('Copy from project').selectOption({ label: `Bolt Sales Outbound (#${SECOND_PROJECT_ID})` });
+  await page.getByRole('checkbox', { name: 'Notifications' }).check();
+  await page.getByRole('button', { name: 'Copy into this project' }).click();
+  const dialog = mappingDialog(page);
+  await dialog.getByLabel('Use in this project for dashboard #7711').selectOption({ value: 'drop' });
+  await dialog.getByLabel('Take the new URL and set a new secret').check();
+  await dialog.getByRole('button', { name: 'Apply as unsaved changes' }).click();
+  await expect(dialog.getByLabel('New webhook secret')).toHaveAccessibleDescription('Enter the new secret.');
+  await dialog.getByLabel('New webhook secret').fill('whsec_acme_chosen_7731');
+  await applyMapping(page);
+  const boltSecret = (await stack.secrets(SECOND_PROJECT_ID)).webhook_secret;
+
+  const review = await openReview(page);
+  await expect(review.getByRole('note', { name: 'Ids translated from another project' })).toContainText(
+    'Webhook URL: the new URL taken, with a new secret.',
+  );
+  await confirmReview(page);
+  await expect(unsaved(page, 'No unsaved changes')).toBeVisible();
+  const after = await stack.getProject(DEMO_PROJECT_ID);
+  expect(after.webhook_url).toBe('https://hooks.boltsales.io/cekura/events');
+  expect(after.daily_report_dashboard_ids).toEqual([]);
+  expect((await stack.secrets(DEMO_PROJECT_ID)).webhook_secret).toBe('whsec_acme_chosen_7731');
+  expect((await stack.secrets(SECOND_PROJECT_ID)).webhook_secret).toBe(boltSecret); // the source untouched
 });
 
 test('a file with an unknown field is refused whole with a message, and nothing changes', async ({ page, stack }) => {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { benchBrowser } from './bench-browser';
 import { benchServer } from './bench-http';
 import { benchImpactNode } from './bench-impact';
+import { benchProjectSearch } from './bench-project-search';
 import { ROOT, startEmbeddedStack, startSplitStack } from './bench-stack';
 
 const load = () =>
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   console.log(
     `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load()}`,
   );
+
+  section('Project picker search at 500 projects (Node, the module the browser runs)', benchProjectSearch(500));
 
   const app = await startEmbeddedStack(); // builds dist/ first when it is older than the sources
   try {

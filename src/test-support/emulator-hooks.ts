@@ -42,6 +42,9 @@ export function emulatorHooks(emulatorUrl: string, apiKey: string) {
     /** A member joins the organisation (every project embeds the member list). */
     addMember: async (projectId: number) => void (await call('POST', `/projects/${projectId}/members`, {})),
     deleteMetric: async (id: number) => void (await call('DELETE', `/metrics/${id}`)),
+    /** The secrets the emulator stores for a project (tests only: the API never returns them). */
+    secrets: async (projectId: number): Promise<Record<string, string | null>> =>
+      ((await call('GET', `/secrets/${projectId}`)) as { secrets: Record<string, string | null> }).secrets,
     /** Straight from the emulator, with the key: the project's bytes as it answers them. */
     project: projectText,
     /** The same, parsed. */

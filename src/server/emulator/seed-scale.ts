@@ -1,11 +1,20 @@
 // The scale seed: one more project with 1,500 agents, 2,000 metrics, a 300-rule rubric and 2,000 call logs,
-// to exercise long lists (virtualised pickers, big rubrics) and big pages.
+// to exercise long lists (virtualised pickers, big rubrics) and big pages; plus the fleet (seed-fleet.ts):
+// 60 small projects with their own names, agents, metrics and dashboards, for work across many projects.
 import { createRng, type Rng } from './prng';
 import { assignCallIds, generateCalls, type CallFlavour } from './seed-calls';
+import { buildFleet, FLEET_COUNTS } from './seed-fleet';
 import type { EvalType, SeedAgent, SeedData, SeedDashboard, SeedMetric, SeedProject } from './seed-types';
 
 export const SCALE_PROJECT_ID = 2051;
-export const SCALE_COUNTS = { agents: 1500, metrics: 2000, rules: 300, callLogs: 2000, dashboards: 24 } as const;
+export const SCALE_COUNTS = {
+  agents: 1500,
+  metrics: 2000,
+  rules: 300,
+  callLogs: 2000,
+  dashboards: 24,
+  fleetProjects: FLEET_COUNTS.projects,
+} as const;
 const FIRST_AGENT_ID = 20_001;
 const FIRST_METRIC_ID = 60_001;
 const PROJECT_SCOPED_METRICS = 400;
@@ -69,12 +78,13 @@ export function buildScaleSeed(now: number): SeedData {
     flavour: SCALE_FLAVOUR,
     maxMetricsPerCall: 12,
   });
+  const fleet = buildFleet();
   return {
     members: [],
-    projects: [project],
-    agents,
-    metrics,
-    dashboards: scaleDashboards(),
+    projects: [project, ...fleet.projects],
+    agents: [...agents, ...fleet.agents],
+    metrics: [...metrics, ...fleet.metrics],
+    dashboards: [...scaleDashboards(), ...fleet.dashboards],
     callLogs: assignCallIds(calls, 12_400_000, rng),
   };
 }

@@ -62,3 +62,39 @@ describe('demo seed', () => {
     }
   });
 });
+
+describe('the scale seed fleet', () => {
+  it('has at least 50 projects with their own names, each with agents, metrics and dashboards of its own', async () => {
+    const { buildScaleSeed } = await import('./seed-scale');
+    const { fleetProjectIds, FLEET_SHARED_METRICS } = await import('./seed-fleet');
+    const seed = buildScaleSeed(Date.now());
+    const ids = fleetProjectIds();
+    expect(ids.length).toBeGreaterThanOrEqual(50);
+    const fleet = seed.projects.filter((p) => ids.includes(p.id));
+    expect(new Set(fleet.map((p) => p.name)).size).toBe(ids.length);
+    const allIds = (list: { id: number }[]) => new Set(list.map((x) => x.id)).size === list.length;
+    expect([allIds(seed.agents), allIds(seed.metrics), allIds(seed.dashboards), allIds(seed.projects)]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    for (const p of fleet) {
+      const own = <T extends { projectId: number | null }>(list: T[]) => list.filter((x) => x.projectId === p.id);
+      expect(own(seed.agents).length, p.name).toBeGreaterThanOrEqual(3);
+      expect(own(seed.dashboards).length, p.name).toBeGreaterThanOrEqual(2);
+      // The shared names (other ids in each project) and one metric of its own.
+      expect(own(seed.metrics).map((m) => m.name)).toEqual([
+        ...FLEET_SHARED_METRICS.map((m) => m.name),
+        expect.stringContaining(p.name.replace(/ Line$/, '')),
+      ]);
+      // Its settings name only its own ids.
+      const fields = p.fields as {
+        rubric_config: { rules: { metric_id: number }[] };
+        daily_report_dashboard_ids: number[];
+      };
+      for (const r of fields.rubric_config.rules) expect(own(seed.metrics).map((m) => m.id)).toContain(r.metric_id);
+      for (const d of fields.daily_report_dashboard_ids) expect(own(seed.dashboards).map((x) => x.id)).toContain(d);
+    }
+  });
+});

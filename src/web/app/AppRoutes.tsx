@@ -4,6 +4,7 @@ import { ProjectShell } from '../settings/ProjectShell';
 import { SectionRoute } from './SectionRoute';
 import { HistoryRoute } from './HistoryRoute';
 import { TransferRoute } from '../transfer/TransferRoute';
+import { BulkRoute } from '../bulk/BulkRoute';
 import { NotFound } from './NotFound';
 
 export function AppRoutes() {
@@ -14,6 +15,7 @@ export function AppRoutes() {
         <Route index element={<Navigate to="general" replace />} />
         <Route path="history" element={<HistoryRoute />} />
         <Route path="transfer" element={<TransferRoute />} />
+        <Route path="bulk" element={<BulkRoute />} />
         <Route path=":section" element={<SectionRoute />} />
       </Route>
       <Route path="*" element={<NotFound />} />

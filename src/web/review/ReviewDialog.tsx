@@ -1,11 +1,22 @@
 import { useMemo } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Typography,
+} from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { SECTION_LABELS, type Project } from '../../shared/schemas/project';
 import type { ProjectFormValues } from '../../shared/form';
 import { describeChanges, type ChangeEntry } from '../../shared/merge/review';
 import { changeLines, type NameLookups } from './change-lines';
 import { cachedNames } from './cached-names';
+import { setMappingNote, useMappingNote } from './mapping-note';
 
 export interface ReviewDialogProps {
   projectId: number;
@@ -24,6 +35,16 @@ export default function ReviewDialog({ projectId, base, values, note, onConfirm,
   const groups = useMemo(() => describeChanges(base, values), [base, values]);
   const names = useMemo(() => cachedNames(queryClient, projectId), [queryClient, projectId]);
   const count = groups.reduce((total, group) => total + group.entries.length, 0);
+  const pendingNote = useMappingNote(projectId);
+  // Only while the draft still changes a field the note is about (an import undone by Discard is no longer pending).
+  const mapping =
+    pendingNote && groups.some((group) => group.entries.some((entry) => pendingNote.fields.includes(entry.field)))
+      ? pendingNote
+      : undefined;
+  const confirm = () => {
+    setMappingNote(projectId, null); // shown once, with the save it belongs to
+    onConfirm();
+  };
 
   return (
     <Dialog
@@ -40,6 +61,16 @@ export default function ReviewDialog({ projectId, base, values, note, onConfirm,
         {note && (
           <Alert severity="info" sx={{ mb: 2 }}>
             {note}
+          </Alert>
+        )}
+        {mapping && (
+          <Alert severity="info" sx={{ mb: 2 }} role="note" aria-label="Ids translated from another project">
+            <AlertTitle>{mapping.title}</AlertTitle>
+            {mapping.lines.map((line, index) => (
+              <Typography key={index} variant="body2">
+                {line}
+              </Typography>
+            ))}
           </Alert>
         )}
         <Typography id="review-summary" sx={{ mb: 1 }}>
@@ -60,7 +91,7 @@ export default function ReviewDialog({ projectId, base, values, note, onConfirm,
       </DialogContent>
       <DialogActions>
         <Button onClick={onBack}>Back</Button>
-        <Button variant="contained" onClick={onConfirm} autoFocus>
+        <Button variant="contained" onClick={confirm} autoFocus>
           Confirm
         </Button>
       </DialogActions>

@@ -70,7 +70,11 @@ export function ProjectFrame({
   );
 }
 
-const OTHER_PAGES: Record<string, string> = { history: 'History', transfer: 'Import & export' };
+const OTHER_PAGES: Record<string, string> = {
+  history: 'History',
+  transfer: 'Import & export',
+  bulk: 'Apply to other projects',
+};
 
 /** "Limits" for /projects/7/limits; undefined while the page is not known. */
 function pageLabel(pathname: string): string | undefined {

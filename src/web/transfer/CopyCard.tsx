@@ -16,14 +16,15 @@ import { fetchProject, useProjects } from '../api/projects';
 import { requestErrorText } from '../api/error-wording';
 import { useProjectContext } from '../settings/project-context';
 import { SectionCard } from '../components/SectionCard';
-import { useApplyDraft } from './useApplyDraft';
-import type { DraftOutcome } from './DraftNotice';
+import { useQueryClient } from '@tanstack/react-query';
+import { fetchRefCatalog } from '../api/ref-catalog';
+import type { Incoming } from './useTransfer';
 
 /** Copies chosen sections of another project into this project's form as unsaved changes. */
-export function CopyCard({ onApplied }: { onApplied(outcome: DraftOutcome): void }) {
+export function CopyCard({ onIncoming }: { onIncoming(incoming: Incoming): Promise<void> }) {
   const { projectId } = useProjectContext();
   const projects = useProjects();
-  const apply = useApplyDraft(projectId);
+  const queryClient = useQueryClient();
   const [sourceId, setSourceId] = useState('');
   const [sections, setSections] = useState<SectionId[]>([]);
   const [busy, setBusy] = useState(false);
@@ -41,12 +42,16 @@ export function CopyCard({ onApplied }: { onApplied(outcome: DraftOutcome): void
     try {
       // Read now, not from the cache: the copy takes the other project as it is saved at this moment.
       const source = await fetchProject(Number(sourceId));
-      const change = await apply(settingsOfSections(source.project, sections));
       const name =
         typeof source.project.name === 'string' && source.project.name ? source.project.name : `Project ${sourceId}`;
-      onApplied({ ...change, title: `Copied ${sections.map((id) => SECTION_LABELS[id]).join(', ')} from "${name}".` });
+      await onIncoming({
+        settings: settingsOfSections(source.project, sections),
+        sourceLabel: `"${name}"`,
+        title: `Copied ${sections.map((id) => SECTION_LABELS[id]).join(', ')} from "${name}".`,
+        sourceRefs: (kinds) => fetchRefCatalog(queryClient, source.project.id, kinds),
+      });
     } catch (caught) {
-      setError(`The other project could not be read: nothing changed. ${requestErrorText(caught)}`);
+      setError(`The projects could not be read: nothing changed. ${requestErrorText(caught)}`);
     } finally {
       setBusy(false);
     }
@@ -55,7 +60,7 @@ export function CopyCard({ onApplied }: { onApplied(outcome: DraftOutcome): void
   return (
     <SectionCard
       title="Copy from another project"
-      intro="Takes the saved settings of the chosen sections from another project and puts them here as unsaved changes, to check and then Save. The other project is only read. Secrets, the name and the deleted flag are never copied. Ids that belong to the other project (dashboards, excluded agents, rubric metrics) are kept and flagged in their sections."
+      intro="Takes the saved settings of the chosen sections from another project and puts them here as unsaved changes, to check and then Save. The other project is only read. Secrets, the name and the deleted flag are never copied. Ids that belong to the other project (rubric metrics, daily-report dashboards, excluded agents) are matched here by name, and you confirm each match or drop it; the webhook URL and the rubric are asked."
     >
       <TextField
         select

@@ -1,10 +1,10 @@
-import { Alert, AlertTitle, Link, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Link, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import { SECTION_LABELS } from '../../shared/schemas/project';
 import { countBySection } from './transfer-logic';
 import type { DraftChange } from './useApplyDraft';
 
-export type DraftOutcome = DraftChange & { title: string };
+export type DraftOutcome = DraftChange & { title: string; mapping?: string[] };
 
 /** What an import or copy changed (as unsaved edits), with links to the sections, and the rubric's metric warning. */
 export function DraftNotice({
@@ -41,6 +41,15 @@ export function DraftNotice({
               ))}
               .
             </Typography>
+            {outcome.mapping && outcome.mapping.length > 0 && (
+              <Box aria-label="Matched to this project" sx={{ my: 0.5 }}>
+                {outcome.mapping.map((line, index) => (
+                  <Typography key={index} variant="body2">
+                    {line}
+                  </Typography>
+                ))}
+              </Box>
+            )}
             <Typography variant="body2">
               Check them there, then Save: the review lists every change before anything is sent.
             </Typography>

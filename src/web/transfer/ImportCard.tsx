@@ -1,15 +1,12 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
 import { parseSettingsImport } from '../../shared/transfer';
-import { useProjectContext } from '../settings/project-context';
+import { requestErrorText } from '../api/error-wording';
 import { SectionCard } from '../components/SectionCard';
-import { useApplyDraft } from './useApplyDraft';
-import type { DraftOutcome } from './DraftNotice';
+import type { Incoming } from './useTransfer';
 
 /** Reads an exported settings file into this project's form as unsaved changes, or refuses it whole. */
-export function ImportCard({ onApplied }: { onApplied(outcome: DraftOutcome): void }) {
-  const { projectId } = useProjectContext();
-  const apply = useApplyDraft(projectId);
+export function ImportCard({ onIncoming }: { onIncoming(incoming: Incoming): Promise<void> }) {
   const input = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<{ fileName: string; errors: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,9 +23,18 @@ export function ImportCard({ onApplied }: { onApplied(outcome: DraftOutcome): vo
         return;
       }
       setRefused(null);
-      const change = await apply(read.settings);
       const from = read.source ? ` (exported from "${read.source.name}", project ${read.source.id})` : '';
-      onApplied({ ...change, title: `Imported ${file.name}${from}.` });
+      await onIncoming({
+        settings: read.settings,
+        sourceLabel: read.source ? `"${read.source.name}" (${file.name})` : file.name,
+        title: `Imported ${file.name}${from}.`,
+        sourceRefs: read.refs,
+      });
+    } catch (caught) {
+      setRefused({
+        fileName: file.name,
+        errors: [`This project's metrics, dashboards or agents could not be read. ${requestErrorText(caught)}`],
+      });
     } finally {
       setBusy(false);
     }
@@ -37,7 +43,7 @@ export function ImportCard({ onApplied }: { onApplied(outcome: DraftOutcome): vo
   return (
     <SectionCard
       title="Import"
-      intro="Reads a file made by Export (from this project or another one) into this project as unsaved changes. Nothing is saved until you press Save and confirm the review. A file with an unknown field, a secret or an invalid value is refused as a whole. Ids from another project (dashboards, excluded agents, rubric metrics) are kept and flagged in their sections."
+      intro="Reads a file made by Export (from this project or another one) into this project as unsaved changes. Nothing is saved until you press Save and confirm the review. A file with an unknown field, a secret or an invalid value is refused as a whole. Ids from another project (rubric metrics, daily-report dashboards, excluded agents) are matched here by name, and you confirm each match or drop it before anything changes."
     >
       <div>
         <Button variant="outlined" onClick={() => input.current?.click()} disabled={busy}>

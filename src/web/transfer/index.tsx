@@ -5,11 +5,13 @@ import { CopyCard } from './CopyCard';
 import { DraftNotice, type DraftOutcome } from './DraftNotice';
 import { ExportCard } from './ExportCard';
 import { ImportCard } from './ImportCard';
+import { useTransfer } from './useTransfer';
 
 /** `/projects/:id/transfer`: export the settings, import a file, copy sections from another project. */
 export default function TransferPage() {
   const { projectId } = useProjectContext();
   const [outcome, setOutcome] = useState<DraftOutcome | null>(null);
+  const transfer = useTransfer(setOutcome);
   return (
     <Stack spacing={3}>
       <div>
@@ -24,8 +26,9 @@ export default function TransferPage() {
       </div>
       {outcome && <DraftNotice projectId={projectId} outcome={outcome} onClose={() => setOutcome(null)} />}
       <ExportCard />
-      <ImportCard onApplied={setOutcome} />
-      <CopyCard onApplied={setOutcome} />
+      <ImportCard onIncoming={transfer.start} />
+      <CopyCard onIncoming={transfer.start} />
+      {transfer.dialog}
     </Stack>
   );
 }

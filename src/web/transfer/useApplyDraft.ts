@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useFormContext } from 'react-hook-form';
-import type { ProjectFormValues } from '../../shared/form';
+import type { ProjectFormValues, SecretEdit } from '../../shared/form';
 import type { ProjectField } from '../../shared/schemas/project';
 import { applySettingsToDraft } from '../../shared/transfer';
 import { metricCatalogQuery } from '../api/metrics';
@@ -22,7 +22,7 @@ export function useApplyDraft(projectId: number) {
   const form = useFormContext<ProjectFormValues>();
   const queryClient = useQueryClient();
   return useCallback(
-    async (settings: Partial<Record<ProjectField, unknown>>): Promise<DraftChange> => {
+    async (settings: Partial<Record<ProjectField, unknown>>, webhookSecret?: SecretEdit): Promise<DraftChange> => {
       // The metrics first: with them cached, the rubric's own validator flags unknown metrics right away.
       const catalog =
         'rubric_config' in settings
@@ -30,6 +30,8 @@ export function useApplyDraft(projectId: number) {
           : null;
       const before = form.getValues();
       const draft = applySettingsToDraft(before, settings);
+      // A secret is never taken from elsewhere: only a new one the user typed, or a clear (decision 32).
+      if (webhookSecret) draft.webhook_secret = webhookSecret;
       const changed = changedFields(before, draft);
       for (const field of changed) form.setValue(field, draft[field] as never, { shouldDirty: true });
       if (changed.length) void form.trigger(changed);
