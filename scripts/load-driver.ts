@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PROJECT_ID, SECOND_PROJECT_ID } from '../src/server/emulator/seed';
 import { hashPassword } from '../src/server/auth/password';
-import { openAuthStore } from '../src/server/auth/store';
+import { openSqliteStore } from '../src/server/store/sqlite';
 import { ensureSpaBuilt } from '../src/server/proxy/spa-build';
 import { freePort } from './free-port';
 
@@ -96,9 +96,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   let admin: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     if (opts.user) {
-      const store = openAuthStore(path.join(dataDir, 'admin'));
-      store.setUser(opts.user.name, await hashPassword(opts.user.password));
-      store.close();
+      const store = openSqliteStore(path.join(dataDir, 'admin'));
+      await store.setUser(opts.user.name, await hashPassword(opts.user.password));
+      await store.close();
     }
     admin = await startProcess(
       'src/server/main.ts',
