@@ -28,7 +28,7 @@ const databaseUrl = z
   .string()
   .refine((value) => URL.canParse(value), 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/db')
   .refine(
-    (value) => ['postgres:', 'postgresql:'].includes(new URL(value).protocol),
+    (value) => !URL.canParse(value) || ['postgres:', 'postgresql:'].includes(new URL(value).protocol),
     'DATABASE_URL must be a postgres:// (or postgresql://) URL',
   );
 
