@@ -88,7 +88,7 @@ try {
 
   if (replicas)
     console.log(
-      `Load: ${clients} clients for ${seconds} s spread over ${replicas} replicas on one temporary PostgreSQL (${stack.baseURLs.join(', ')}), one session made on the first (projects ${LOAD_PROJECTS.join(', ')}) ...`,
+      `Load: ${clients} clients for ${seconds} s spread over ${replicas} replica${replicas === 1 ? '' : 's'} on one temporary PostgreSQL (${stack.baseURLs.join(', ')}), one session made on the first (projects ${LOAD_PROJECTS.join(', ')}) ...`,
     );
   else
     console.log(
@@ -126,7 +126,7 @@ try {
     `saves          ${saves} PATCHes: ${result.accepted.length} accepted, ${result.conflicts} refused with 412 (stale ETag)`,
   );
   console.log(`errors         ${other}${other ? ` (first: ${result.errors[0]})` : ''}`);
-  if (replicas) {
+  if (replicas > 1) {
     console.log(`per replica    ${result.perReplica.map((n, i) => `${i + 1}: ${n}`).join(', ')} requests`);
     console.log(
       `replica death  ${result.failedOver} requests refused by the dead replica and sent to another; ${result.unknown.length} saves in flight on it (outcome unknown)`,
