@@ -106,7 +106,8 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     await store.close();
     throw error;
   }
-  const historyHealth = new HistoryHealth(store.location);
+  // Named in the public health answer: the SQLite file (as before), never a database host.
+  const historyHealth = new HistoryHealth(store.kind === 'postgres' ? 'PostgreSQL' : store.location);
 
   const app = Fastify({
     logger: loggerOptions(opts),
