@@ -37,10 +37,13 @@ export type TestPostgres = {
 };
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+// util-linux's runuser lives in sbin, which a root shell's PATH does not always hold.
+const RUNUSER =
+  ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((file) => fs.existsSync(file)) ?? 'runuser';
 
 /** Runs a PostgreSQL binary, as the `postgres` user when we are root. */
 function runPg(bin: string, args: string[], options: { stdio?: 'ignore' | 'pipe' } = {}): string {
-  const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  const [command, argv] = asRoot ? [RUNUSER, ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   return execFileSync(command, argv, { stdio: options.stdio ?? 'pipe', encoding: 'utf8' });
 }
 
@@ -87,7 +90,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       await new Promise<void>((resolve) => {
         const argv = ['-D', dataDir, '-m', 'immediate', '-w', 'stop'];
         const child = asRoot
-          ? spawn('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...argv], { stdio: 'ignore' })
+          ? spawn(RUNUSER, ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...argv], { stdio: 'ignore' })
           : spawn(path.join(bin, 'pg_ctl'), argv, { stdio: 'ignore' });
         child.on('exit', () => resolve());
         child.on('error', () => resolve());
