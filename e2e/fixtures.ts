@@ -98,6 +98,8 @@ function serverEnv(
   // Emulator mode: a real key or URL in the developer's shell must never reach the test server.
   delete env.CEKURA_API_KEY;
   delete env.CEKURA_API_URL;
+  // Each worker's history and users in its own DATA_DIR, never a shared PostgreSQL from the shell.
+  delete env.DATABASE_URL;
   return env;
 }
 

@@ -1,9 +1,11 @@
-// `npm run user:add -- <name>`: adds a console user to DATA_DIR/admin.sqlite (or sets a new password for an
+// `npm run user:add -- <name>`: adds a console user to DATA_DIR/admin.sqlite, or to PostgreSQL when DATABASE_URL is
+// set (or sets a new password for an
 // existing one, which ends that user's sessions). The password is asked on the terminal with echo off, or
 // read from standard input (first line) when that is not a terminal: `printf '%s\n' "$PW" | npm run user:add -- ann`.
-import path from 'node:path';
 import { hashPassword } from '../src/server/auth/password';
-import { openAuthStore, USER_NAME } from '../src/server/auth/store';
+import { USER_NAME } from '../src/server/auth/store';
+import { loadConfig } from '../src/server/config';
+import { openAdminStore } from '../src/server/store/index';
 
 const MIN_PASSWORD = 10;
 
@@ -58,18 +60,18 @@ async function main(): Promise<void> {
   const password = await readPassword();
   if (password.length < MIN_PASSWORD)
     throw new Error(`The password needs at least ${MIN_PASSWORD} characters; nothing was changed.`);
-  const dataDir = path.resolve(process.env.DATA_DIR || './data');
-  const store = openAuthStore(dataDir);
+  const { dataDir, databaseUrl } = loadConfig();
+  const store = await openAdminStore({ dataDir, databaseUrl });
   try {
-    const outcome = store.setUser(name, await hashPassword(password));
+    const outcome = await store.setUser(name, await hashPassword(password));
     console.log(
       outcome === 'added'
-        ? `User "${name}" added (${path.join(dataDir, 'admin.sqlite')}).`
+        ? `User "${name}" added (${store.location}).`
         : `Password of "${name}" changed; their sessions ended.`,
     );
     console.log('The console now asks everyone to log in.');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -24,6 +24,14 @@ const httpUrl = z
   // Keep a path prefix (a gateway may mount the API below /) but never a trailing slash: paths are appended.
   .transform((url) => `${url.origin}${url.pathname.replace(/\/+$/, '')}`);
 
+const databaseUrl = z
+  .string()
+  .refine((value) => URL.canParse(value), 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/db')
+  .refine(
+    (value) => !URL.canParse(value) || ['postgres:', 'postgresql:'].includes(new URL(value).protocol),
+    'DATABASE_URL must be a postgres:// (or postgresql://) URL',
+  );
+
 const envSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, port('PORT').default(3000)),
   HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
@@ -38,6 +46,8 @@ const envSchema = z.object({
   ),
   CEKURA_API_URL: z.preprocess(emptyToUndefined, httpUrl.default('https://api.cekura.ai')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  // Set: history, users, sessions, login limits and the save lock in PostgreSQL (several replicas may share it).
+  DATABASE_URL: z.preprocess(emptyToUndefined, databaseUrl.optional()),
   UPSTREAM_TIMEOUT_MS: z.preprocess(
     emptyToUndefined,
     z
@@ -99,6 +109,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     host: env.HOST,
     trustProxy: env.TRUST_PROXY,
     dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     exitWithStdin: env.EXIT_WITH_STDIN,
     upstream: live

@@ -7,6 +7,7 @@ import { checkDataDir } from './data-dir';
 import { buildAdminServer, checkCanStart, NoUserError } from './proxy/index';
 import { ensureSpaBuilt } from './proxy/spa-build';
 import { DamagedStoreError } from './history/store';
+import { StoreOpenError } from './store/index';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,9 +35,10 @@ async function main(): Promise<void> {
   // The key now lives only in `config`: nothing started later (the Vite build, plugins) can read it from env.
   delete process.env.CEKURA_API_KEY;
   delete process.env.EMULATOR_API_KEY;
+  delete process.env.DATABASE_URL;
   const dataDirProblem = await checkDataDir(config.dataDir);
   if (dataDirProblem) throw new ConfigError(dataDirProblem);
-  checkCanStart(config.dataDir, config.host, config.trustProxy);
+  await checkCanStart({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, config.host, config.trustProxy);
   const build = await ensureSpaBuilt(ROOT);
   if (build === 'no-app') console.log('No index.html yet: serving the placeholder page.');
 
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     timeoutMs: config.timeoutMs,
     distDir: path.join(ROOT, 'dist'),
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     logger: true,
     host: config.host,
     trustProxy: config.trustProxy,
@@ -91,7 +94,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof NoUserError || error instanceof DamagedStoreError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof NoUserError ||
+    error instanceof DamagedStoreError ||
+    error instanceof StoreOpenError;
   console.error(known ? error.message : `Failed to start: ${(error as Error)?.stack ?? String(error)}`);
   process.exit(1);
 });

@@ -9,7 +9,8 @@ import { buildAdminServer, NoUserError } from '../proxy/index';
 import { api, hooks, startAdmin, startTestEmulator, TEST_KEY, type Admin, type Emulator } from '../proxy/test-support';
 import { safeNext, SESSION_COOKIE } from './index';
 import { verifyPassword } from './password';
-import { openAuthStore, SESSION_TTL_MS } from './store';
+import { openSqliteStore as openAuthStore } from '../store/sqlite';
+import { SESSION_TTL_MS } from './store';
 
 // Login over real HTTP: users added with the real `npm run user:add` script, sessions, redirects, limits.
 
@@ -68,7 +69,7 @@ async function logIn(admin: Admin, name = 'ann', password = PASSWORD, extra: Rec
 }
 
 describe('user:add', () => {
-  it('stores a scrypt hash with a random salt (never the password) and refuses short passwords', () => {
+  it('stores a scrypt hash with a random salt (never the password) and refuses short passwords', async () => {
     const dir = tempDir();
     expect(userAdd(dir, 'bob', PASSWORD).status).toBe(0);
     expect(userAdd(dir, 'cy', PASSWORD).status).toBe(0);
@@ -76,17 +77,17 @@ describe('user:add', () => {
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/at least 10 characters/);
     const store = openAuthStore(dir);
-    const [bob, cy] = [store.passwordHash('bob') as string, store.passwordHash('cy') as string];
+    const [bob, cy] = [(await store.passwordHash('bob')) as string, (await store.passwordHash('cy')) as string];
     expect(bob).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(bob).not.toBe(cy);
-    expect(store.passwordHash('dee')).toBeUndefined();
-    store.close();
+    expect(await store.passwordHash('dee')).toBeUndefined();
+    await store.close();
   });
 
   it('verifies only the right password; a malformed hash never matches', async () => {
     const store = openAuthStore(withUser);
-    const hash = store.passwordHash('ann') as string;
-    store.close();
+    const hash = (await store.passwordHash('ann')) as string;
+    await store.close();
     expect(await verifyPassword(PASSWORD, hash)).toBe(true);
     expect(await verifyPassword(`${PASSWORD} `, hash)).toBe(false);
     expect(await verifyPassword(PASSWORD, 'plain-text')).toBe(false);
@@ -148,7 +149,10 @@ describe('once a user exists', () => {
   });
 
   it('keeps health, session, the login page and its script public', async () => {
-    expect((await api(admin.url, '/app-api/health')).json()).toEqual({ ok: true });
+    expect((await api(admin.url, '/app-api/health')).json()).toEqual({
+      ok: true,
+      database: { kind: 'sqlite', ok: true },
+    });
     expect((await api(admin.url, '/app-api/session')).json()).toEqual({ user: null, authRequired: true });
     const page = await api(admin.url, '/login?next=%2Fprojects%2F1');
     expect(page.status).toBe(200);
@@ -230,13 +234,13 @@ describe('once a user exists', () => {
 });
 
 describe('sessions', () => {
-  it('expire after SESSION_TTL_MS', () => {
+  it('expire after SESSION_TTL_MS', async () => {
     const store = openAuthStore(withUser);
     const now = Date.now();
-    const token = store.createSession('ann', now);
-    expect(store.sessionUser(token, now + SESSION_TTL_MS - 1)).toBe('ann');
-    expect(store.sessionUser(token, now + SESSION_TTL_MS)).toBeUndefined();
-    store.close();
+    const token = await store.createSession('ann', now);
+    expect(await store.sessionUser(token, now + SESSION_TTL_MS - 1)).toBe('ann');
+    expect(await store.sessionUser(token, now + SESSION_TTL_MS)).toBeUndefined();
+    await store.close();
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CheckGate, isRefusal, LoginLimiter, type LimiterOptions } from './limiter';
 import { dummyHash, verifyPassword } from './password';
+import type { LimitCounters } from './limiter';
 import { SESSION_TTL_MS, type AuthStore } from './store';
 
 // Login for the console. Required once a user exists, or always when the server is reachable from other
@@ -18,6 +19,8 @@ export type AuthOptions = {
   /** Decides whether the request targets the API (401) or is a page (redirect to /login). */
   isPage: (method: string, rawUrl: string) => boolean;
   limiter?: LimiterOptions;
+  /** Where the login-limit counters live (the admin store's: shared by replicas with PostgreSQL). */
+  limits?: LimitCounters;
 };
 
 const PUBLIC = new Set([
@@ -76,16 +79,16 @@ function tooMany(reply: FastifyReply, seconds: number) {
 
 export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   const { store } = opts;
-  const limiter = new LoginLimiter(opts.limiter);
+  const limiter = new LoginLimiter(opts.limiter, opts.limits);
   const gate = new CheckGate();
-  const required = () => opts.alwaysRequired || store.hasUsers();
+  const required = async () => opts.alwaysRequired || (await store.hasUsers());
   const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
 
   app.addHook('onRequest', async (req, reply) => {
     const token = tokenOf(req);
-    req.user = token ? (store.sessionUser(token) ?? null) : null;
+    req.user = token ? ((await store.sessionUser(token)) ?? null) : null;
     const path = (req.raw.url ?? '/').split('?')[0];
-    if (req.user || PUBLIC.has(`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`) || !required()) return;
+    if (req.user || PUBLIC.has(`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`) || !(await required())) return;
     reply.header('cache-control', 'no-store');
     if (opts.isPage(req.method, req.raw.url ?? '/'))
       return reply.redirect(`/login?next=${encodeURIComponent(req.raw.url ?? '/')}`, 302);
@@ -95,7 +98,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   app.get('/login', async (req, reply) => {
     reply.header('cache-control', 'no-store');
     const next = safeNext((req.query as { next?: unknown }).next);
-    if (req.user || !required()) return reply.redirect(next, 302);
+    if (req.user || !(await required())) return reply.redirect(next, 302);
     return reply.type('text/html; charset=utf-8').send(loginPage);
   });
   app.get('/login.js', async (_req, reply) =>
@@ -106,7 +109,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   );
 
   app.get('/app-api/session', async (req, reply) =>
-    reply.header('cache-control', 'no-store').send({ user: req.user, authRequired: required() }),
+    reply.header('cache-control', 'no-store').send({ user: req.user, authRequired: await required() }),
   );
 
   app.post('/app-api/login', async (req, reply) => {
@@ -116,16 +119,16 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
     );
     if (!body.success) return reply.code(400).send({ detail: 'Send {"name": ..., "password": ...}.' });
     const { name, password } = body.data;
-    const stored = store.passwordHash(name);
+    const stored = await store.passwordHash(name);
     // Counted now, before the (slow, asynchronous) check: simultaneous attempts see each other's reservation.
-    const attempt = limiter.reserve(req.ip, name, stored);
+    const attempt = await limiter.reserve(req.ip, name, stored);
     if (isRefusal(attempt)) return tooMany(reply, attempt.retryAfterSeconds);
     // An unknown name costs the same scrypt as a wrong password, so timing does not reveal which names exist.
     const ok = await gate.run(
       async () => (await verifyPassword(password, stored ?? (await dummyHash()))) && stored !== undefined,
     );
     if (ok === undefined) {
-      limiter.release(attempt);
+      await limiter.release(attempt);
       return reply
         .code(429)
         .header('retry-after', '1')
@@ -135,16 +138,16 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
       req.log.info({ user: name.slice(0, 64) }, 'failed login');
       return reply.code(401).send({ detail: 'Wrong user name or password.' });
     }
-    limiter.succeed(attempt);
+    await limiter.succeed(attempt);
     const old = tokenOf(req);
-    if (old) store.deleteSession(old);
-    const token = store.createSession(name);
+    if (old) await store.deleteSession(old);
+    const token = await store.createSession(name);
     return reply.header('set-cookie', sessionCookie(req, token, SESSION_TTL_MS / 1000)).send({ user: name });
   });
 
   app.post('/app-api/logout', async (req, reply) => {
     const token = tokenOf(req);
-    if (token) store.deleteSession(token);
+    if (token) await store.deleteSession(token);
     return reply
       .header('cache-control', 'no-store')
       .header('set-cookie', sessionCookie(req, '', 0))

@@ -1,12 +1,14 @@
-// Login limits, in memory (a restart forgets). An attempt is counted when it starts (reserve), before the
-// password is checked, so a burst of simultaneous requests cannot all get past a limit that only counts
-// finished failures. Two limits:
+// Login limits. An attempt is counted when it starts (reserve), before the password is checked, so a burst of
+// simultaneous requests cannot all get past a limit that only counts finished failures. Two limits:
 // - per client address: `max` attempts per `windowMs` (from the first one); a success refunds its own
 //   reservation and clears only the failures of the user who logged in, so an account holder (or anyone
 //   sharing the address with one) cannot log in as themselves to wipe the count of guesses at other names.
 // - per user name, across addresses: after `userMax` failures each further attempt must wait a delay that
 //   doubles (1 s, 2 s, 4 s ...) up to `userMaxDelayMs`: guesses from many addresses slow to a crawl, but the
 //   real user is never locked out for longer than that cap. `npm run user:add` for the name clears it.
+// The counters live in the admin store (LimitCounters): in memory with SQLite (a restart forgets), in PostgreSQL
+// with DATABASE_URL (shared by every replica). Each step reads and writes one address's and one name's entries
+// atomically, so the rules below are the same for both.
 
 import { availableParallelism } from 'node:os';
 
@@ -24,19 +26,57 @@ export type LimiterOptions = {
 const DEFAULTS = { max: 5, windowMs: 15 * 60_000, userMax: 20, userDelayMs: 1000, userMaxDelayMs: 5 * 60_000 };
 const MAX_TRACKED = 10_000;
 
-type AddressEntry = { resetAt: number; byUser: Map<string, number> };
-/** `stamp` is the user's password hash when counting started: a new one (user:add) starts a clean count. */
-type UserEntry = { failures: number; last: number; nextAt: number; stamp: string | undefined };
+/** One client address's window: attempts per user name, until resetAt (also when the entry may be forgotten). */
+export type AddressEntry = { resetAt: number; byUser: Map<string, number> };
+/**
+ * One user name's failures. `stamp` is the user's password hash when counting started: a new one (user:add)
+ * starts a clean count. `expiresAt` (last + window): after it the entry starts over, so it may be forgotten.
+ */
+export type UserEntry = {
+  failures: number;
+  last: number;
+  nextAt: number;
+  stamp: string | undefined;
+  expiresAt: number;
+};
+/** The entries of one attempt; a step sets, changes or removes them (undefined: none kept). */
+export type LimitEntries = { address?: AddressEntry; user?: UserEntry };
+
+/** Where the counters are kept: each update of one address's and one name's entries is atomic. */
+export interface LimitCounters {
+  update<T>(address: string, user: string, now: number, change: (entries: LimitEntries) => T): Promise<T>;
+}
+
+/** The counters of one process (SQLite mode): lost on restart, at most MAX_TRACKED addresses and names. */
+export class MemoryLimitCounters implements LimitCounters {
+  private readonly addresses = new Map<string, AddressEntry>();
+  private readonly users = new Map<string, UserEntry>();
+
+  async update<T>(address: string, user: string, now: number, change: (entries: LimitEntries) => T): Promise<T> {
+    const entries: LimitEntries = { address: this.addresses.get(address), user: this.users.get(user) };
+    const result = change(entries);
+    keep(this.addresses, address, entries.address, (e) => e.resetAt <= now);
+    keep(this.users, user, entries.user, (e) => e.expiresAt < now);
+    return result;
+  }
+}
+
+function keep<T>(map: Map<string, T>, key: string, entry: T | undefined, expired: (entry: T) => boolean): void {
+  if (entry === undefined) return void map.delete(key);
+  if (!map.has(key) && map.size >= MAX_TRACKED) prune(map, expired);
+  map.set(key, entry);
+}
 
 export type Reservation = { address: string; user: string };
 export type Refusal = { retryAfterSeconds: number; reason: 'address' | 'user' };
 
 export class LoginLimiter {
-  private readonly addresses = new Map<string, AddressEntry>();
-  private readonly users = new Map<string, UserEntry>();
   private readonly opts: Required<LimiterOptions>;
 
-  constructor(opts: LimiterOptions = DEFAULTS) {
+  constructor(
+    opts: LimiterOptions = DEFAULTS,
+    private readonly counters: LimitCounters = new MemoryLimitCounters(),
+  ) {
     this.opts = { ...DEFAULTS, ...opts };
   }
 
@@ -44,61 +84,60 @@ export class LoginLimiter {
    * Counts an attempt before its password is checked, or refuses it. `stamp` identifies the user's current
    * password (its stored hash; undefined for an unknown name).
    */
-  reserve(address: string, user: string, stamp: string | undefined, now = Date.now()): Reservation | Refusal {
-    const byAddress = this.addressEntry(address, now);
-    const used = [...byAddress.byUser.values()].reduce((a, b) => a + b, 0);
-    if (used >= this.opts.max)
-      return { reason: 'address', retryAfterSeconds: Math.ceil((byAddress.resetAt - now) / 1000) };
-    const byUser = this.userEntry(user, stamp, now);
-    if (byUser.nextAt > now) return { reason: 'user', retryAfterSeconds: Math.ceil((byUser.nextAt - now) / 1000) };
-    byAddress.byUser.set(user, (byAddress.byUser.get(user) ?? 0) + 1);
-    byUser.failures += 1;
-    byUser.last = now;
-    const over = byUser.failures - this.opts.userMax;
-    if (over > 0) byUser.nextAt = now + Math.min(this.opts.userDelayMs * 2 ** (over - 1), this.opts.userMaxDelayMs);
-    return { address, user };
+  reserve(address: string, user: string, stamp: string | undefined, now = Date.now()): Promise<Reservation | Refusal> {
+    return this.counters.update(address, user, now, (entries): Reservation | Refusal => {
+      const byAddress = this.addressEntry(entries, now);
+      const used = [...byAddress.byUser.values()].reduce((a, b) => a + b, 0);
+      if (used >= this.opts.max)
+        return { reason: 'address', retryAfterSeconds: Math.ceil((byAddress.resetAt - now) / 1000) };
+      const byUser = this.userEntry(entries, stamp, now);
+      if (byUser.nextAt > now) return { reason: 'user', retryAfterSeconds: Math.ceil((byUser.nextAt - now) / 1000) };
+      byAddress.byUser.set(user, (byAddress.byUser.get(user) ?? 0) + 1);
+      byUser.failures += 1;
+      byUser.last = now;
+      byUser.expiresAt = now + this.opts.windowMs;
+      const over = byUser.failures - this.opts.userMax;
+      if (over > 0) byUser.nextAt = now + Math.min(this.opts.userDelayMs * 2 ** (over - 1), this.opts.userMaxDelayMs);
+      return { address, user };
+    });
   }
 
   /** The password was right: clear what this user's attempts from this address counted. */
-  succeed({ address, user }: Reservation): void {
-    this.addresses.get(address)?.byUser.delete(user);
-    const byUser = this.users.get(user);
-    // Only this attempt is refunded: a success must not wipe guesses made at the name from elsewhere.
-    if (byUser) byUser.failures = Math.max(0, byUser.failures - 1);
+  succeed({ address, user }: Reservation, now = Date.now()): Promise<void> {
+    return this.counters.update(address, user, now, (entries) => {
+      entries.address?.byUser.delete(user);
+      // Only this attempt is refunded: a success must not wipe guesses made at the name from elsewhere.
+      if (entries.user) entries.user.failures = Math.max(0, entries.user.failures - 1);
+    });
   }
 
   /** The password was never checked (the server was busy): the attempt does not count. */
-  release({ address, user }: Reservation): void {
-    const byAddress = this.addresses.get(address);
-    const n = byAddress?.byUser.get(user) ?? 0;
-    if (byAddress && n > 1) byAddress.byUser.set(user, n - 1);
-    else byAddress?.byUser.delete(user);
-    const byUser = this.users.get(user);
-    if (byUser) {
-      byUser.failures = Math.max(0, byUser.failures - 1);
-      if (byUser.failures <= this.opts.userMax) byUser.nextAt = 0;
-    }
+  release({ address, user }: Reservation, now = Date.now()): Promise<void> {
+    return this.counters.update(address, user, now, (entries) => {
+      const byAddress = entries.address;
+      const n = byAddress?.byUser.get(user) ?? 0;
+      if (byAddress && n > 1) byAddress.byUser.set(user, n - 1);
+      else byAddress?.byUser.delete(user);
+      const byUser = entries.user;
+      if (byUser) {
+        byUser.failures = Math.max(0, byUser.failures - 1);
+        if (byUser.failures <= this.opts.userMax) byUser.nextAt = 0;
+      }
+    });
   }
 
-  private addressEntry(address: string, now: number): AddressEntry {
-    let entry = this.addresses.get(address);
-    if (!entry || entry.resetAt <= now) {
-      if (!entry && this.addresses.size >= MAX_TRACKED) prune(this.addresses, (e) => e.resetAt <= now);
-      entry = { resetAt: now + this.opts.windowMs, byUser: new Map() };
-      this.addresses.set(address, entry);
-    }
-    return entry;
+  private addressEntry(entries: LimitEntries, now: number): AddressEntry {
+    if (!entries.address || entries.address.resetAt <= now)
+      entries.address = { resetAt: now + this.opts.windowMs, byUser: new Map() };
+    return entries.address;
   }
 
-  private userEntry(user: string, stamp: string | undefined, now: number): UserEntry {
-    let entry = this.users.get(user);
+  private userEntry(entries: LimitEntries, stamp: string | undefined, now: number): UserEntry {
+    const entry = entries.user;
     // Quiet for a whole window, or a new password: start over.
-    if (!entry || entry.stamp !== stamp || now - entry.last > this.opts.windowMs) {
-      if (!entry && this.users.size >= MAX_TRACKED) prune(this.users, (e) => now - e.last > this.opts.windowMs);
-      entry = { failures: 0, last: now, nextAt: 0, stamp };
-      this.users.set(user, entry);
-    }
-    return entry;
+    if (!entry || entry.stamp !== stamp || now - entry.last > this.opts.windowMs)
+      entries.user = { failures: 0, last: now, nextAt: 0, stamp, expiresAt: now + this.opts.windowMs };
+    return entries.user as UserEntry;
   }
 }
 

@@ -25,6 +25,6 @@ export function registerHistoryRoutes(app: FastifyInstance, history: HistoryStor
     const query = querySchema.safeParse(req.query);
     if (!query.success)
       return reply.code(400).send({ detail: 'page must be a positive integer and page_size between 1 and 100' });
-    return reply.send(history.list(params.data.id, query.data.page, query.data.page_size));
+    return reply.send(await history.list(params.data.id, query.data.page, query.data.page_size));
   });
 }

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { historyPageSchema } from '../../shared/schemas/history';
 import { DEMO_PROJECT_ID } from '../emulator/seed';
 import { api, startAdmin, startTestEmulator, type Emulator } from '../proxy/test-support';
-import { adminDatabasePath, checkAdminDatabase, DamagedStoreError, openHistoryStore } from './store';
+import { openSqliteStore } from '../store/sqlite';
+import { adminDatabasePath, checkAdminDatabase, DamagedStoreError } from './store';
 
 const P = DEMO_PROJECT_ID;
 const dirs: string[] = [];
@@ -49,13 +50,13 @@ function writeLegacyFile(dir: string): void {
 }
 
 describe('rows written by older versions', () => {
-  it('are migrated once (kind "save") and every row comes back in the shape the console reads', () => {
+  it('are migrated once (kind "save") and every row comes back in the shape the console reads', async () => {
     const dir = tempDir();
     writeLegacyFile(dir);
-    openHistoryStore(dir).close();
-    const store = openHistoryStore(dir); // a second open: the migration is not run twice
-    const page = store.list(P, 1, 100);
-    store.close();
+    await openSqliteStore(dir).close();
+    const store = openSqliteStore(dir); // a second open: the migration is not run twice
+    const page = await store.list(P, 1, 100);
+    await store.close();
     expect(page.count).toBe(6);
     expect(historyPageSchema.safeParse(page).success).toBe(true);
     expect(page.results.every((row) => row.kind === 'save')).toBe(true);
@@ -83,15 +84,15 @@ describe('rows written by older versions', () => {
 });
 
 /** Overwrites the first page of the history's index with garbage, as a failing disk might. */
-function damageIndex(dir: string): void {
-  const store = openHistoryStore(dir);
+async function damageIndex(dir: string): Promise<void> {
+  const store = openSqliteStore(dir);
   for (let i = 0; i < 500; i++)
-    store.record({
+    await store.recordHistory({
       user: 'local',
       projectId: (i % 7) + 1,
       changes: [{ field: 'name', before: `n${i}`, after: `x${i}` }],
     });
-  store.close();
+  await store.close();
   const db = new Database(adminDatabasePath(dir));
   const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'save_history_project'").get() as {
     rootpage: number;
@@ -106,16 +107,16 @@ function damageIndex(dir: string): void {
 describe('a damaged history file at start', () => {
   it('is found by quick_check: one message naming the file and what to do', async () => {
     const dir = tempDir();
-    damageIndex(dir);
+    await damageIndex(dir);
     expect(() => checkAdminDatabase(dir)).toThrow(DamagedStoreError);
     expect(() => checkAdminDatabase(dir)).toThrow(adminDatabasePath(dir));
     expect(() => checkAdminDatabase(dir)).toThrow(/move the file aside to start a new history/);
     await expect(startAdmin(emu.url, { dataDir: dir })).rejects.toThrow(DamagedStoreError);
   });
 
-  it('stops `npm start` with that message and exit code 1, no stack trace', () => {
+  it('stops `npm start` with that message and exit code 1, no stack trace', async () => {
     const dir = tempDir();
-    damageIndex(dir);
+    await damageIndex(dir);
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env: { ...process.env, DATA_DIR: dir, PORT: '0', CEKURA_API_KEY: '', EMULATOR_PORT: '' },
       encoding: 'utf8',
@@ -126,9 +127,9 @@ describe('a damaged history file at start', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('an intact file passes', () => {
+  it('an intact file passes', async () => {
     const dir = tempDir();
-    openHistoryStore(dir).close();
+    await openSqliteStore(dir).close();
     expect(() => checkAdminDatabase(dir)).not.toThrow();
   });
 });

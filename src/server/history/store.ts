@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   HISTORY_KINDS,
@@ -11,18 +11,23 @@ import {
   type HistoryPage,
 } from '../../shared/schemas/history';
 
-// Every change of a project's settings the console knows of, in SQLite next to the emulator's data: who, when,
-// which project, what changed, and what kind of row it is (a save, a save whose answer was lost, a change made
-// outside the console, a revert).
+// Every change of a project's settings the console knows of, in the admin store (SQLite next to the emulator's
+// data, or PostgreSQL with DATABASE_URL: src/server/store): who, when, which project, what changed, and what kind
+// of row it is (a save, a save whose answer was lost, a change made outside the console, a revert).
 
 export type { HistoryEntry, HistoryPage };
 
+export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'time' | 'kind'> & { time?: string; kind?: HistoryKind };
+
 export interface HistoryStore {
-  record(entry: Omit<HistoryEntry, 'id' | 'time' | 'kind'> & { time?: string; kind?: HistoryKind }): HistoryEntry;
-  list(projectId: number, page?: number, pageSize?: number): HistoryPage;
+  list(projectId: number, page?: number, pageSize?: number): Promise<HistoryPage>;
+}
+
+/** What the holder of a project's save lock reads and writes (with PostgreSQL, on the lock's own connection). */
+export interface LockedHistory {
   /** Each field's value after the last row that recorded it (secrets are never recorded, so never here). */
-  lastAfter(projectId: number): Map<string, unknown>;
-  close(): void;
+  lastAfter(): Promise<Map<string, unknown>>;
+  record(entry: Omit<NewHistoryEntry, 'projectId'>): Promise<HistoryEntry>;
 }
 
 /** The admin database failed its integrity check: the server must not start on it. */
@@ -56,10 +61,10 @@ export function checkAdminDatabase(dataDir: string): void {
   );
 }
 
-type Row = { id: number; time: string; user: string; project_id: number; kind: string; changes: string };
+export type HistoryRow = { id: number; time: string; user: string; project_id: number; kind: string; changes: string };
 
 /** A stored row as the API answers it, whatever older version wrote it. */
-function toEntry(row: Row): HistoryEntry {
+export function toEntry(row: HistoryRow): HistoryEntry {
   let stored: unknown;
   try {
     stored = JSON.parse(row.changes);
@@ -76,82 +81,17 @@ function toEntry(row: Row): HistoryEntry {
   };
 }
 
-export function openHistoryStore(dataDir: string): HistoryStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(adminDatabasePath(dataDir));
-  db.pragma('journal_mode = WAL');
-  db.exec(`CREATE TABLE IF NOT EXISTS save_history (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    time TEXT NOT NULL,
-    user TEXT NOT NULL,
-    project_id INTEGER NOT NULL,
-    changes TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS save_history_project ON save_history (project_id, id DESC);`);
-  // Migration: rows written before kinds existed were all plain saves. Idempotent: added once, when missing.
-  const columns = db.pragma('table_info(save_history)') as { name: string }[];
-  if (!columns.some((column) => column.name === 'kind'))
-    db.exec(`ALTER TABLE save_history ADD COLUMN kind TEXT NOT NULL DEFAULT 'save'`);
+/** Folds one stored row's changes (its JSON text) into each field's last "after"; an unreadable row is skipped. */
+export function applyStoredChanges(values: Map<string, unknown>, text: string): void {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return;
+  }
+  applyChanges(values, normaliseChanges(stored));
+}
 
-  const insert = db.prepare('INSERT INTO save_history (time, user, project_id, kind, changes) VALUES (?, ?, ?, ?, ?)');
-  const count = db.prepare('SELECT COUNT(*) AS n FROM save_history WHERE project_id = ?');
-  const select = db.prepare(
-    'SELECT id, time, user, project_id, kind, changes FROM save_history WHERE project_id = ? ORDER BY id DESC LIMIT ? OFFSET ?',
-  );
-  const selectAll = db.prepare('SELECT changes FROM save_history WHERE project_id = ? ORDER BY id');
-  // Per project, each recorded field's last "after": read once from the file, then kept up to date by record().
-  const lastAfterCache = new Map<number, Map<string, unknown>>();
-
-  const applyChanges = (values: Map<string, unknown>, changes: readonly HistoryChange[]) => {
-    for (const change of changes) if (!isSecretChange(change)) values.set(change.field, change.after);
-  };
-
-  return {
-    record(entry) {
-      const time = entry.time ?? new Date().toISOString();
-      const kind = entry.kind ?? 'save';
-      const result = insert.run(time, entry.user, entry.projectId, kind, JSON.stringify(entry.changes));
-      const cached = lastAfterCache.get(entry.projectId);
-      if (cached) applyChanges(cached, entry.changes);
-      return {
-        id: Number(result.lastInsertRowid),
-        time,
-        user: entry.user,
-        projectId: entry.projectId,
-        kind,
-        changes: entry.changes,
-      };
-    },
-    list(projectId, page = 1, pageSize = 20) {
-      const size = Math.min(Math.max(1, pageSize), 100);
-      const current = Math.max(1, page);
-      const rows = select.all(projectId, size, (current - 1) * size) as Row[];
-      return {
-        count: (count.get(projectId) as { n: number }).n,
-        page: current,
-        pageSize: size,
-        results: rows.map(toEntry),
-      };
-    },
-    lastAfter(projectId) {
-      let values = lastAfterCache.get(projectId);
-      if (!values) {
-        values = new Map();
-        for (const row of selectAll.all(projectId) as { changes: string }[]) {
-          let stored: unknown;
-          try {
-            stored = JSON.parse(row.changes);
-          } catch {
-            continue;
-          }
-          applyChanges(values, normaliseChanges(stored));
-        }
-        lastAfterCache.set(projectId, values);
-      }
-      return new Map(values);
-    },
-    close() {
-      db.close();
-    },
-  };
+export function applyChanges(values: Map<string, unknown>, changes: readonly HistoryChange[]): void {
+  for (const change of changes) if (!isSecretChange(change)) values.set(change.field, change.after);
 }

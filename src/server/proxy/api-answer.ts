@@ -2,17 +2,16 @@
 // is passed on to the browser. In its own file so that neither of the two imports the other.
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import type { HistoryHealth } from '../history/health';
-import type { HistoryStore } from '../history/store';
 import { etagOf } from './etag';
-import type { KeyedLock } from './project-lock';
+import type { AdminStore } from '../store/types';
 import type { RetryPolicy } from './retry';
 import type { UpstreamConfig, UpstreamResult } from './upstream';
 
 export type ApiContext = {
   upstream: UpstreamConfig;
   retry: RetryPolicy;
-  locks: KeyedLock;
-  history: HistoryStore;
+  /** History and the per-project save lock (SQLite, or PostgreSQL shared by replicas). */
+  store: AdminStore;
   historyHealth: HistoryHealth;
   /** Projects with a write in flight (also one whose client already got its 504). */
   pendingWrites: Set<number>;

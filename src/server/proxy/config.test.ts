@@ -30,6 +30,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be the number of proxies/);
   });
 
+  it('takes DATABASE_URL as a postgres:// URL (unset or empty: SQLite) and refuses anything else', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    const url = 'postgres://console:secret@db.internal:5432/console';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/console' }).databaseUrl).toBe('postgresql://db/console');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/console' })).toThrow(/DATABASE_URL must be a postgres:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL must be a URL/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ CEKURA_API_KEY: '', PORT: '' })).toMatchObject({ port: 3000, upstream: { mode: 'emulator' } });
   });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
-import { openAuthStore } from '../auth/store';
+import { openSqliteStore } from '../store/sqlite';
 import { DEMO_PROJECT_ID } from '../emulator/seed';
 import { rawRequest, startAdmin, startTestEmulator, type Admin, type Emulator } from './test-support';
 
@@ -29,9 +29,9 @@ beforeAll(async () => {
   admin = await startAdmin(emu.url, { distDir: dist });
   // The same with a user: every route is then behind the login check.
   userDir = mkdtempSync(path.join(os.tmpdir(), 'cekura-fuzz-users-'));
-  const store = openAuthStore(userDir);
-  store.setUser('ann', await hashPassword('correct horse battery staple'));
-  store.close();
+  const store = openSqliteStore(userDir);
+  await store.setUser('ann', await hashPassword('correct horse battery staple'));
+  await store.close();
   guarded = await startAdmin(emu.url, { distDir: dist, dataDir: userDir });
 }, 60_000);
 

@@ -8,14 +8,12 @@ import Fastify, {
 } from 'fastify';
 import { registerAuth } from '../auth/index';
 import type { LimiterOptions } from '../auth/limiter';
-import { openAuthStore, type AuthStore } from '../auth/store';
 import { registerHistoryRoutes } from '../history/routes';
 import { HistoryHealth } from '../history/health';
-import { adminDatabasePath, checkAdminDatabase, openHistoryStore } from '../history/store';
+import { openAdminStore, type AdminStore } from '../store/index';
 import { decodeUtf8, jsonNesting } from '../json-text';
 import { classifyRequest } from './allowlist';
 import { registerApiRoutes } from './api-routes';
-import { KeyedLock } from './project-lock';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity, setSecurityHeaders } from './security';
 import { isPageRequest, registerSpa } from './spa';
@@ -27,6 +25,8 @@ export type AdminServerOptions = {
   timeoutMs: number;
   distDir: string;
   dataDir: string;
+  /** PostgreSQL for history, users, sessions, login limits and the save lock (several replicas); else SQLite in dataDir. */
+  databaseUrl?: string;
   logger?: boolean;
   /** Where log lines go when logger is on (default stdout); tests pass a stream to inspect them. */
   logStream?: NodeJS.WritableStream;
@@ -49,23 +49,26 @@ export class NoUserError extends Error {}
 /** The number of trusted proxies: `true` (older configurations and tests) means one. */
 export const proxyCount = (trustProxy: boolean | number | undefined): number => Number(trustProxy ?? 0);
 
-function assertUserExists(auth: AuthStore, host: string, proxies: number): void {
-  if ((isLoopbackHost(host) && !proxies) || auth.hasUsers()) return;
+async function assertUserExists(auth: AdminStore, host: string, proxies: number): Promise<void> {
+  if ((isLoopbackHost(host) && !proxies) || (await auth.hasUsers())) return;
   const why = proxies ? `TRUST_PROXY=${proxies} (behind a proxy)` : `HOST=${host}`;
   throw new NoUserError(
     `${why} makes the console reachable from other machines, so it requires a login, but no user exists yet.\n` +
-      'Add one with `npm run user:add -- <name>` (same DATA_DIR), then start again.',
+      `Add one with \`npm run user:add -- <name>\` (same ${auth.kind === 'postgres' ? 'DATABASE_URL' : 'DATA_DIR'}), then start again.`,
   );
 }
 
-/** The same check, before `npm start` spends time on a build. */
-export function checkCanStart(dataDir: string, host: string, trustProxy: boolean | number): void {
-  checkAdminDatabase(dataDir);
-  const auth = openAuthStore(dataDir);
+/** The same check, before `npm start` spends time on a build (it also migrates the schema). */
+export async function checkCanStart(
+  where: { dataDir: string; databaseUrl?: string },
+  host: string,
+  trustProxy: boolean | number,
+): Promise<void> {
+  const store = await openAdminStore(where);
   try {
-    assertUserExists(auth, host, proxyCount(trustProxy));
+    await assertUserExists(store, host, proxyCount(trustProxy));
   } finally {
-    auth.close();
+    await store.close();
   }
 }
 
@@ -94,17 +97,17 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   const host = opts.host ?? '127.0.0.1';
   const proxies = proxyCount(opts.trustProxy);
   const loginAlwaysRequired = !isLoopbackHost(host) || proxies > 0;
-  // Before anything writes to it: a damaged history must stop the start, not fail saves one by one.
-  checkAdminDatabase(opts.dataDir);
-  const auth = openAuthStore(opts.dataDir);
+  // SQLite: checked before anything writes to it (a damaged history must stop the start, not fail saves one by
+  // one). Either: the schema migrated to the current version.
+  const store = await openAdminStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   try {
-    assertUserExists(auth, host, proxies);
+    await assertUserExists(store, host, proxies);
   } catch (error) {
-    auth.close();
+    await store.close();
     throw error;
   }
-  const history = openHistoryStore(opts.dataDir);
-  const historyHealth = new HistoryHealth(adminDatabasePath(opts.dataDir));
+  // Named in the public health answer: the SQLite file (as before), never a database host.
+  const historyHealth = new HistoryHealth(store.kind === 'postgres' ? 'PostgreSQL' : store.location);
 
   const app = Fastify({
     logger: loggerOptions(opts),
@@ -123,8 +126,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     },
   });
   app.addHook('onClose', async () => {
-    history.close();
-    auth.close();
+    await store.close();
   });
 
   app.decorateRequest('apiMatch', null);
@@ -139,7 +141,8 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   // Then: Host name, same-origin JSON writes, security headers; then the session.
   registerSecurity(app, { host, trustProxy: proxies > 0 });
   registerAuth(app, {
-    store: auth,
+    store,
+    limits: store.limits,
     alwaysRequired: loginAlwaysRequired,
     isPage: isPageRequest,
     limiter: opts.loginLimit,
@@ -155,26 +158,48 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     reply.code(status).send({ detail: status === 500 ? 'Internal server error' : error.message });
   });
 
-  app.get('/app-api/health', async (_req, reply) => {
+  // Public (load balancers ask it): says which database and whether it answers, never where it is.
+  app.get('/app-api/health', async (req, reply) => {
     reply.header('cache-control', 'no-store');
+    const kind = store.kind;
+    try {
+      await withTimeout(store.ping(), HEALTH_PING_MS);
+    } catch (error) {
+      req.log.error({ err: error }, 'the database does not answer');
+      const name = kind === 'postgres' ? 'PostgreSQL' : 'SQLite';
+      const detail = `The database (${name}) does not answer; saves, logins and the history fail until it does.`;
+      return reply.code(503).send({ ok: false, detail, database: { kind, ok: false } });
+    }
     const problem = historyHealth.problem;
-    return problem ? reply.code(503).send({ ok: false, detail: problem }) : reply.send({ ok: true });
+    return problem
+      ? reply.code(503).send({ ok: false, detail: problem, database: { kind, ok: true } })
+      : reply.send({ ok: true, database: { kind, ok: true } });
   });
   app.get('/app-api/config', async (_req, reply) =>
     reply.header('cache-control', 'no-store').send({ mode: opts.mode, upstreamHost: new URL(opts.upstreamUrl).host }),
   );
 
-  registerHistoryRoutes(app, history);
+  registerHistoryRoutes(app, store);
   registerApiRoutes(app, {
     upstream: { baseUrl: opts.upstreamUrl.replace(/\/+$/, ''), apiKey: opts.apiKey, timeoutMs: opts.timeoutMs },
     retry: { ...defaultRetryPolicy(opts.timeoutMs), ...opts.retry },
-    locks: new KeyedLock(),
-    history,
+    store,
     historyHealth,
     pendingWrites: new Set(),
   });
   await registerSpa(app, opts.distDir);
   return app;
+}
+
+/** How long /app-api/health waits for the database before it answers 503. */
+const HEALTH_PING_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Deeper JSON than any project setting needs; deeper text is refused before it is parsed. */

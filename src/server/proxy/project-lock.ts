@@ -1,7 +1,8 @@
 // Serialises the read-compare-write of a project inside this process (a promise chain per project id), so two
 // saves carrying the same If-Match cannot both pass the check. A write whose answer is late keeps the lock
-// until it settles, so a later save is compared with what the upstream really holds. Several instances would
-// need a shared lock (e.g. a PostgreSQL advisory lock) instead: decision 22 in docs/decisions.md.
+// until it settles, so a later save is compared with what the upstream really holds. With PostgreSQL (several
+// replicas) a save queues here first, then takes the project's advisory lock (src/server/store/postgres.ts):
+// decision 22 in docs/decisions.md.
 
 export class KeyedLock {
   private readonly tails = new Map<number, Promise<void>>();

@@ -5,12 +5,14 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { configuredFlagOf, isConfiguredFlag, PROJECT_FIELDS, SECRET_FIELDS } from '../../shared/schemas/project';
 import type { HistoryKind } from '../../shared/schemas/history';
+import type { LockedHistory } from '../history/store';
 import { historyChanges } from '../history/changes';
 import { hasUnstorableText } from '../json-text';
 import type { ApiMatch } from './allowlist';
 import { sendUpstream, type ApiContext } from './api-answer';
 import { etagOf, ifMatchSatisfied, parseIfMatch } from './etag';
 import { readUpstream } from './retry';
+import type { HeldProjectLock } from '../store/types';
 import { startWrite, type UpstreamWrite } from './upstream';
 
 export const STILL_PROCESSING = 'An earlier save of this project is still being processed';
@@ -60,13 +62,14 @@ function parseObject(text: Buffer | string): Body {
 }
 
 /** One history row; a failure is reported (health, header), never turned into a failed save. */
-function record(
+async function record(
   ctx: ApiContext,
+  history: LockedHistory,
   req: FastifyRequest,
   row: { projectId: number; kind: HistoryKind; changes: ReturnType<typeof historyChanges> },
-): boolean {
+): Promise<boolean> {
   try {
-    ctx.history.record({ user: req.user ?? 'local', ...row });
+    await history.record({ user: req.user ?? 'local', kind: row.kind, changes: row.changes });
     return true;
   } catch (error) {
     ctx.historyHealth.failed(error);
@@ -76,10 +79,16 @@ function record(
 }
 
 /** Values that differ from the last recorded "after": something else changed them. Recorded first. */
-function recordOutsideChanges(ctx: ApiContext, req: FastifyRequest, projectId: number, current: Body): boolean {
+async function recordOutsideChanges(
+  ctx: ApiContext,
+  history: LockedHistory,
+  req: FastifyRequest,
+  projectId: number,
+  current: Body,
+): Promise<boolean> {
   let last: Map<string, unknown>;
   try {
-    last = ctx.history.lastAfter(projectId);
+    last = await history.lastAfter();
   } catch (error) {
     ctx.historyHealth.failed(error);
     req.log.error({ err: error, projectId }, 'could not read the history');
@@ -88,7 +97,7 @@ function recordOutsideChanges(ctx: ApiContext, req: FastifyRequest, projectId: n
   const changes = [...last]
     .filter(([field, value]) => !isDeepStrictEqual(own(current, field), value ?? null))
     .map(([field, before]) => ({ field, before: before ?? null, after: own(current, field) }));
-  return changes.length === 0 || record(ctx, req, { projectId, kind: 'outside', changes });
+  return changes.length === 0 || record(ctx, history, req, { projectId, kind: 'outside', changes });
 }
 
 export async function patchProject(
@@ -116,8 +125,20 @@ export async function patchProject(
   const kind: HistoryKind = req.headers[SAVE_KIND_HEADER] === 'revert' ? 'revert' : 'save';
   const projectId = match.projectId as number;
   const limit = 2 * ctx.upstream.timeoutMs;
-  const release = await ctx.locks.acquire(projectId, limit);
-  if (!release) return reply.code(409).send({ detail: STILL_PROCESSING });
+  let lock: HeldProjectLock | null;
+  try {
+    lock = await ctx.store.lockProject(projectId, limit);
+  } catch (error) {
+    // Without the lock no save may pass If-Match: another replica could be writing the project.
+    req.log.error({ err: error, projectId }, 'could not take the save lock');
+    return reply.code(503).send({ detail: 'The console database is unavailable; nothing was saved. Try again.' });
+  }
+  if (!lock) return reply.code(409).send({ detail: STILL_PROCESSING });
+  const held = lock;
+  const release = () =>
+    void held
+      .release()
+      .catch((error: unknown) => req.log.error({ err: error, projectId }, 'releasing the save lock failed'));
   let handedOn = false;
   try {
     const current = await readUpstream(
@@ -129,7 +150,7 @@ export async function patchProject(
     const etag = etagOf(current.body);
     if (!ifMatchSatisfied(ifMatch, etag)) return sendConflict(reply, etag, current.body);
     const before = parseObject(current.body);
-    const outsideRecorded = recordOutsideChanges(ctx, req, projectId, before);
+    const outsideRecorded = await recordOutsideChanges(ctx, held, req, projectId, before);
     // Pending from the start: a project read meanwhile says so, and the console waits before comparing.
     ctx.pendingWrites.add(projectId);
     // The body text goes out exactly as the browser sent it: rubric_config key order and rule text survive.
@@ -138,16 +159,20 @@ export async function patchProject(
     if (res.ok && res.status === 200) {
       // Recorded under the lock, so the history's order is the order the saves reached the upstream.
       const changes = historyChanges(patch, before, parseObject(res.body));
-      const recorded = record(ctx, req, { projectId, kind, changes });
+      const recorded = await record(ctx, held, req, { projectId, kind, changes });
       if (!recorded || !outsideRecorded) reply.header(HISTORY_RECORDED_HEADER, 'false');
     } else if (write.answerLost()) {
       handedOn = true;
-      void settleLostWrite(ctx, req, { projectId, upstreamPath: match.upstreamPath, patch, before, write }).finally(
-        () => {
-          ctx.pendingWrites.delete(projectId);
-          release();
-        },
-      );
+      void settleLostWrite(ctx, held, req, {
+        projectId,
+        upstreamPath: match.upstreamPath,
+        patch,
+        before,
+        write,
+      }).finally(() => {
+        ctx.pendingWrites.delete(projectId);
+        release();
+      });
     }
     return sendUpstream(reply, res, true);
   } finally {
@@ -165,6 +190,7 @@ export async function patchProject(
  */
 async function settleLostWrite(
   ctx: ApiContext,
+  history: LockedHistory,
   req: FastifyRequest,
   w: { projectId: number; upstreamPath: string; patch: Body; before: Body; write: UpstreamWrite },
 ): Promise<void> {
@@ -183,7 +209,7 @@ async function settleLostWrite(
       after = parseObject(reread.body);
       if (!sentValuesHeld(w.patch, after)) return;
     }
-    record(ctx, req, {
+    await record(ctx, history, req, {
       projectId: w.projectId,
       kind: 'answer_lost',
       changes: historyChanges(w.patch, w.before, after),

@@ -140,7 +140,10 @@ describe('with a built dist/', () => {
   });
 
   it('answers health and config without the key', async () => {
-    expect((await api(admin.url, '/app-api/health')).json()).toEqual({ ok: true });
+    expect((await api(admin.url, '/app-api/health')).json()).toEqual({
+      ok: true,
+      database: { kind: 'sqlite', ok: true },
+    });
     const config = (await api(admin.url, '/app-api/config')).json();
     expect(config.mode).toBe('emulator');
     expect(config.upstreamHost).toMatch(/^127\.0\.0\.1:\d+$/);
