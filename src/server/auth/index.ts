@@ -74,11 +74,18 @@ function tooMany(reply: FastifyReply, seconds: number) {
     .send({ detail: `Too many failed logins. Try again in ${wait}.` });
 }
 
-export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
+/** What the API fast path (proxy/read-path.ts) needs to know: may a request with this Cookie header use /api? */
+export type AuthCheck = { admitted(cookieHeader: string | undefined): boolean };
+
+export function registerAuth(app: FastifyInstance, opts: AuthOptions): AuthCheck {
   const { store } = opts;
   const limiter = new LoginLimiter(opts.limiter);
   const gate = new CheckGate();
-  const required = () => opts.alwaysRequired || store.hasUsers();
+  // Users are never removed (only added, or given a new password), so once one exists the answer stays yes and
+  // the database need not be asked on every request again. Until then it is asked each time: a user added by
+  // `npm run user:add` in another process takes effect at the next request.
+  let usersExist = false;
+  const required = () => opts.alwaysRequired || usersExist || (usersExist = store.hasUsers());
   const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -150,4 +157,12 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
       .header('set-cookie', sessionCookie(req, '', 0))
       .send({ user: null });
   });
+
+  return {
+    admitted(cookieHeader) {
+      if (!required()) return true;
+      const token = readCookie(cookieHeader, SESSION_COOKIE);
+      return token !== undefined && store.sessionUser(token) !== undefined;
+    },
+  };
 }

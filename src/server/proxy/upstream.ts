@@ -172,9 +172,16 @@ export function startWrite(cfg: UpstreamConfig, req: UpstreamRequest): UpstreamW
 
 export const REDACTED = '[redacted]';
 
-/** The key as it may appear in a body: raw, inside a JSON string, percent-encoded. */
-function keyForms(apiKey: string): string[] {
-  return [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey)])];
+/** The key as it may appear in a body: raw, inside a JSON string, percent-encoded (worked out once per key). */
+const formsByKey = new Map<string, { text: string[]; bytes: Buffer[] }>();
+function keyForms(apiKey: string): { text: string[]; bytes: Buffer[] } {
+  let forms = formsByKey.get(apiKey);
+  if (!forms) {
+    const text = [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey)])];
+    forms = { text, bytes: text.map((form) => Buffer.from(form)) };
+    formsByKey.set(apiKey, forms);
+  }
+  return forms;
 }
 
 /**
@@ -182,11 +189,10 @@ function keyForms(apiKey: string): string[] {
  * before anything passes the body on to the browser or a log line. The common case (no key) costs one search.
  */
 export function redactKey(body: Buffer, apiKey: string): Buffer {
-  const forms = keyForms(apiKey);
-  if (!forms.some((form) => body.includes(form))) return body;
+  if (!keyForms(apiKey).bytes.some((form) => body.includes(form))) return body;
   return Buffer.from(redactKeyText(body.toString('utf8'), apiKey));
 }
 
 export function redactKeyText(text: string, apiKey: string): string {
-  return keyForms(apiKey).reduce((out, form) => out.replaceAll(form, REDACTED), text);
+  return keyForms(apiKey).text.reduce((out, form) => out.replaceAll(form, REDACTED), text);
 }
