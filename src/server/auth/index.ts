@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { CheckGate, isRefusal, LoginLimiter, type LimiterOptions } from './limiter';
 import { dummyHash, verifyPassword } from './password';
@@ -18,6 +18,11 @@ export type AuthOptions = {
   /** Decides whether the request targets the API (401) or is a page (redirect to /login). */
   isPage: (method: string, rawUrl: string) => boolean;
   limiter?: LimiterOptions;
+  /**
+   * The SQLite file behind `store`: while no user exists, the database is asked again only when this file or
+   * its WAL changed (one stat each, instead of a query on every request).
+   */
+  databaseFile?: string;
 };
 
 const PUBLIC = new Set([
@@ -85,7 +90,24 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): AuthCheck
   // the database need not be asked on every request again. Until then it is asked each time: a user added by
   // `npm run user:add` in another process takes effect at the next request.
   let usersExist = false;
-  const required = () => opts.alwaysRequired || usersExist || (usersExist = store.hasUsers());
+  let seen: string | undefined;
+  const fileState = (file: string) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat ? `${stat.mtimeMs}/${stat.size}/${stat.ino}` : '-';
+  };
+  let askedAt = 0;
+  // Also asked at least once a second: a change within the file system's timestamp granularity that left both
+  // sizes as they were cannot go unnoticed for longer.
+  const unchanged = () => {
+    if (!opts.databaseFile) return false;
+    const now = Date.now();
+    const state = `${fileState(opts.databaseFile)} ${fileState(`${opts.databaseFile}-wal`)}`;
+    if (state === seen && now - askedAt < 1000) return true;
+    seen = state;
+    askedAt = now;
+    return false;
+  };
+  const required = () => opts.alwaysRequired || usersExist || (!unchanged() && (usersExist = store.hasUsers()));
   const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
 
   app.addHook('onRequest', async (req, reply) => {

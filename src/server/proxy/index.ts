@@ -193,6 +193,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     alwaysRequired: loginAlwaysRequired,
     isPage: isPageRequest,
     limiter: opts.loginLimit,
+    databaseFile: adminDatabasePath(opts.dataDir),
   });
 
   registerBodyParser(app);

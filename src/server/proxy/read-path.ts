@@ -110,13 +110,14 @@ export function fastRead(opts: FastReadOptions, req: IncomingMessage, res: Serve
   return true;
 }
 
+const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS).flat();
+
 function send(res: ServerResponse, answer: ProxyAnswer): void {
   if (res.headersSent || res.destroyed) return;
   const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
-  res.writeHead(answer.status, {
-    ...answer.headers,
-    ...SECURITY_HEADERS,
-    'content-length': String(body.length),
-  });
+  // writeHead's flat [name, value, ...] form: no merged header object per response.
+  const headers = [...SECURITY_HEADER_LIST, 'content-length', String(body.length)];
+  for (const name in answer.headers) headers.push(name, answer.headers[name]);
+  res.writeHead(answer.status, headers);
   res.end(body);
 }
