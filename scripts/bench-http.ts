@@ -12,6 +12,7 @@ const ROUNDS = 3;
 const SAVES = 20;
 
 type Load = { rps: number; latencies: number[]; errors: number; cpu: Cpu };
+/** CPU ms of the emulator, of the proxy in front of it (admin server or bare pipe) and of this load generator. */
 type Cpu = { emulator: number; admin: number; client: number };
 
 // CPU time of a process from /proc (Linux; clock ticks of 10 ms): what each request costs each process,
@@ -26,13 +27,15 @@ function processCpuMs(pid: number): number {
   }
 }
 
-function cpuMeter(pids: SplitStack['pids']): () => Cpu {
-  const start = { emulator: processCpuMs(pids.emulator), admin: processCpuMs(pids.admin), client: process.cpuUsage() };
+type Pids = { emulator: number; proxy: number };
+
+function cpuMeter(pids: Pids): () => Cpu {
+  const start = { emulator: processCpuMs(pids.emulator), admin: processCpuMs(pids.proxy), client: process.cpuUsage() };
   return () => {
     const client = process.cpuUsage(start.client);
     return {
       emulator: processCpuMs(pids.emulator) - start.emulator,
-      admin: processCpuMs(pids.admin) - start.admin,
+      admin: processCpuMs(pids.proxy) - start.admin,
       client: (client.user + client.system) / 1000,
     };
   };
@@ -54,7 +57,7 @@ function get(url: string, headers: Record<string, string>): Promise<number> {
 }
 
 /** CONCURRENCY loops GETting `url` for `ms`; each response is read to the end. */
-async function load(url: string, headers: Record<string, string>, ms: number, pids: SplitStack['pids']): Promise<Load> {
+async function load(url: string, headers: Record<string, string>, ms: number, pids: Pids): Promise<Load> {
   const latencies: number[] = [];
   const cpu = cpuMeter(pids);
   let errors = 0;
@@ -82,13 +85,21 @@ async function compareGets(stack: SplitStack, projectId: number, label: string):
     headers: { 'X-CEKURA-API-KEY': stack.apiKey },
   };
   const viaAdmin = { url: `${stack.adminURL}/api/user/v1/projects/${projectId}/`, headers: {} };
+  const viaBare = { url: `${stack.bareURL}/api/user/v1/projects/${projectId}/`, headers: {} };
+  const pids = {
+    direct: { emulator: stack.pids.emulator, proxy: stack.pids.admin },
+    admin: { emulator: stack.pids.emulator, proxy: stack.pids.admin },
+    bare: { emulator: stack.pids.emulator, proxy: stack.pids.bare },
+  };
   // Warm-up: JIT, connection pools, SQLite page cache.
-  await load(direct.url, direct.headers, 500, stack.pids);
-  await load(viaAdmin.url, viaAdmin.headers, 500, stack.pids);
-  const rounds = { direct: [] as Load[], admin: [] as Load[] };
+  await load(direct.url, direct.headers, 500, pids.direct);
+  await load(viaAdmin.url, viaAdmin.headers, 500, pids.admin);
+  await load(viaBare.url, viaBare.headers, 500, pids.bare);
+  const rounds = { direct: [] as Load[], admin: [] as Load[], bare: [] as Load[] };
   for (let round = 0; round < ROUNDS; round++) {
-    rounds.direct.push(await load(direct.url, direct.headers, ROUND_MS, stack.pids));
-    rounds.admin.push(await load(viaAdmin.url, viaAdmin.headers, ROUND_MS, stack.pids));
+    rounds.direct.push(await load(direct.url, direct.headers, ROUND_MS, pids.direct));
+    rounds.admin.push(await load(viaAdmin.url, viaAdmin.headers, ROUND_MS, pids.admin));
+    rounds.bare.push(await load(viaBare.url, viaBare.headers, ROUND_MS, pids.bare));
   }
   const rps = (list: Load[]) => summarize(list.map((l) => l.rps));
   const lat = (list: Load[]) => summarize(list.flatMap((l) => l.latencies));
@@ -101,6 +112,13 @@ async function compareGets(stack: SplitStack, projectId: number, label: string):
     const sum = (pick: (cpu: Cpu) => number) => list.reduce((total, l) => total + pick(l.cpu), 0) / count;
     return `emulator ${sum((c) => c.emulator).toFixed(2)}, admin server ${sum((c) => c.admin).toFixed(2)}, load generator ${sum((c) => c.client).toFixed(2)}`;
   };
+  // The issue's measure: what the admin server spends per proxied GET over what the emulator spends answering
+  // the same GETs (both from /proc, same rounds).
+  const cpuRatio = (list: Load[]) => {
+    const total = (pick: (cpu: Cpu) => number) => list.reduce((sum, l) => sum + pick(l.cpu), 0);
+    return total((c) => c.admin) / total((c) => c.emulator);
+  };
+  const perRound = summarize(rounds.admin.map((l) => l.cpu.admin / l.cpu.emulator));
   return [
     `  ${label} (concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s each)`,
     line(
@@ -114,6 +132,14 @@ async function compareGets(stack: SplitStack, projectId: number, label: string):
     line('  ratio admin / direct (per round)', spread(ratios, '', 2), '>= 0.6', verdict(ratios.median, 0.6, false)),
     line('  CPU ms per request, direct', perRequest(rounds.direct)),
     line('  CPU ms per request, through the admin', perRequest(rounds.admin)),
+    line('  CPU ms per request, bare pipe proxy', perRequest(rounds.bare).replace('admin server', 'bare proxy')),
+    line(
+      '  CPU per GET, admin server / emulator',
+      `${cpuRatio(rounds.admin).toFixed(2)} (per round: ${spread(perRound, '', 2)})`,
+      '<= 0.7',
+      verdict(cpuRatio(rounds.admin), 0.7),
+    ),
+    line('  same for the bare pipe proxy (the floor)', cpuRatio(rounds.bare).toFixed(2)),
   ];
 }
 

@@ -9,6 +9,8 @@ type BenchState = {
   /** Re-arms the watcher for these marks; `afterClick` also marks the next click (in-app navigation). */
   watch(names: Mark[], afterClick?: boolean): void;
   keystrokes: number[];
+  /** Per keystroke: from the keydown to the end of the JavaScript it set off (see keystrokeProbe). */
+  handling: number[];
   impact: { afterData: number; requests: number } | null;
   watchImpact(): void;
   /** "Try on a call": from the click that picks the call to the first paint with its result. */
@@ -93,6 +95,7 @@ export function installWatcher(initial: Mark[]): void {
       loop();
     },
     keystrokes: [],
+    handling: [],
     impact: null,
     watchImpact: impactWatch,
     tryShown: null,
@@ -101,15 +104,24 @@ export function installWatcher(initial: Mark[]): void {
   state.watch(initial);
 }
 
-/** From each keydown (its event time) to the first paint after it. */
+/**
+ * Keystrokes: from each keydown (its event time) to the first paint after it; and the input handling alone,
+ * from the moment the keydown is dispatched to the end of a task queued after its `input` event has been
+ * handled (React renders a discrete input synchronously; work the form schedules for later, such as its
+ * validation's state updates, runs in tasks queued before that one), so style, layout and paint are left out
+ * unless the browser puts a frame in between.
+ */
 export function keystrokeProbe(): void {
   window.__bench.keystrokes = [];
+  window.__bench.handling = [];
   const flagged = window as unknown as { __benchKeys?: true };
   if (flagged.__benchKeys) return;
   flagged.__benchKeys = true;
+  let dispatched = 0;
   addEventListener(
     'keydown',
     (event) => {
+      dispatched = performance.now();
       const start = event.timeStamp;
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -119,6 +131,12 @@ export function keystrokeProbe(): void {
     },
     { capture: true },
   );
+  addEventListener('input', () => {
+    const from = dispatched;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => window.__bench.handling.push(performance.now() - from);
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Arms the "Try on a call" probe: the next click (picking call `callId`) to the paint showing its result. */

@@ -41,7 +41,12 @@ function start(script: string, args: string[], env: NodeJS.ProcessEnv, label: st
   if (!env.CEKURA_API_KEY) delete clean.CEKURA_API_KEY;
   if (!env.CEKURA_API_URL) delete clean.CEKURA_API_URL;
   // Own process group, so close() stops the process and anything it spawned (the SPA build).
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  // BENCH_CPU_PROF=<dir>: the admin server writes a V8 CPU profile there when it stops (--cpu-prof).
+  const profile =
+    process.env.BENCH_CPU_PROF && label === 'admin'
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: clean,
     detached: true,
@@ -84,6 +89,23 @@ async function stop(proc: Proc): Promise<void> {
   rmSync(proc.dataDir, { recursive: true, force: true });
 }
 
+/** scripts/bare-proxy.mjs (plain Node, no tsx), the key on its standard input. */
+function startBare(port: number, upstream: string, apiKey: string): Proc {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cekura-bench-bare-'));
+  const child = spawn(process.execPath, ['scripts/bare-proxy.mjs', String(port), upstream], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  child.stdin?.end(apiKey);
+  let out = '';
+  child.stderr?.on('data', (chunk: Buffer) => void (out = (out + chunk.toString()).slice(-10_000)));
+  child.stdout?.resume();
+  return { child, output: () => out, dataDir };
+}
+
 const key = () => `bench-${randomBytes(18).toString('hex')}`;
 
 export type EmbeddedStack = { baseURL: string; emulatorURL: string; apiKey: string; close(): Promise<void> };
@@ -118,8 +140,10 @@ export async function startEmbeddedStack(): Promise<EmbeddedStack> {
 export type SplitStack = {
   adminURL: string;
   emulatorURL: string;
+  /** A bare Node pipe proxy in front of the same emulator (scripts/bare-proxy.mjs): the floor. */
+  bareURL: string;
   apiKey: string;
-  pids: { admin: number; emulator: number };
+  pids: { admin: number; emulator: number; bare: number };
   close(): Promise<void>;
 };
 
@@ -149,11 +173,20 @@ export async function startSplitStack(): Promise<SplitStack> {
     throw error;
   }
   const adminProc = admin;
+  const barePort = await freePort();
+  const bare = startBare(barePort, emulatorURL, apiKey);
+  try {
+    await waitForUrl(`http://127.0.0.1:${barePort}/api/user/v1/projects/`, bare);
+  } catch (error) {
+    await Promise.all([stop(scaled), stop(adminProc), stop(bare)]);
+    throw error;
+  }
   return {
     adminURL: `http://127.0.0.1:${adminPort}`,
     emulatorURL,
+    bareURL: `http://127.0.0.1:${barePort}`,
     apiKey,
-    pids: { admin: adminProc.child.pid ?? 0, emulator: scaled.child.pid ?? 0 },
-    close: async () => void (await Promise.all([stop(adminProc), stop(scaled)])),
+    pids: { admin: adminProc.child.pid ?? 0, emulator: scaled.child.pid ?? 0, bare: bare.child.pid ?? 0 },
+    close: async () => void (await Promise.all([stop(adminProc), stop(scaled), stop(bare)])),
   };
 }

@@ -20,6 +20,15 @@ function section(title: string, lines: string[]): void {
   for (const text of lines) console.log(text);
 }
 
+// `npm run bench -- --only server` (or browser, impact; comma-separated) runs only those parts.
+const onlyArg = process.argv.find((a) => a.startsWith('--only'));
+const only = onlyArg
+  ? new Set(
+      (onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1]).split(','),
+    )
+  : undefined;
+const wanted = (part: string) => !only || only.has(part);
+
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`Cekura console benchmark, ${new Date().toISOString()}`);
@@ -27,8 +36,14 @@ async function main(): Promise<void> {
     `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load()}`,
   );
 
-  section('Project picker search at 500 projects (Node, the module the browser runs)', benchProjectSearch(500));
+  if (wanted('browser'))
+    section('Project picker search at 500 projects (Node, the module the browser runs)', benchProjectSearch(500));
+  if (wanted('browser') || wanted('impact')) await benchApp();
+  if (wanted('server')) await benchSplit();
+  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${load()}.`);
+}
 
+async function benchApp(): Promise<void> {
   const app = await startEmbeddedStack(); // builds dist/ first when it is older than the sources
   try {
     const sizes = execFileSync(process.execPath, ['scripts/bundle-size.mjs'], { cwd: ROOT, encoding: 'utf8' });
@@ -39,12 +54,15 @@ async function main(): Promise<void> {
         .split('\n')
         .map((l) => `  ${l}`),
     );
-    section('Browser (headless Chromium, 1280x800, medians)', await benchBrowser(app.baseURL));
-    section('Impact computation in Node (same module as the browser)', await benchImpactNode(app));
+    if (wanted('browser')) section('Browser (headless Chromium, 1280x800, medians)', await benchBrowser(app.baseURL));
+    if (wanted('impact'))
+      section('Impact computation in Node (same module as the browser)', await benchImpactNode(app));
   } finally {
     await app.close();
   }
+}
 
+async function benchSplit(): Promise<void> {
   const split = await startSplitStack();
   try {
     section(
@@ -54,7 +72,6 @@ async function main(): Promise<void> {
   } finally {
     await split.close();
   }
-  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${load()}.`);
 }
 
 main().catch((error: unknown) => {

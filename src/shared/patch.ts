@@ -28,7 +28,7 @@ function normalise(field: ProjectField, value: unknown): string {
     case 'rubric': {
       // Rules form a multiset: reordering alone is not a change.
       const config = (value ?? {}) as Record<string, unknown>;
-      const rules = rulesOf(config).map(canonicalJson).sort();
+      const rules = rulesOf(config).map(canonicalRule).sort();
       return canonicalJson({ ...config, rules: 'rules' in config ? rules : undefined });
     }
     case 'no-calls': {
@@ -46,8 +46,35 @@ function normalise(field: ProjectField, value: unknown): string {
   }
 }
 
+// A keystroke in one rule must not cost the whole rubric: a rule's canonical text is looked up by its plain
+// JSON text (native JSON.stringify, no key sorting), so only the edited rule is canonicalised again.
+const RULE_MEMO_LIMIT = 20_000;
+const canonicalRules = new Map<string, string>();
+function canonicalRule(rule: unknown): string {
+  const text = JSON.stringify(rule) ?? 'undefined';
+  let canonical = canonicalRules.get(text);
+  if (canonical === undefined) {
+    canonical = canonicalJson(rule);
+    if (canonicalRules.size >= RULE_MEMO_LIMIT) canonicalRules.clear();
+    canonicalRules.set(text, canonical);
+  }
+  return canonical;
+}
+
+// The form hands the same value objects to the dirty state and the resolver (and keeps unedited fields'
+// objects across edits): each object is normalised once.
+const normalised = new WeakMap<object, Map<ProjectField, string>>();
+function normaliseOnce(field: ProjectField, value: unknown): string {
+  if (!value || typeof value !== 'object') return normalise(field, value);
+  let byField = normalised.get(value);
+  if (!byField) normalised.set(value, (byField = new Map()));
+  let text = byField.get(field);
+  if (text === undefined) byField.set(field, (text = normalise(field, value)));
+  return text;
+}
+
 export function isFieldDirty(field: ProjectField, baseValues: ProjectFormValues, values: ProjectFormValues): boolean {
-  return normalise(field, baseValues[field]) !== normalise(field, values[field]);
+  return normaliseOnce(field, baseValues[field]) !== normaliseOnce(field, values[field]);
 }
 
 export function dirtyFields(base: Project, values: ProjectFormValues): ProjectField[] {

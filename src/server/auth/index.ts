@@ -77,11 +77,18 @@ function tooMany(reply: FastifyReply, seconds: number) {
     .send({ detail: `Too many failed logins. Try again in ${wait}.` });
 }
 
-export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
+/** What the API fast path (proxy/read-path.ts) needs to know: may a request with this Cookie header use /api? */
+export type AuthCheck = { admitted(cookieHeader: string | undefined): Promise<boolean> };
+
+export function registerAuth(app: FastifyInstance, opts: AuthOptions): AuthCheck {
   const { store } = opts;
   const limiter = new LoginLimiter(opts.limiter, opts.limits);
   const gate = new CheckGate();
-  const required = async () => opts.alwaysRequired || (await store.hasUsers());
+  // Users are never removed (only added, or given a new password), so once one exists the answer stays yes and
+  // the store need not be asked on every request again. Until then it is asked each time: a user added by
+  // `npm run user:add` in another process (or replica) takes effect at the next request.
+  let usersExist = false;
+  const required = async () => opts.alwaysRequired || usersExist || (usersExist = await store.hasUsers());
   const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -153,4 +160,12 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
       .header('set-cookie', sessionCookie(req, '', 0))
       .send({ user: null });
   });
+
+  return {
+    async admitted(cookieHeader) {
+      if (!(await required())) return true;
+      const token = readCookie(cookieHeader, SESSION_COOKIE);
+      return token !== undefined && (await store.sessionUser(token)) !== undefined;
+    },
+  };
 }

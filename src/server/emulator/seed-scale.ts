@@ -1,6 +1,8 @@
 // The scale seed: one more project with 1,500 agents, 2,000 metrics, a 300-rule rubric and 2,000 call logs,
 // to exercise long lists (virtualised pickers, big rubrics) and big pages; plus the fleet (seed-fleet.ts):
 // 60 small projects with their own names, agents, metrics and dashboards, for work across many projects.
+// And a project with a 1,000-rule rubric over 3,000 metrics of its own (no agents, no calls) for the keystroke
+// benchmark at that size.
 import { createRng, type Rng } from './prng';
 import { assignCallIds, generateCalls, type CallFlavour } from './seed-calls';
 import { buildFleet, FLEET_COUNTS } from './seed-fleet';
@@ -15,6 +17,10 @@ export const SCALE_COUNTS = {
   dashboards: 24,
   fleetProjects: FLEET_COUNTS.projects,
 } as const;
+export const LARGE_RUBRIC_PROJECT_ID = 2052;
+export const LARGE_RUBRIC_COUNTS = { metrics: 3000, rules: 1000 } as const;
+// After the fleet's metric ids (seed-fleet.ts: 70,001 on).
+const FIRST_LARGE_METRIC_ID = 100_001;
 const FIRST_AGENT_ID = 20_001;
 const FIRST_METRIC_ID = 60_001;
 const PROJECT_SCOPED_METRICS = 400;
@@ -79,11 +85,12 @@ export function buildScaleSeed(now: number): SeedData {
     maxMetricsPerCall: 12,
   });
   const fleet = buildFleet();
+  const large = largeRubricProject();
   return {
     members: [],
-    projects: [project, ...fleet.projects],
+    projects: [project, large.project, ...fleet.projects],
     agents: [...agents, ...fleet.agents],
-    metrics: [...metrics, ...fleet.metrics],
+    metrics: [...metrics, ...large.metrics, ...fleet.metrics],
     dashboards: [...scaleDashboards(), ...fleet.dashboards],
     callLogs: assignCallIds(calls, 12_400_000, rng),
   };
@@ -158,6 +165,48 @@ function scaleCondition(m: SeedMetric): object {
     case 'enum':
       return { field: 'enum', op: 'in', value: m.enumValues.slice(0, 2) };
   }
+}
+
+/** 3,000 project metrics and a rubric of 1,000 one-condition rules over the first 1,000 of them. */
+function largeRubricProject(): { project: SeedProject; metrics: SeedMetric[] } {
+  const metrics = Array.from({ length: LARGE_RUBRIC_COUNTS.metrics }, (_, i): SeedMetric => {
+    const evalType = EVAL_CYCLE[i % EVAL_CYCLE.length];
+    const subject = SUBJECTS[i % SUBJECTS.length];
+    return {
+      id: FIRST_LARGE_METRIC_ID + i,
+      projectId: LARGE_RUBRIC_PROJECT_ID,
+      agents: [],
+      name: `${subject} measure ${String(i + 1).padStart(4, '0')}`,
+      description: `${subject} signal #${i + 1} (${evalType.replace('_', ' ')}).`,
+      evalType,
+      legacyEvalType: evalType === 'binary' ? 'binary_qualitative' : undefined,
+      enumValues: evalType === 'enum' ? ENUM_SETS[Math.floor(i / 4) % ENUM_SETS.length] : [],
+      type: 'llm_judge',
+      prompt: `Assess ${subject.toLowerCase()} on the call.`,
+      displayOrder: i + 1,
+      cost: 0.01,
+      sim: { kind: 'score' },
+    };
+  });
+  const rubric = {
+    evaluation_logic: 'and',
+    rules: metrics.slice(0, LARGE_RUBRIC_COUNTS.rules).map((m) => ({
+      metric_id: m.id,
+      conditions: { operator: 'and', conditions: [scaleCondition(m)] },
+    })),
+  };
+  return {
+    metrics,
+    project: {
+      id: LARGE_RUBRIC_PROJECT_ID,
+      name: 'Large rubric (scale test)',
+      createdAt: '2025-11-20T10:00:00.000Z',
+      updatedAt: '2026-01-12T08:30:00.000Z',
+      utcOffsetHours: 0,
+      secrets: {},
+      fields: { timezone: 'UTC', rubric_config: rubric },
+    },
+  };
 }
 
 function scaleDashboards(): SeedDashboard[] {

@@ -24,27 +24,27 @@ export function etagBasis(project: Record<string, unknown>): string {
 }
 
 // Memo of upstream bytes -> ETag: parsing a 300-rule project on every GET is the costly part. Every GET
-// still reaches the upstream; only identical bytes skip the parse.
-const MEMO_LIMIT = 256;
-const memo = new Map<string, string>();
+// still reaches the upstream; only bytes identical to a recent answer skip the parse. Looked up by length and
+// a byte comparison (memcmp), cheaper than hashing the answer and exact.
+const MEMO_LIMIT = 32;
+const memo: { bytes: Buffer; tag: string }[] = [];
 
 /** The ETag of a project answer; a body that is not a JSON object falls back to a hash of its bytes. */
 export function etagOf(body: Buffer | string): string {
-  const key = sha256(body);
-  const known = memo.get(key);
-  if (known) return known;
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  for (const entry of memo) if (entry.bytes.length === bytes.length && entry.bytes.equals(bytes)) return entry.tag;
   let tag: string;
   try {
-    const value: unknown = JSON.parse(body.toString());
+    const value: unknown = JSON.parse(bytes.toString());
     tag =
       typeof value === 'object' && value !== null && !Array.isArray(value)
         ? `"${sha256(etagBasis(value as Record<string, unknown>))}"`
-        : `"${key}"`;
+        : `"${sha256(bytes)}"`;
   } catch {
-    tag = `"${key}"`;
+    tag = `"${sha256(bytes)}"`;
   }
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-  memo.set(key, tag);
+  if (memo.length >= MEMO_LIMIT) memo.shift();
+  memo.push({ bytes, tag });
   return tag;
 }
 

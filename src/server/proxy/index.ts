@@ -1,6 +1,8 @@
 // The admin server: the only holder of the Cekura API key. It serves the SPA, exposes /app-api/* for the
 // console itself and forwards an allowlist of upstream operations under /api/<upstream path>.
+import { pino, type DestinationStream } from 'pino';
 import Fastify, {
+  LogController,
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
@@ -12,10 +14,13 @@ import { registerHistoryRoutes } from '../history/routes';
 import { HistoryHealth } from '../history/health';
 import { openAdminStore, type AdminStore } from '../store/index';
 import { decodeUtf8, jsonNesting } from '../json-text';
+import http from 'node:http';
 import { classifyRequest } from './allowlist';
+import type { ApiContext } from './api-answer';
 import { registerApiRoutes } from './api-routes';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { BODY_LIMIT_BYTES, isLoopbackHost, registerSecurity, setSecurityHeaders } from './security';
+import { fastRead, type FastReadOptions } from './read-path';
+import { BODY_LIMIT_BYTES, hostCheck, isLoopbackHost, registerSecurity, setSecurityHeaders } from './security';
 import { isPageRequest, registerSpa } from './spa';
 
 export type AdminServerOptions = {
@@ -82,13 +87,44 @@ const REDACT = [
   'apiKey',
 ];
 
+/**
+ * Standard output, written asynchronously in blocks of 4 KB (at the latest after a second, and in full when the
+ * process exits): a write(2) per log line cost the admin server more CPU than the whole proxied GET around it.
+ */
+function bufferedStdout(): DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => {
+    // flush() throws while SonicBoom is still opening or busy; the next tick of the timer catches up.
+    try {
+      destination.flush();
+    } catch {
+      // nothing to do
+    }
+  }, 1000).unref();
+  return destination;
+}
+
 function loggerOptions(opts: AdminServerOptions): FastifyServerOptions['logger'] {
   if (!opts.logger) return false;
   return {
     level: 'info',
     redact: { paths: REDACT, censor: '[redacted]' },
-    ...(opts.logStream ? { stream: opts.logStream } : {}),
+    stream: opts.logStream ?? bufferedStdout(),
   };
+}
+
+/**
+ * One log line per request, when it is answered (Fastify's own logging writes two, the first with the whole
+ * request serialised): method, URL, status and time. Failures log their own lines with the reason.
+ */
+function logCompletedRequests(app: FastifyInstance): void {
+  app.addHook('onResponse', (req, reply, done) => {
+    reply.log.info(
+      { method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+    done();
+  });
 }
 
 export async function buildAdminServer(opts: AdminServerOptions): Promise<FastifyInstance> {
@@ -109,8 +145,21 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   // Named in the public health answer: the SQLite file (as before), never a database host.
   const historyHealth = new HistoryHealth(store.kind === 'postgres' ? 'PostgreSQL' : store.location);
 
+  // Plain allowlisted GETs are answered before Fastify sees them (read-path.ts); set once the routes exist.
+  let fast: FastReadOptions | undefined;
   const app = Fastify({
+    serverFactory: (handler) => {
+      const server = http.createServer((req, res) => {
+        if (!fast || !fastRead(fast, req, res, handler)) handler(req, res);
+      });
+      // What Fastify sets on the server it creates itself.
+      server.keepAliveTimeout = 72_000;
+      server.requestTimeout = 0;
+      return server;
+    },
     logger: loggerOptions(opts),
+    // Fastify's own two lines per request are replaced by one (logCompletedRequests).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     // A number, never `true`: Fastify would then believe the left-most X-Forwarded-For entry, which the client
     // writes itself whenever the proxy appends to the header (the usual setup).
@@ -125,6 +174,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
       (reply as FastifyReply).code(badUrl ? 404 : 400).send({ detail: badUrl ? 'Not found' : 'Bad request' });
     },
   });
+  if (opts.logger) logCompletedRequests(app);
   app.addHook('onClose', async () => {
     await store.close();
   });
@@ -140,7 +190,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   });
   // Then: Host name, same-origin JSON writes, security headers; then the session.
   registerSecurity(app, { host, trustProxy: proxies > 0 });
-  registerAuth(app, {
+  const authCheck = registerAuth(app, {
     store,
     limits: store.limits,
     alwaysRequired: loginAlwaysRequired,
@@ -180,13 +230,20 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   );
 
   registerHistoryRoutes(app, store);
-  registerApiRoutes(app, {
+  const ctx: ApiContext = {
     upstream: { baseUrl: opts.upstreamUrl.replace(/\/+$/, ''), apiKey: opts.apiKey, timeoutMs: opts.timeoutMs },
     retry: { ...defaultRetryPolicy(opts.timeoutMs), ...opts.retry },
     store,
     historyHealth,
     pendingWrites: new Set(),
-  });
+  };
+  registerApiRoutes(app, ctx);
+  fast = {
+    ctx,
+    log: opts.logger ? app.log : null,
+    hostAllowed: hostCheck({ host, trustProxy: proxies > 0 }),
+    admitted: authCheck.admitted,
+  };
   await registerSpa(app, opts.distDir);
   return app;
 }

@@ -23,7 +23,7 @@ export function contentSecurityPolicy(styleNonce?: string): string {
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -94,11 +94,16 @@ export function crossSiteRefusal(req: FastifyRequest): string | undefined {
 
 export type SecurityOptions = { host: string; trustProxy: boolean };
 
+/** On a loopback address, a Host that is not a loopback name is a DNS-rebinding page talking to us. */
+export function hostCheck(opts: SecurityOptions): (hostHeader: string | undefined) => boolean {
+  if (!isLoopbackHost(opts.host) || opts.trustProxy) return () => true;
+  return (hostHeader) => isLoopbackHost(hostName(hostHeader ?? ''));
+}
+
 export function registerSecurity(app: FastifyInstance, opts: SecurityOptions): void {
-  // On a loopback address, a Host that is not a loopback name is a DNS-rebinding page talking to us.
-  const checkHost = isLoopbackHost(opts.host) && !opts.trustProxy;
+  const hostAllowed = hostCheck(opts);
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (checkHost && !isLoopbackHost(hostName(req.headers.host ?? ''))) {
+    if (!hostAllowed(req.headers.host)) {
       return reply.code(421).send({ detail: 'This server answers only to localhost / 127.0.0.1 / [::1].' });
     }
     const path = (req.raw.url ?? '/').split('?')[0];

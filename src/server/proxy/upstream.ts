@@ -78,10 +78,37 @@ export async function callUpstream(cfg: UpstreamConfig, req: UpstreamRequest): P
   }
 }
 
+type Target = {
+  transport: typeof http | typeof https;
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port: string;
+  prefix: string;
+};
+const targets = new Map<string, Target>();
+
+/** The upstream's base URL, parsed once (not a new URL per request). */
+function target(baseUrl: string): Target {
+  let known = targets.get(baseUrl);
+  if (!known) {
+    const url = new URL(baseUrl);
+    const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
+    known = {
+      transport: protocol === 'https:' ? https : http,
+      protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port,
+      prefix: url.pathname.replace(/\/+$/, ''),
+    };
+    targets.set(baseUrl, known);
+  }
+  return known;
+}
+
 /** One request and its whole response body, within cfg.timeoutMs (connect, headers and body together). */
 function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamResponse> {
-  const url = new URL(`${cfg.baseUrl}${req.path}${req.search ? `?${req.search}` : ''}`);
-  const transport = url.protocol === 'https:' ? https : http;
+  // The path and query come from the allowlist (allowlist.ts): fixed patterns and a query URLSearchParams wrote.
+  const to = target(cfg.baseUrl);
   const headers: Record<string, string | number> = {
     'X-CEKURA-API-KEY': cfg.apiKey,
     Accept: 'application/json',
@@ -92,10 +119,14 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
     headers['Content-Length'] = Buffer.byteLength(req.body);
   }
   return new Promise((resolve, reject) => {
-    const request = transport.request(url, {
+    const request = to.transport.request({
+      protocol: to.protocol,
+      hostname: to.hostname,
+      port: to.port,
+      path: `${to.prefix}${req.path}${req.search ? `?${req.search}` : ''}`,
       method: req.method,
       headers,
-      agent: (req.method === 'GET' ? readAgents : writeAgents)[url.protocol as 'http:' | 'https:'],
+      agent: (req.method === 'GET' ? readAgents : writeAgents)[to.protocol],
     });
     const timer = setTimeout(() => request.destroy(new UpstreamTimeout()), cfg.timeoutMs);
     const fail = (error: Error) => {
@@ -172,9 +203,16 @@ export function startWrite(cfg: UpstreamConfig, req: UpstreamRequest): UpstreamW
 
 export const REDACTED = '[redacted]';
 
-/** The key as it may appear in a body: raw, inside a JSON string, percent-encoded. */
-function keyForms(apiKey: string): string[] {
-  return [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey)])];
+/** The key as it may appear in a body: raw, inside a JSON string, percent-encoded (worked out once per key). */
+const formsByKey = new Map<string, { text: string[]; bytes: Buffer[] }>();
+function keyForms(apiKey: string): { text: string[]; bytes: Buffer[] } {
+  let forms = formsByKey.get(apiKey);
+  if (!forms) {
+    const text = [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey)])];
+    forms = { text, bytes: text.map((form) => Buffer.from(form)) };
+    formsByKey.set(apiKey, forms);
+  }
+  return forms;
 }
 
 /**
@@ -182,11 +220,10 @@ function keyForms(apiKey: string): string[] {
  * before anything passes the body on to the browser or a log line. The common case (no key) costs one search.
  */
 export function redactKey(body: Buffer, apiKey: string): Buffer {
-  const forms = keyForms(apiKey);
-  if (!forms.some((form) => body.includes(form))) return body;
+  if (!keyForms(apiKey).bytes.some((form) => body.includes(form))) return body;
   return Buffer.from(redactKeyText(body.toString('utf8'), apiKey));
 }
 
 export function redactKeyText(text: string, apiKey: string): string {
-  return keyForms(apiKey).reduce((out, form) => out.replaceAll(form, REDACTED), text);
+  return keyForms(apiKey).text.reduce((out, form) => out.replaceAll(form, REDACTED), text);
 }

@@ -1,4 +1,5 @@
-import { rubricErrors } from '../../../shared/rubric/rule-checks';
+import { checkGeneral, checkRule } from '../../../shared/rubric/rule-checks';
+import { rulesOf } from '../../../shared/schemas/rubric';
 import type { MetricLookup } from '../../../shared/rubric/describe';
 import type { MetricCatalog } from '../../api/metrics';
 import { queryKeys } from '../../api/keys';
@@ -14,19 +15,38 @@ export const FIELD = 'rubric_config';
 // the metric catalogue is loaded. The resolver keeps these issues only while the rubric is edited.
 // This module is part of the first load (the form's resolver imports it): only the light checks here.
 
-let memo: { key: string; metrics: MetricLookup; issues: SectionIssue[] } | null = null;
+// The resolver runs on every keystroke: a keystroke in one rule re-checks that rule only. Each rule's
+// errors are kept by its JSON text (for the current metric catalogue), and the whole answer by the value's
+// identity (the form hands the same object to every validation until the rubric changes).
+const RULE_MEMO_LIMIT = 20_000;
+let ruleMemo: { metrics: MetricLookup; byText: Map<string, SectionIssue['message'][]> } | null = null;
+let memo: { config: unknown; metrics: MetricLookup; issues: SectionIssue[] } | null = null;
 
-/** The blocking issues at form paths, memoised: the resolver runs on every keystroke, the rubric rarely changes. */
+function ruleErrors(rule: unknown, metrics: MetricLookup): string[] {
+  if (!ruleMemo || ruleMemo.metrics !== metrics) ruleMemo = { metrics, byText: new Map() };
+  const text = JSON.stringify(rule) ?? 'undefined';
+  let messages = ruleMemo.byText.get(text);
+  if (!messages) {
+    messages = checkRule(rule, metrics)
+      .filter((issue) => issue.severity === 'error')
+      .map((issue) => issue.message);
+    if (ruleMemo.byText.size >= RULE_MEMO_LIMIT) ruleMemo.byText.clear();
+    ruleMemo.byText.set(text, messages);
+  }
+  return messages;
+}
+
+/** The blocking issues at form paths (the same as rubricErrors in shared/rubric/rule-checks, rule by rule). */
 export function rubricIssues(config: unknown, metrics: MetricLookup): SectionIssue[] {
-  const key = JSON.stringify(config) ?? '';
-  if (memo && memo.key === key && memo.metrics === metrics) return memo.issues;
-  const { byRule, general } = rubricErrors(config, metrics);
+  if (memo && memo.config === config && memo.metrics === metrics) return memo.issues;
   const issues: SectionIssue[] = [];
-  byRule.forEach((ruleIssues, index) => {
-    for (const issue of ruleIssues) issues.push({ path: `${FIELD}.rules.${index}`, message: issue.message });
+  const rules = rulesOf(config);
+  rules.forEach((rule, index) => {
+    for (const message of ruleErrors(rule, metrics)) issues.push({ path: `${FIELD}.rules.${index}`, message });
   });
-  for (const issue of general) issues.push({ path: FIELD, message: issue.message });
-  memo = { key, metrics, issues };
+  for (const issue of checkGeneral(config, rules.length))
+    if (issue.severity === 'error') issues.push({ path: FIELD, message: issue.message });
+  memo = { config, metrics, issues };
   return issues;
 }
 
