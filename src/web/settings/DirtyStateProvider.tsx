@@ -1,10 +1,10 @@
-import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { PROJECT_FIELDS, PROJECT_FIELD_NAMES } from '../../shared/schemas/project';
 import { isFieldDirty } from '../../shared/patch';
 import { diffRules } from '../../shared/merge/rule-multiset';
 import type { ProjectFormValues } from '../../shared/form';
-import { DirtyStateContext, type DirtyState } from './shell-context';
+import { DirtyNowContext, DirtyStateContext, type DirtyState } from './shell-context';
 
 /** Dirty = differs from the last server snapshot after normalising (sets unordered; edited back = clean). */
 export function computeDirtyState(baseValues: ProjectFormValues, values: ProjectFormValues): DirtyState {
@@ -42,5 +42,14 @@ export function DirtyStateProvider({ baseValues, children }: { baseValues: Proje
   const key = `${state.fields.join(',')}:${state.changes}`;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the field list identifies the state
   const stable = useMemo(() => state, [key]);
-  return <DirtyStateContext.Provider value={stable}>{children}</DirtyStateContext.Provider>;
+  const latestBase = useRef(baseValues);
+  useLayoutEffect(() => {
+    latestBase.current = baseValues;
+  }, [baseValues]);
+  const dirtyNow = useCallback(() => computeDirtyState(latestBase.current, getValues()).changes > 0, [getValues]);
+  return (
+    <DirtyNowContext.Provider value={dirtyNow}>
+      <DirtyStateContext.Provider value={stable}>{children}</DirtyStateContext.Provider>
+    </DirtyNowContext.Provider>
+  );
 }

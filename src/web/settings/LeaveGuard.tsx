@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { LazyConfirmDialog as ConfirmDialog } from '../components/LazyConfirmDialog';
-import { useDirtyState } from './shell-context';
+import { useDirtyNow, useDirtyState } from './shell-context';
 import { guardedTarget, historyDelta, isInsideProject } from './leave';
 import { setPopStateGate } from './popstate-gate';
 import { clearDraft } from './draft-storage';
@@ -10,6 +10,7 @@ import { clearDraft } from './draft-storage';
 // leave the project (the picker, another project), the browser's back/forward, and closing the tab.
 export function LeaveGuard({ projectId, children }: { projectId: number; children: ReactNode }) {
   const count = useDirtyState().changes;
+  const dirtyNow = useDirtyNow();
   const navigate = useNavigate();
   const location = useLocation();
   const [pending, setPending] = useState<{ target: string; delta?: number } | null>(null);
@@ -22,9 +23,11 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
     historyIndex.current = (window.history.state as { idx?: unknown } | null)?.idx;
   }, [location, projectId]);
 
+  // Always listening, and asking the form itself (dirtyNow): the count follows a keystroke in a deferred
+  // render, and a click, a back step or a reload right after typing must not slip through before it does.
   useEffect(() => {
-    if (!count) return;
     const onClick = (event: MouseEvent) => {
+      if (!dirtyNow()) return;
       const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
       const target = anchor && guardedTarget(anchor, event, window.location.origin, projectId);
       if (!target) return;
@@ -35,7 +38,7 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
     // Runs before the router's listener (see popstate-gate.ts) and hides the step from it, so the project
     // never unmounts; the step is undone and only repeated when the user confirms.
     const onPopState = (event: PopStateEvent) => {
-      if (passThrough.current || isInsideProject(window.location.pathname, projectId)) return false;
+      if (passThrough.current || isInsideProject(window.location.pathname, projectId) || !dirtyNow()) return false;
       const target = window.location.pathname + window.location.search;
       const delta = historyDelta(event.state, historyIndex.current);
       if (delta) window.history.go(-delta);
@@ -43,19 +46,23 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
       setPending({ target, delta });
       return true;
     };
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
     document.addEventListener('click', onClick, true);
     const removeGate = setPopStateGate(onPopState);
-    window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('click', onClick, true);
       removeGate();
-      window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [count, navigate, projectId]);
+  }, [dirtyNow, navigate, projectId]);
+
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!dirtyNow()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirtyNow]);
 
   return (
     <>
@@ -76,7 +83,8 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
           else navigate(pending.target);
         }}
       >
-        {count === 1
+        {/* The dialog can open before the deferred count has caught up with the keystroke that made it dirty. */}
+        {Math.max(count, 1) === 1
           ? 'You have 1 unsaved change in this project. Leaving drops it.'
           : `You have ${count} unsaved changes in this project. Leaving drops them.`}
       </ConfirmDialog>

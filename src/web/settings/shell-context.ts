@@ -35,3 +35,7 @@ export interface DirtyState {
 
 export const DirtyStateContext = createContext<DirtyState>({ fields: [], bySection: {}, changes: 0 });
 export const useDirtyState = () => useContext(DirtyStateContext);
+
+/** Reads the form now, not after the deferred render: for the tab's close or reload, which cannot wait. */
+export const DirtyNowContext = createContext<() => boolean>(() => false);
+export const useDirtyNow = () => useContext(DirtyNowContext);
