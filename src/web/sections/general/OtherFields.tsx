@@ -1,4 +1,5 @@
-import { Paper, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
+import { SectionCard } from '../../components/SectionCard';
 import { unknownProjectFields } from '../../../shared/schemas/project';
 import { useProjectContext } from '../../settings/project-context';
 
@@ -18,14 +19,10 @@ export function OtherFields() {
   const fields = unknownProjectFields(project);
   if (fields.length === 0) return null;
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="general-other" sx={{ p: 3 }}>
-      <Typography id="general-other" variant="h6" component="h2" gutterBottom>
-        Other fields from Cekura
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Cekura returned these fields, which this console does not know yet. They are shown as received, cannot be edited
-        here, and saving never sends them.
-      </Typography>
+    <SectionCard
+      title="Other fields from Cekura"
+      intro="Cekura returned these fields, which this console does not know yet. They are shown as received, cannot be edited here, and saving never sends them."
+    >
       <dl>
         {fields.map(([key, value]) => (
           <div key={key}>
@@ -42,6 +39,6 @@ export function OtherFields() {
           </div>
         ))}
       </dl>
-    </Paper>
+    </SectionCard>
   );
 }

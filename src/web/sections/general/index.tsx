@@ -1,4 +1,5 @@
-import { Paper, Stack, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
+import { SectionCard } from '../../components/SectionCard';
 import { ProjectTextField } from '../../components/ProjectTextField';
 import { ProjectSwitch } from '../../components/ProjectSwitch';
 import { ProjectTimeZoneField } from './ProjectTimeZoneField';
@@ -20,29 +21,20 @@ export default function GeneralSection() {
       <Typography variant="h5" component="h1">
         General
       </Typography>
-      <Paper variant="outlined" component="section" aria-labelledby="general-project" sx={{ p: 3 }}>
-        <Typography id="general-project" variant="h6" component="h2" gutterBottom>
-          Project
-        </Typography>
+      <SectionCard title="Project">
         <Stack spacing={3} sx={{ maxWidth: 520, pt: 1 }}>
           <ProjectTextField name="name" autoComplete="off" />
           <ProjectTimeZoneField />
         </Stack>
-      </Paper>
-      <Paper variant="outlined" component="section" aria-labelledby="general-features" sx={{ p: 3 }}>
-        <Typography id="general-features" variant="h6" component="h2" gutterBottom>
-          Features
-        </Typography>
+      </SectionCard>
+      <SectionCard title="Features">
         {FEATURE_SWITCHES.map((name) => (
           <ProjectSwitch key={name} name={name} />
         ))}
-      </Paper>
-      <Paper variant="outlined" component="section" aria-labelledby="general-evaluation" sx={{ p: 3 }}>
-        <Typography id="general-evaluation" variant="h6" component="h2" gutterBottom>
-          Evaluation
-        </Typography>
+      </SectionCard>
+      <SectionCard title="Evaluation">
         <ProjectSwitch name="use_provider_transcript" />
-      </Paper>
+      </SectionCard>
       <OtherFields />
       <DangerZone />
     </Stack>

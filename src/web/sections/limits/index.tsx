@@ -1,4 +1,5 @@
-import { Paper, Stack, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
+import { SectionCard } from '../../components/SectionCard';
 import { ProjectTextField } from '../../components/ProjectTextField';
 import { SampleRateField } from './SampleRateField';
 
@@ -11,10 +12,7 @@ export default function LimitsSection() {
       <Typography variant="h5" component="h1">
         Limits
       </Typography>
-      <Paper variant="outlined" component="section" aria-labelledby="limits-calls" sx={{ p: 3 }}>
-        <Typography id="limits-calls" variant="h6" component="h2" gutterBottom>
-          Calls
-        </Typography>
+      <SectionCard title="Calls">
         <Stack spacing={3} sx={{ maxWidth: 520, pt: 1 }}>
           <ProjectTextField
             name="min_call_duration"
@@ -30,16 +28,13 @@ export default function LimitsSection() {
           />
           <ProjectTextField name="outbound_timeout" slotProps={numeric} />
         </Stack>
-      </Paper>
-      <Paper variant="outlined" component="section" aria-labelledby="limits-metrics" sx={{ p: 3 }}>
-        <Typography id="limits-metrics" variant="h6" component="h2" gutterBottom>
-          Metrics and chats
-        </Typography>
+      </SectionCard>
+      <SectionCard title="Metrics and chats">
         <Stack spacing={3} sx={{ maxWidth: 520, pt: 1 }}>
           <SampleRateField />
           <ProjectTextField name="max_messages_chat_runs_limit" slotProps={numeric} />
         </Stack>
-      </Paper>
+      </SectionCard>
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { Alert, Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, Typography } from '@mui/material';
+import { SectionCard } from '../../components/SectionCard';
 import { computeImpact } from '../../../shared/rubric/impact';
 import { useProjectContext } from '../../settings/project-context';
 import { MAX_PREVIEW_CALLS, previewStart, useRecentCalls } from '../../api/call-logs';
@@ -42,27 +43,24 @@ export function ImpactPanel({
   );
 
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="rubric-impact" sx={{ p: 3 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 1 }}>
-        <Typography id="rubric-impact" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Impact preview
-        </Typography>
+    <SectionCard
+      title="Impact preview"
+      action={
         <Button variant="outlined" onClick={start} disabled={calls.isFetching}>
           {fromIso ? 'Refresh preview' : 'Preview impact'}
         </Button>
-      </Stack>
-      <Typography variant="body2" color="text.secondary">
-        Evaluates the production calls of the last {PREVIEW_DAYS} days (up to {MAX_PREVIEW_CALLS.toLocaleString('en')})
-        with the saved rubric and with this draft, before you save. It follows your edits as you make them.
-      </Typography>
-      {calls.isFetching && <LinearProgress aria-label="Loading calls" sx={{ mt: 2 }} />}
-      {calls.error && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          The calls could not be loaded. {requestErrorText(calls.error)}
-        </Alert>
-      )}
+      }
+      intro={
+        <>
+          Evaluates the production calls of the last {PREVIEW_DAYS} days (up to {MAX_PREVIEW_CALLS.toLocaleString('en')}
+          ) with the saved rubric and with this draft, before you save. It follows your edits as you make them.
+        </>
+      }
+    >
+      {calls.isFetching && <LinearProgress aria-label="Loading calls" />}
+      {calls.error && <Alert severity="error">The calls could not be loaded. {requestErrorText(calls.error)}</Alert>}
       {impact && calls.data && (
-        <Box sx={{ mt: 2 }}>
+        <Box>
           <Typography variant="body2" sx={{ mb: 1 }}>
             {calls.data.calls.length.toLocaleString('en')} calls since{' '}
             {new Date(calls.data.fromIso).toLocaleString('en')}
@@ -95,7 +93,7 @@ export function ImpactPanel({
           />
         </Box>
       )}
-    </Paper>
+    </SectionCard>
   );
 }
 
