@@ -164,3 +164,41 @@ test('a bulk rubric replace: the preview lists the rules each project would lose
   }
   expect((await stack.requests()).filter((r) => r.method === 'PATCH')).toHaveLength(3);
 });
+
+test('Cancel during a long Retry-After wait stops at once: the rate-limited project is not sent again', async ({
+  page,
+  stack,
+}) => {
+  await stack.reset({ scale: true });
+  const [target] = rest;
+  const before = await stack.getProject(target.id);
+  await stack.setRaw(source.id, CHOSEN);
+  await page.goto(`/projects/${source.id}/bulk?section=notifications`);
+  await page.getByRole('button', { name: 'None' }).click();
+  await page.getByRole('checkbox', { name: 'Threshold (calls)' }).check();
+  await page
+    .getByRole('group', { name: 'Projects to change' })
+    .getByRole('checkbox', { name: `${target.name} (#${target.id})` })
+    .check();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(row(page, target)).toContainText('Will change');
+
+  await stack.clearRequests();
+  await stack.fault({
+    method: 'PATCH',
+    path: `/user/v1/projects/${target.id}/`,
+    kind: 'status',
+    status: 429,
+    retryAfter: 50,
+    body: { detail: 'Request was throttled. Expected available in 50 seconds.' },
+  });
+  await page.getByRole('button', { name: 'Apply to 1 project' }).click();
+  await expect(row(page, target)).toContainText('Rate limited: trying again in 50 s.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done: 1 of 1 projects done' })).toBeVisible();
+  await expect(row(page, target)).toContainText('Not sent (cancelled)');
+  await expect(row(page, target)).toContainText('Rate limited, then Cancel was pressed: not sent again.');
+  const patches = (await stack.requests()).filter((r) => r.method === 'PATCH');
+  expect(patches.map((r) => r.status)).toEqual([429]);
+  expect((await stack.getProject(target.id)).frequent_calls_threshold).toBe(before.frequent_calls_threshold);
+});

@@ -154,7 +154,13 @@ export default function BulkPage() {
       toSave,
       async (row) => {
         update(row.id, { detail: 'Saving…' });
-        const next = await applyTarget(queryClient, current, row, (detail) => update(row.id, { detail }));
+        const next = await applyTarget(
+          queryClient,
+          current,
+          row,
+          (detail) => update(row.id, { detail }),
+          controller.signal,
+        );
         update(row.id, next);
       },
       { concurrency: BULK_CONCURRENCY, signal: controller.signal },

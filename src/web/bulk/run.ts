@@ -87,7 +87,18 @@ export async function previewTarget(queryClient: QueryClient, job: BulkJob, row:
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or at once when the signal aborts (Cancel must not wait out a long Retry-After). */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 /** Saves one previewed target: a fresh GET, the If-Match PATCH; merged when only other fields moved. */
 export async function applyTarget(
@@ -95,6 +106,7 @@ export async function applyTarget(
   job: BulkJob,
   row: BulkRow,
   onWait: (detail: string) => void,
+  signal?: AbortSignal,
 ): Promise<BulkRow> {
   if (row.plan?.kind !== 'change' || !row.snapshot) return row;
   let rateLimited = 0;
@@ -132,7 +144,10 @@ export async function applyTarget(
       if (error instanceof ApiError && error.status === 429 && rateLimited < MAX_RATE_LIMIT_RETRIES) {
         const wait = retryDelayMs(error.retryAfterSeconds, rateLimited++);
         onWait(`Rate limited: trying again in ${Math.ceil(wait / 1000)} s.`);
-        await sleep(wait);
+        await sleep(wait, signal);
+        // Cancel pressed while waiting: this project was not changed (its PATCH was refused), so it is not sent again.
+        if (signal?.aborted)
+          return { ...row, status: 'cancelled', detail: 'Rate limited, then Cancel was pressed: not sent again.' };
         continue;
       }
       if (error instanceof ApiError && error.status === 412 && stale++ < MAX_STALE_RETRIES) continue;
