@@ -163,7 +163,7 @@ test('export from one project, import into the other: every foreign id dropped, 
   expect((await stack.secrets(SECOND_PROJECT_ID)).webhook_secret).toBeNull();
 });
 
-test('an imported rubric is matched by name: the same-named metric is taken, one unmatched id is chosen in the picker, one dropped; the review shows the mapping', async ({
+test('an imported rubric is matched by name: the same-named metric is taken, one unmatched id is chosen in the picker, one dropped; after a reload the review still shows the mapping', async ({
   page,
   stack,
 }) => {
@@ -196,6 +196,12 @@ test('an imported rubric is matched by name: the same-named metric is taken, one
   await applyMapping(page);
   expect(patches(await stack.requests())).toEqual([]);
 
+  // A reload restores the unsaved rubric and, with it, the note saying where its ids came from.
+  page.on('dialog', (d) => void d.accept()); // the tab asks before dropping unsaved edits
+  await page.reload();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /^Restored \d+ unsaved changes? from before the reload/ }),
+  ).toBeVisible();
   const review = await openReview(page);
   const note = review.getByRole('note', { name: 'Ids translated from another project' });
   await expect(note).toContainText(`Metric "Latency (ms)" #${B.latency} -> "Latency (ms)" #${D.latency}`);

@@ -1,22 +1,49 @@
 import { useSyncExternalStore } from 'react';
+import { z } from 'zod/mini';
 
 // What an import or a copy translated (foreign ids -> this project's items, or dropped) and chose (webhook,
 // rubric), kept per project until the next save is confirmed, so the review shows it next to the change.
+// Kept in sessionStorage beside the draft (draft-storage.ts): a reload restores the draft, and with it the
+// note that explains where its values came from.
 
-export interface MappingNote {
-  title: string;
-  lines: string[];
+const mappingNoteSchema = z.object({
+  title: z.string(),
+  lines: z.array(z.string()),
   /** The fields the note is about: shown only while the draft still changes one of them. */
-  fields: string[];
-}
+  fields: z.array(z.string()),
+});
+export type MappingNote = z.infer<typeof mappingNoteSchema>;
 
-const notes = new Map<number, MappingNote>();
+export const mappingNoteKey = (projectId: number) => `cekura-console:mapping-note:${projectId}`;
+
+const notes = new Map<number, MappingNote | undefined>();
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((listener) => listener());
 
+function readStored(projectId: number): MappingNote | undefined {
+  try {
+    const text = sessionStorage.getItem(mappingNoteKey(projectId));
+    const parsed = text === null ? undefined : mappingNoteSchema.safeParse(JSON.parse(text));
+    return parsed?.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // storage off or a damaged entry: no note, as before a reload
+  }
+}
+
+function noteOf(projectId: number): MappingNote | undefined {
+  if (!notes.has(projectId)) notes.set(projectId, readStored(projectId)); // once per project: a stable snapshot
+  return notes.get(projectId);
+}
+
 export function setMappingNote(projectId: number, note: MappingNote | null): void {
-  if (note && note.lines.length) notes.set(projectId, note);
-  else notes.delete(projectId);
+  const kept = note && note.lines.length ? note : undefined;
+  notes.set(projectId, kept);
+  try {
+    if (kept) sessionStorage.setItem(mappingNoteKey(projectId), JSON.stringify(kept));
+    else sessionStorage.removeItem(mappingNoteKey(projectId));
+  } catch {
+    // Storage full or off: the note lives until the tab reloads.
+  }
   emit();
 }
 
@@ -26,6 +53,6 @@ export function useMappingNote(projectId: number): MappingNote | undefined {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => notes.get(projectId),
+    () => noteOf(projectId),
   );
 }

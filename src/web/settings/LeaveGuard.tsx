@@ -5,6 +5,7 @@ import { useDirtyNow, useDirtyState } from './shell-context';
 import { guardedTarget, historyDelta, isInsideProject } from './leave';
 import { setPopStateGate } from './popstate-gate';
 import { clearDraft } from './draft-storage';
+import { setMappingNote } from '../review/mapping-note';
 
 // The declarative router has no blocker, so the guard watches the ways out itself: clicks on links that
 // leave the project (the picker, another project), the browser's back/forward, and closing the tab.
@@ -78,6 +79,7 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
           if (!pending) return;
           setPending(null);
           clearDraft(projectId); // leaving on purpose: no restore on coming back
+          setMappingNote(projectId, null);
           passThrough.current = true;
           if (pending.delta) window.history.go(pending.delta);
           else navigate(pending.target);
