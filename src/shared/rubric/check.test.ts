@@ -168,6 +168,12 @@ describe('checkRubric: warnings (shown, never blocking)', () => {
     expect(codes(rubric(rule(sat, score('gt', 5))))).toEqual([['never-pass']]);
   });
 
+  it('says what fails in plain words, whatever the metric is called (no "a Empathy value")', () => {
+    const [issue] = checkRubric(rubric(rule(sat, score('gt', 5))), METRIC_MAP).byRule[0];
+    const name = METRIC_MAP.get(sat)?.name ?? '';
+    expect(issue.message).toContain(`Every call with a value for ${name} fails the rubric.`);
+  });
+
   it('finds conflicts only three rules together make', () => {
     const r = rubric(
       rule(resolution, enumC('in', ['resolved', 'unresolved'])),

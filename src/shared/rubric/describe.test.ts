@@ -59,6 +59,14 @@ describe('describeRubric', () => {
     expect(describeCondition('enum', { op: 'in', value: [] })).toMatch(/never pass/);
     expect(describeCondition('binary', { op: 'eq', value: 0 })).toBe('is false');
   });
+
+  it('names a value not given yet (a metric just chosen) as such, never as ""', () => {
+    expect(describeRule(rule(sat, { field: 'score', op: 'gte', value: '' }), METRIC_MAP)).toBe(
+      'Customer satisfaction is at least (no value yet)',
+    );
+    expect(describeCondition('enum', { op: 'eq', value: '' })).toBe('is (no value yet)');
+    expect(describeCondition('score', { op: 'lt', value: undefined })).toBe('is below (no value yet)');
+  });
 });
 
 describe('describeRubric properties', () => {

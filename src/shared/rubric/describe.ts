@@ -19,7 +19,12 @@ export function enumLabel(value: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A rule whose metric was just chosen has no value yet (""): named as such, never as `""`. */
+const NO_VALUE_YET = '(no value yet)';
+const isMissing = (value: unknown) => value === '' || value === undefined || value === null;
+
 function formatNumber(value: unknown): string {
+  if (isMissing(value)) return NO_VALUE_YET;
   return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
@@ -36,7 +41,7 @@ export function andList(items: readonly string[]): string {
 }
 
 function enumWords(value: unknown): string {
-  return typeof value === 'string' ? humanizeEnumValue(value) : formatNumber(value);
+  return typeof value === 'string' && value !== '' ? humanizeEnumValue(value) : formatNumber(value);
 }
 
 /** The condition without its metric: "is at least 4", "is resolved or partially resolved", "is true". */

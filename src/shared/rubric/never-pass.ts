@@ -52,7 +52,7 @@ export function findNeverPass(
     if (isEmpty(set)) {
       findings.push({
         index,
-        message: `This rule can never pass: no ${name} value is ${conditionWords(rule, metrics)}. Every call with a ${name} value fails the rubric.`,
+        message: `This rule can never pass: no ${name} value is ${conditionWords(rule, metrics)}. Every call with a value for ${name} fails the rubric.`,
       });
       return;
     }
@@ -84,5 +84,5 @@ function conflictMessage(
       ? `rule ${numbers[0]}`
       : `rules ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
   const words = [...related, index].map((i) => conditionWords(rules[i], metrics));
-  return `This rule and ${which} can never all pass: ${name} cannot be ${words.join(' and ')} at once. Every call with a ${name} value fails the rubric.`;
+  return `This rule and ${which} can never all pass: ${name} cannot be ${words.join(' and ')} at once. Every call with a value for ${name} fails the rubric.`;
 }
