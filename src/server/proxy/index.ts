@@ -13,6 +13,7 @@ import type { LimiterOptions } from '../auth/limiter';
 import { registerHistoryRoutes } from '../history/routes';
 import { HistoryHealth } from '../history/health';
 import { openAdminStore, type AdminStore } from '../store/index';
+import { guardStore, STORE_RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_DETAIL, StoreUnavailableError } from '../store/guard';
 import { decodeUtf8, jsonNesting } from '../json-text';
 import http from 'node:http';
 import { classifyRequest } from './allowlist';
@@ -135,7 +136,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   const loginAlwaysRequired = !isLoopbackHost(host) || proxies > 0;
   // SQLite: checked before anything writes to it (a damaged history must stop the start, not fail saves one by
   // one). Either: the schema migrated to the current version.
-  const store = await openAdminStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  const store = guardStore(await openAdminStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl }));
   try {
     await assertUserExists(store, host, proxies);
   } catch (error) {
@@ -202,6 +203,14 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send({ detail: `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.` });
+    }
+    if (error instanceof StoreUnavailableError) {
+      req.log.error({ err: error.cause }, 'the database does not answer');
+      return reply
+        .code(503)
+        .header('cache-control', 'no-store')
+        .header('retry-after', String(STORE_RETRY_AFTER_SECONDS))
+        .send({ detail: STORE_UNAVAILABLE_DETAIL });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) req.log.error({ err: error }, 'request failed');

@@ -194,6 +194,35 @@ describe('the health check and the copy from admin.sqlite', () => {
     expect(res.json()).toEqual({ ok: true, database: { kind: 'postgres', ok: true } });
   });
 
+  it('with PostgreSQL down, a save and a read get 503 (never 500) and nothing reaches the upstream; the health check answers 503', async () => {
+    const own = await startTestPostgres(); // its own server, stopped below: the shared one stays up
+    const admin = await startAdmin(emu.url, { databaseUrl: await own.createDatabase('goes_down') });
+    try {
+      const etag = await load(admin);
+      await own.stop();
+      await hook.clearRequests();
+      const refused = await patch(admin, etag, { name: 'Never sent' });
+      expect([refused.status, refused.json(), refused.headers.get('retry-after')]).toEqual([
+        503,
+        { detail: 'The console database does not answer. Try again in a moment.' },
+        '5',
+      ]);
+      expect((await hook.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
+      // A read (the GET fast path) says the same: the session cannot be checked.
+      const read = await api(admin.url, PROJECT);
+      expect([read.status, read.json().detail]).toEqual([
+        503,
+        'The console database does not answer. Try again in a moment.',
+      ]);
+      const health = await api(admin.url, '/app-api/health');
+      expect(health.status).toBe(503);
+      expect(health.json()).toMatchObject({ ok: false, database: { kind: 'postgres', ok: false } });
+    } finally {
+      await admin.close();
+      await own.stop();
+    }
+  });
+
   it('copies users and history once; a second copy is refused and changes nothing', async () => {
     const dir = tempDir();
     const sqlite = openSqliteStore(dir);
