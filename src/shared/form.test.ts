@@ -1,3 +1,4 @@
+import { FIELD_BOUNDS, PROJECT_FIELDS, boundPartnersOf } from './schemas/fields';
 import { describe, expect, it } from 'vitest';
 import {
   fractionToPercentText,
@@ -72,6 +73,15 @@ describe('validateField', () => {
     expect(validateField('max_call_duration', '30', values())).toBeUndefined();
     // While the other side is not a number yet, only the field's own rules apply.
     expect(validateField('min_call_duration', '500', values({ max_call_duration: 'abc' }))).toBeUndefined();
+  });
+
+  it('every declared bound names two whole-number fields, and each re-checks the other', () => {
+    for (const { lower, upper } of FIELD_BOUNDS) {
+      expect([PROJECT_FIELDS[lower].kind, PROJECT_FIELDS[upper].kind]).toEqual(['int', 'int']);
+      expect(boundPartnersOf(lower)).toContain(upper);
+      expect(boundPartnersOf(upper)).toContain(lower);
+    }
+    expect(boundPartnersOf('outbound_timeout')).toEqual([]);
   });
 
   it('sample rate: a percentage 0..100 with at most 3 decimals', () => {

@@ -6,6 +6,7 @@ import {
   type Project,
   type ProjectField,
 } from './schemas/project';
+import { FIELD_BOUNDS } from './schemas/fields';
 import type { NoCallsConfigRead } from './schemas/no-calls';
 import type { RubricConfigRead } from './schemas/rubric';
 
@@ -102,15 +103,12 @@ export function validateField(
     if (!INTEGER_TEXT.test(text)) return 'Enter a whole number (no decimals or letters).';
     const issue = firstIssue(field, Number(text));
     if (issue) return issue;
-    const other =
-      field === 'min_call_duration'
-        ? values?.max_call_duration
-        : field === 'max_call_duration'
-          ? values?.min_call_duration
-          : undefined;
-    if (other !== undefined && INTEGER_TEXT.test(String(other))) {
-      const [min, max] = field === 'min_call_duration' ? [Number(text), Number(other)] : [Number(other), Number(text)];
-      if (min > max) return 'The minimum call duration must not exceed the maximum.';
+    for (const bound of FIELD_BOUNDS) {
+      if (bound.lower !== field && bound.upper !== field) continue;
+      const other = values?.[bound.lower === field ? bound.upper : bound.lower];
+      if (other === undefined || !INTEGER_TEXT.test(String(other))) continue;
+      const [lower, upper] = bound.lower === field ? [Number(text), Number(other)] : [Number(other), Number(text)];
+      if (lower > upper) return bound.message;
     }
     return undefined;
   }

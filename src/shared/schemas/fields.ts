@@ -141,6 +141,19 @@ export const PROJECT_FIELDS = {
 export type ProjectField = keyof typeof PROJECT_FIELDS;
 export const PROJECT_FIELD_NAMES = Object.keys(PROJECT_FIELDS) as ProjectField[];
 
+/** Rules between fields, declared beside them: `lower` may not exceed `upper` (both whole-number fields). */
+export const FIELD_BOUNDS: readonly { lower: ProjectField; upper: ProjectField; message: string }[] = [
+  {
+    lower: 'min_call_duration',
+    upper: 'max_call_duration',
+    message: 'The minimum call duration must not exceed the maximum.',
+  },
+];
+
+/** The fields a field is checked against (to re-check them when it changes). */
+export const boundPartnersOf = (field: ProjectField): ProjectField[] =>
+  FIELD_BOUNDS.flatMap((b) => (b.lower === field ? [b.upper] : b.upper === field ? [b.lower] : []));
+
 /** Fields the API returns but never accepts. */
 export const READ_ONLY_FIELDS = [
   'id',

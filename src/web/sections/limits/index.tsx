@@ -2,6 +2,7 @@ import { Stack, Typography } from '@mui/material';
 import { SectionCard } from '../../components/SectionCard';
 import { ProjectTextField } from '../../components/ProjectTextField';
 import { SampleRateField } from './SampleRateField';
+import { boundPartnersOf } from '../../../shared/schemas/fields';
 
 const numeric = { htmlInput: { inputMode: 'numeric' as const } };
 
@@ -16,13 +17,13 @@ export default function LimitsSection() {
         <Stack spacing={3} sx={{ maxWidth: 520, pt: 1 }}>
           <ProjectTextField
             name="min_call_duration"
-            deps={['max_call_duration']}
+            deps={boundPartnersOf('min_call_duration')}
             slotProps={numeric}
             hint="Whole seconds; at most the maximum."
           />
           <ProjectTextField
             name="max_call_duration"
-            deps={['min_call_duration']}
+            deps={boundPartnersOf('max_call_duration')}
             slotProps={numeric}
             hint="Whole seconds; at least the minimum."
           />
