@@ -44,7 +44,8 @@ export default defineConfig({
   // Vite marks index.html's tags and a <meta property="csp-nonce"> with this; the admin server replaces it with
   // a fresh nonce in every response (src/server/proxy/spa.ts), and emotion's <style> elements take it over.
   html: { cspNonce: '__CEKURA_CSP_NONCE__' },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800 },
+  // The manifest tells the admin server which chunks each section needs (modulepreload, first-screen.ts).
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800, manifest: true },
   server: {
     proxy: {
       '/api': process.env.ADMIN_URL ?? 'http://127.0.0.1:3000',

@@ -177,8 +177,9 @@ test('outcome unknown, write lands after the timeout: the console waits for it t
 });
 
 test('loading the project: a 500 is explained and Retry loads it', async ({ page, stack }) => {
-  // The console tries a failed read three times before showing the problem.
-  await stack.fault({ method: 'GET', path: PROJECT_PATH, kind: 'status', status: 500, times: 3 });
+  // The console tries a failed read three times before showing the problem; index.html's own read of the
+  // project (src/server/proxy/first-screen.ts) meets the fault first.
+  await stack.fault({ method: 'GET', path: PROJECT_PATH, kind: 'status', status: 500, times: 4 });
   await page.goto(`/projects/${DEMO_PROJECT_ID}/general`);
   const alert = page.getByRole('alert').filter({ hasText: 'Cekura had a problem (500).' });
   await expect(alert).toContainText(`Project ${DEMO_PROJECT_ID} could not be loaded.`);

@@ -24,6 +24,19 @@ async function storedSecrets(emulatorURL: string, projectId: number): Promise<Re
   return ((await res.json()) as { secrets: Record<string, string | null> }).secrets;
 }
 
+/** Every copy of the project the page received: API answers, and the one each index.html carries (first-screen.ts). */
+function projectsReceived(all: { url: string; body: string }[], projectId: number): Record<string, unknown>[] {
+  const fromApi = all
+    .filter((r) => r.url.endsWith(`/api/user/v1/projects/${projectId}/`))
+    .map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  const fromPages = all
+    .map((r) => /<script type="application\/json" id="cekura-first-screen">(.*?)<\/script>/s.exec(r.body)?.[1])
+    .filter((text) => text !== undefined)
+    .map((text) => (JSON.parse(text) as { project?: { data: Record<string, unknown> } }).project?.data)
+    .filter((project) => project !== undefined);
+  return [...fromApi, ...fromPages];
+}
+
 /** Collects the text of every response the page receives (awaited at the end, so none is missed). */
 function recordResponses(page: Page): () => Promise<{ url: string; body: string }[]> {
   const bodies: Promise<{ url: string; body: string }>[] = [];
@@ -71,11 +84,11 @@ test('Replace the Vapi key: stored upstream, never in a response, status configu
   await page.reload();
   await expect(vapi).toContainText('Status: Configured');
   const all = await bodies();
-  const projectBodies = all.filter((r) => r.url.endsWith(`/api/user/v1/projects/${DEMO_PROJECT_ID}/`));
-  expect(projectBodies.length).toBeGreaterThanOrEqual(3); // first load, the PATCH answer, the reload
+  const projects = projectsReceived(all, DEMO_PROJECT_ID);
+  expect(projects.length).toBeGreaterThanOrEqual(3); // first load, the PATCH answer, the reload
   // Current API version: no write-only key (secret) in any project response.
-  for (const { body } of projectBodies)
-    expect(Object.keys(JSON.parse(body)).filter((key) => /_api_key$|^webhook_secret$/.test(key))).toEqual([]);
+  for (const project of projects)
+    expect(Object.keys(project).filter((key) => /_api_key$|^webhook_secret$/.test(key))).toEqual([]);
   for (const { body } of all) expect(body).not.toContain(newKey);
   expect(await page.content()).not.toContain(newKey);
 

@@ -33,11 +33,12 @@ test('the project list goes through the admin server to the emulator', async ({ 
 test('the key guard works: a response holding the API key fails the test that received it', async ({ page, stack }) => {
   // Expected to fail: the auto fixture `keyNeverInResponses` must notice the key in this response.
   test.fail();
-  await page.route('**/app-api/config', (route) =>
+  // (The project list: the picker fetches it; the config now comes inside index.html.)
+  await page.route('**/api/user/v1/projects/', (route) =>
     route.fulfill({
       status: 200,
       contentType: 'application/json',
-      body: JSON.stringify({ mode: 'emulator', upstreamHost: stack.apiKey }),
+      body: JSON.stringify([{ id: 1, name: stack.apiKey }]),
     }),
   );
   await page.goto('/');

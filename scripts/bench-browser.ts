@@ -245,6 +245,16 @@ async function tryCalls(page: Page): Promise<number[]> {
   return times;
 }
 
+/** `--only first-screen`: the two cold loads alone (a few minutes less than the whole browser part). */
+export async function benchFirstScreen(baseURL: string): Promise<string[]> {
+  const browser = await launchBrowser();
+  try {
+    return [...(await benchColdGeneral(browser, baseURL)), ...(await benchRubricRender(browser, baseURL))];
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function benchBrowser(baseURL: string): Promise<string[]> {
   const browser = await launchBrowser();
   try {

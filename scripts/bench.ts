@@ -3,7 +3,7 @@
 // average printed at the top. Starts its own servers on free ports with temporary data, and stops them.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { benchBrowser } from './bench-browser';
+import { benchBrowser, benchFirstScreen } from './bench-browser';
 import { benchServer } from './bench-http';
 import { benchImpactNode } from './bench-impact';
 import { benchProjectSearch } from './bench-project-search';
@@ -20,7 +20,8 @@ function section(title: string, lines: string[]): void {
   for (const text of lines) console.log(text);
 }
 
-// `npm run bench -- --only server` (or browser, impact; comma-separated) runs only those parts.
+// `npm run bench -- --only server` (or browser, first-screen, impact; comma-separated) runs only those parts;
+// first-screen is the cold loads of the browser part alone.
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg
   ? new Set(
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
 
   if (wanted('browser'))
     section('Project picker search at 500 projects (Node, the module the browser runs)', benchProjectSearch(500));
-  if (wanted('browser') || wanted('impact')) await benchApp();
+  if (wanted('browser') || wanted('first-screen') || wanted('impact')) await benchApp();
   if (wanted('server')) await benchSplit();
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${load()}.`);
 }
@@ -55,6 +56,8 @@ async function benchApp(): Promise<void> {
         .map((l) => `  ${l}`),
     );
     if (wanted('browser')) section('Browser (headless Chromium, 1280x800, medians)', await benchBrowser(app.baseURL));
+    else if (wanted('first-screen'))
+      section('First screen (headless Chromium, 1280x800, medians)', await benchFirstScreen(app.baseURL));
     if (wanted('impact'))
       section('Impact computation in Node (same module as the browser)', await benchImpactNode(app));
   } finally {

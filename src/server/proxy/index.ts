@@ -23,6 +23,7 @@ import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { fastRead, type FastReadOptions } from './read-path';
 import { BODY_LIMIT_BYTES, hostCheck, isLoopbackHost, registerSecurity, setSecurityHeaders } from './security';
 import { isPageRequest, registerSpa } from './spa';
+import { readFirstScreenProject } from './first-screen';
 
 export type AdminServerOptions = {
   upstreamUrl: string;
@@ -45,6 +46,8 @@ export type AdminServerOptions = {
    * N-th X-Forwarded-For entry from the right, and login is required.
    */
   trustProxy?: boolean | number;
+  /** How long index.html waits for a project page's project (default FIRST_SCREEN_WAIT_MS). */
+  firstScreenWaitMs?: number;
   /** Failed logins allowed per client address (default 5 per 15 minutes). */
   loginLimit?: LimiterOptions;
 };
@@ -234,9 +237,8 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
       ? reply.code(503).send({ ok: false, detail: problem, database: { kind, ok: true } })
       : reply.send({ ok: true, database: { kind, ok: true } });
   });
-  app.get('/app-api/config', async (_req, reply) =>
-    reply.header('cache-control', 'no-store').send({ mode: opts.mode, upstreamHost: new URL(opts.upstreamUrl).host }),
-  );
+  const appConfig = { mode: opts.mode, upstreamHost: new URL(opts.upstreamUrl).host };
+  app.get('/app-api/config', async (_req, reply) => reply.header('cache-control', 'no-store').send(appConfig));
 
   registerHistoryRoutes(app, store);
   const ctx: ApiContext = {
@@ -253,7 +255,12 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     hostAllowed: hostCheck({ host, trustProxy: proxies > 0 }),
     admitted: authCheck.admitted,
   };
-  await registerSpa(app, opts.distDir);
+  await registerSpa(app, opts.distDir, {
+    // req.user: the login hook found a live session; otherwise only a server that needs no login admits it.
+    admitted: async (req) => req.user !== null || (await authCheck.admitted(undefined)),
+    config: appConfig,
+    readProject: (projectId) => readFirstScreenProject(ctx, projectId, opts.firstScreenWaitMs),
+  });
   return app;
 }
 

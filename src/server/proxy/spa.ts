@@ -3,10 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { PassThrough, type Transform } from 'node:stream';
+import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { firstScreenOf } from '../../shared/schemas/first-screen';
+import type { SectionId } from '../../shared/schemas/fields';
 import { isApiNamespace } from './allowlist';
+import { firstScreenElement, sectionPreloads, type FirstScreenProject } from './first-screen';
 import { contentSecurityPolicy } from './security';
 
 /** What vite.config.ts sets as html.cspNonce: Vite writes it into the built index.html, we replace it per response. */
@@ -27,11 +31,28 @@ const PLACEHOLDER = `<!doctype html>
 </html>
 `;
 
-export async function registerSpa(app: FastifyInstance, distDir: string): Promise<void> {
+/** Where index.html gets its first screen's data (first-screen.ts); without it, the page carries none. */
+export type FirstScreenSource = {
+  /** May this request see project data: it has a live session, or the server needs no login. */
+  admitted(req: FastifyRequest): Promise<boolean>;
+  /** What GET /app-api/config answers. */
+  config: unknown;
+  /** The project, read from the upstream for this request within a short bound; undefined if that failed. */
+  readProject(projectId: number): Promise<FirstScreenProject | undefined>;
+};
+
+type Page = { template: string; preloads: Partial<Record<SectionId, string>>; firstScreen?: FirstScreenSource };
+
+export async function registerSpa(
+  app: FastifyInstance,
+  distDir: string,
+  firstScreen?: FirstScreenSource,
+): Promise<void> {
   const indexFile = path.join(distDir, 'index.html');
   const built = existsSync(indexFile);
   // Read once: `npm start` builds before it serves, and a rebuild means a restart anyway (new asset names).
   const template = built ? readFileSync(indexFile, 'utf8') : '';
+  const page: Page = { template, preloads: built ? sectionPreloads(distDir) : {}, firstScreen };
   if (built) {
     await app.register(fastifyStatic, {
       root: distDir,
@@ -51,7 +72,7 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
       },
     });
   }
-  app.setNotFoundHandler((req, reply) => historyFallback(req, reply, template));
+  app.setNotFoundHandler((req, reply) => historyFallback(req, reply, page));
 }
 
 /** A browser navigation to an app route (not the API, not a file): it gets the app page (or a login redirect). */
@@ -67,31 +88,60 @@ export function isPageRequest(method: string, rawUrl: string): boolean {
   );
 }
 
-function historyFallback(req: FastifyRequest, reply: FastifyReply, template: string) {
+function historyFallback(req: FastifyRequest, reply: FastifyReply, page: Page) {
   const isIndex =
     (req.raw.url ?? '/').split('?')[0] === '/index.html' && (req.method === 'GET' || req.method === 'HEAD');
   if (!isPageRequest(req.method, req.raw.url ?? '/') && !isIndex) return reply.code(404).send({ detail: 'Not found' });
-  if (!template) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PLACEHOLDER);
-  return sendIndex(req, reply, template);
+  if (!page.template)
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PLACEHOLDER);
+  return sendIndex(req, reply, page);
+}
+
+/** A compressor for the browser's Accept-Encoding (or none), at fast levels: the page is made per response. */
+function encoderFor(accepts: string): { encoding?: string; stream: Transform; flush(): void } {
+  if (/\bbr\b/.test(accepts)) {
+    const stream = createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
+    return { encoding: 'br', stream, flush: () => stream.flush(zlib.BROTLI_OPERATION_FLUSH) };
+  }
+  if (/\bgzip\b/.test(accepts)) {
+    const stream = createGzip();
+    return { encoding: 'gzip', stream, flush: () => stream.flush(zlib.Z_SYNC_FLUSH) };
+  }
+  const stream = new PassThrough();
+  return { stream, flush: () => undefined };
 }
 
 /**
  * index.html with a fresh nonce in its CSP header and in the meta tag emotion reads it from (see main.tsx):
- * never cached (each response has its own nonce), compressed here as it is rendered.
+ * never cached (each response has its own nonce), compressed here as it is rendered. A project page also gets
+ * its section's modulepreloads and, for a request that may see the project, the first screen's data: the
+ * document up to </body> goes out at once (the browser starts on the scripts), the data follows when read.
  */
-function sendIndex(req: FastifyRequest, reply: FastifyReply, template: string) {
+async function sendIndex(req: FastifyRequest, reply: FastifyReply, page: Page) {
   const nonce = randomBytes(16).toString('base64');
-  const html = Buffer.from(template.replaceAll(NONCE_PLACEHOLDER, nonce));
+  const screen = firstScreenOf((req.raw.url ?? '/').split('?')[0]);
+  const preloads = screen?.section ? (page.preloads[screen.section] ?? '') : '';
+  const html = page.template.replaceAll(NONCE_PLACEHOLDER, nonce).replace('</head>', `${preloads}</head>`);
+  const bodyEnd = html.lastIndexOf('</body>');
   reply
     .header('cache-control', 'no-store')
     .header('content-security-policy', contentSecurityPolicy(nonce))
     .header('vary', 'accept-encoding')
     .type('text/html; charset=utf-8');
-  const accepts = String(req.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accepts))
-    return reply
-      .header('content-encoding', 'br')
-      .send(brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }));
-  if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(gzipSync(html));
-  return reply.send(html);
+  const encoder = encoderFor(String(req.headers['accept-encoding'] ?? ''));
+  if (encoder.encoding) reply.header('content-encoding', encoder.encoding);
+  const source = page.firstScreen;
+  // Never any data for a request that is not logged in (the login hook redirects those; this is the second check).
+  const withData = req.method === 'GET' && bodyEnd !== -1 && !!source && (await source.admitted(req));
+  if (!withData || !source) {
+    encoder.stream.end(html);
+    return reply.send(encoder.stream);
+  }
+  encoder.stream.write(html.slice(0, bodyEnd));
+  encoder.flush();
+  const project = screen ? source.readProject(screen.projectId).catch(() => undefined) : undefined;
+  void reply.send(encoder.stream);
+  const element = firstScreenElement({ config: source.config, project: await project });
+  encoder.stream.end(element + html.slice(bodyEnd));
+  return reply;
 }

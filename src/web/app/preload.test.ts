@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/keys';
-import { firstScreenOf, preloadFirstScreen } from './preload';
+import { firstScreenOf, preloadFirstScreen, takeFirstScreenData } from './preload';
 
 describe('firstScreenOf', () => {
   it('reads the project and its section from the address', () => {
@@ -45,5 +45,65 @@ describe('preloadFirstScreen', () => {
     preloadFirstScreen(client, '/');
     expect(fetching(client, queryKeys.projects())).toBe('fetching');
     expect(client.getQueryCache().findAll({ queryKey: ['projects'] })).toHaveLength(1);
+  });
+
+  const PROJECT = { id: 7, name: 'Seven', timezone: 'Not/AZone' };
+
+  it('takes the config and the project from the page, and fetches only the rest', () => {
+    const requested: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      requested.push(String(url));
+      return new Promise(() => undefined);
+    });
+    const client = new QueryClient();
+    preloadFirstScreen(client, '/projects/7/general', {
+      config: { mode: 'live', upstreamHost: 'api.cekura.ai' },
+      project: { id: 7, etag: '"e7"', writePending: false, data: PROJECT },
+    });
+    expect(requested).toEqual(['/api/user/v1/projects/']);
+    expect(client.getQueryData(queryKeys.config())).toEqual({ mode: 'live', upstreamHost: 'api.cekura.ai' });
+    // Exactly what fetchProject would have made of the same answer, notes included.
+    expect(client.getQueryData(queryKeys.project(7))).toEqual({
+      project: PROJECT,
+      notes: [expect.objectContaining({ field: 'timezone' })],
+      etag: '"e7"',
+      writePending: false,
+    });
+  });
+
+  it("fetches what the page did not bring, another project's data, or a config it cannot read", () => {
+    const requested: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      requested.push(String(url));
+      return new Promise(() => undefined);
+    });
+    const client = new QueryClient();
+    preloadFirstScreen(client, '/projects/8/general', {
+      config: { mode: 'somewhere' },
+      project: { id: 7, etag: '"e7"', writePending: false, data: PROJECT },
+    });
+    expect(requested.sort()).toEqual(['/api/user/v1/projects/', '/api/user/v1/projects/8/', '/app-api/config']);
+    expect(client.getQueryData(queryKeys.project(7))).toBeUndefined();
+  });
+});
+
+describe('takeFirstScreenData', () => {
+  const pageWith = (text: string | null) => {
+    const removed: boolean[] = [];
+    const doc = {
+      getElementById: (id: string) =>
+        text === null || id !== 'cekura-first-screen' ? null : { textContent: text, remove: () => removed.push(true) },
+    } as unknown as Document;
+    return { doc, removed };
+  };
+
+  it('reads the element once (it is removed) and ignores what does not parse', () => {
+    const good = pageWith('{"config":{"mode":"emulator","upstreamHost":"h"}}');
+    expect(takeFirstScreenData(good.doc)).toEqual({ config: { mode: 'emulator', upstreamHost: 'h' } });
+    expect(good.removed).toEqual([true]);
+    expect(takeFirstScreenData(pageWith('{"config":').doc)).toEqual({});
+    expect(takeFirstScreenData(pageWith('{"project":{"id":"7"}}').doc)).toEqual({});
+    expect(takeFirstScreenData(pageWith(null).doc)).toEqual({});
+    expect(takeFirstScreenData(undefined)).toEqual({});
   });
 });

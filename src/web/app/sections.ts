@@ -63,6 +63,15 @@ function sectionOfPath(pathname: string): SectionId | null {
 }
 
 /**
+ * The download of the code of the section at `pathname` (started by preload.ts), or undefined for other pages.
+ * main.tsx waits for it briefly before the first render (see there).
+ */
+export function sectionCodeOf(pathname: string): Promise<Module> | undefined {
+  const section = sectionOfPath(pathname);
+  return section === null ? undefined : SECTIONS[section].load();
+}
+
+/**
  * True once the code of the section at `pathname` has arrived (or failed: its route reports that). The
  * project frame waits for it on the first load, so the section renders at once instead of through a
  * Suspense fallback that React would keep on screen for at least 300 ms.

@@ -48,10 +48,11 @@ export function TimeZoneSelect({
     if (!data) loadFinder().then(setData, () => undefined);
   }, [data]);
   const options = useMemo(() => {
-    if (!data) return timeZoneOptions(value);
+    // Closed, only the value is needed: the browser's zone list waits until the list is first shown.
+    if (!data) return open ? timeZoneOptions(value) : value ? [value] : [];
     const names = data.zoneEntries().map((entry) => entry.name);
     return value && !data.entryOf(value) ? [...names, value] : names;
-  }, [data, value]);
+  }, [data, value, open]);
   const detailId = useId();
   return (
     <Autocomplete
