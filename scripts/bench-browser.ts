@@ -67,7 +67,8 @@ async function benchColdGeneral(browser: Browser, baseURL: string): Promise<stri
   const s = summarize(loads.map((l) => l.nameReady));
   const wire = await firstLoadBytes(browser, baseURL, `/projects/${DEMO_PROJECT_ID}/general`);
   return [
-    line('cold load to a usable General (Name filled)', spread(s, 'ms'), '<= 800 ms', verdict(s.median, 800)),
+    // Issue 22's targets: a quiet machine (load average below 1 at the start).
+    line('cold load to a usable General (Name filled)', spread(s, 'ms'), '<= 500 ms', verdict(s.median, 500)),
     line(
       'bytes on the wire, first load of General',
       `${(wire.total / 1024).toFixed(1)} KB (${wire.scripts} scripts: ${(wire.scriptBytes / 1024).toFixed(1)} KB)`,
@@ -126,7 +127,7 @@ async function benchRubricRender(browser: Browser, baseURL: string): Promise<str
   const filled = summarize(cold.map((l) => l.pickersFilled));
   const nav = summarize(inApp);
   return [
-    line('rubric, scale project: cold load to rule list', spread(shown, 'ms'), '<= 500 ms', verdict(shown.median, 500)),
+    line('rubric, scale project: cold load to rule list', spread(shown, 'ms'), '<= 700 ms', verdict(shown.median, 700)),
     line('  cold load to metric pickers filled', spread(filled, 'ms')),
     line('  in-app navigation (General -> Rubric)', spread(nav, 'ms'), '<= 500 ms', verdict(nav.median, 500)),
   ];
