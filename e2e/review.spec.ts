@@ -45,9 +45,12 @@ async function saveThrough(page: Page) {
 async function bothChangeSatisfaction(page: Page, other: Page) {
   await open(page, 'rubric');
   await open(other, 'rubric');
+  // Mine first, unsaved: a clean page's background check (every 8 s) rightly takes a newer saved version as its
+  // base, and on a slow machine it could do so before this edit, leaving no conflict to show.
+  await ruleScore(page, 2).fill('5');
+  await expect(status(page)).toHaveText('1 unsaved change');
   await ruleScore(other, 2).fill('3');
   await saveThrough(other);
-  await ruleScore(page, 2).fill('5');
   await openReview(page);
   await confirmReview(page); // 412: the other admin saved first; the rules of one metric differ on both sides
   const dialog = conflictDialog(page);
