@@ -13,7 +13,7 @@ import type { LimiterOptions } from '../auth/limiter';
 import { registerHistoryRoutes } from '../history/routes';
 import { HistoryHealth } from '../history/health';
 import { openAdminStore, type AdminStore } from '../store/index';
-import { guardStore, STORE_RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_DETAIL, StoreUnavailableError } from '../store/guard';
+import { guardStore, STORE_UNAVAILABLE_DETAIL, STORE_UNAVAILABLE_HEADERS, StoreUnavailableError } from '../store/guard';
 import { decodeUtf8, jsonNesting } from '../json-text';
 import http from 'node:http';
 import { classifyRequest } from './allowlist';
@@ -209,11 +209,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     }
     if (error instanceof StoreUnavailableError) {
       req.log.error({ err: error.cause }, 'the database does not answer');
-      return reply
-        .code(503)
-        .header('cache-control', 'no-store')
-        .header('retry-after', String(STORE_RETRY_AFTER_SECONDS))
-        .send({ detail: STORE_UNAVAILABLE_DETAIL });
+      return reply.code(503).headers(STORE_UNAVAILABLE_HEADERS).send({ detail: STORE_UNAVAILABLE_DETAIL });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) req.log.error({ err: error }, 'request failed');

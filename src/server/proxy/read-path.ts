@@ -12,7 +12,7 @@ import type { ApiContext } from './api-answer';
 import { etagOf } from './etag';
 import { PAGED_OPERATIONS, rewritePageLinks } from './page-links';
 import { readUpstream } from './retry';
-import { STORE_RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_DETAIL, StoreUnavailableError } from '../store/guard';
+import { STORE_UNAVAILABLE_DETAIL, STORE_UNAVAILABLE_HEADERS, StoreUnavailableError } from '../store/guard';
 import { SECURITY_HEADERS } from './security';
 import { callUpstream, type UpstreamRequest, type UpstreamResult } from './upstream';
 
@@ -118,8 +118,7 @@ export function fastRead(
     .catch((error: unknown) => {
       if (error instanceof StoreUnavailableError) {
         opts.log?.error({ err: error.cause }, 'the database does not answer');
-        const headers = { 'cache-control': 'no-store', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) };
-        return send(res, detail(503, STORE_UNAVAILABLE_DETAIL, headers));
+        return send(res, detail(503, STORE_UNAVAILABLE_DETAIL, STORE_UNAVAILABLE_HEADERS));
       }
       opts.log?.error({ err: error }, 'request failed');
       send(res, detail(500, 'Internal server error', { 'cache-control': 'no-store' }));

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { PROJECT_FIELDS, PROJECT_FIELD_NAMES } from '../../shared/schemas/project';
 import { isFieldDirty } from '../../shared/patch';
@@ -42,11 +42,11 @@ export function DirtyStateProvider({ baseValues, children }: { baseValues: Proje
   const key = `${state.fields.join(',')}:${state.changes}`;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the field list identifies the state
   const stable = useMemo(() => state, [key]);
-  const latestBase = useRef(baseValues);
-  useLayoutEffect(() => {
-    latestBase.current = baseValues;
-  }, [baseValues]);
-  const dirtyNow = useCallback(() => computeDirtyState(latestBase.current, getValues()).changes > 0, [getValues]);
+  // Stops at the first changed field: asked on every click on a link that leaves the project and on unload.
+  const dirtyNow = useCallback(() => {
+    const values = getValues();
+    return PROJECT_FIELD_NAMES.some((field) => isFieldDirty(field, baseValues, values));
+  }, [baseValues, getValues]);
   return (
     <DirtyNowContext.Provider value={dirtyNow}>
       <DirtyStateContext.Provider value={stable}>{children}</DirtyStateContext.Provider>

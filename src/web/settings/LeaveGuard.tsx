@@ -28,10 +28,9 @@ export function LeaveGuard({ projectId, children }: { projectId: number; childre
   // render, and a click, a back step or a reload right after typing must not slip through before it does.
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      if (!dirtyNow()) return;
       const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
       const target = anchor && guardedTarget(anchor, event, window.location.origin, projectId);
-      if (!target) return;
+      if (!target || !dirtyNow()) return; // the cheap check first: this runs on every click
       event.preventDefault();
       event.stopPropagation(); // before the router's own link handler
       setPending({ target });
