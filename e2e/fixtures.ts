@@ -158,9 +158,12 @@ export const test = base.extend<
         if (!response.url().startsWith(stack.baseURL)) return;
         checks.push(
           (async () => {
-            // A response of a page already closed has nothing left to read: it cannot be checked, nor fail.
-            const headers = await response.allHeaders().then(JSON.stringify, () => '');
-            const body = await response.text().catch(() => ''); // redirects and aborted responses have no body
+            // Both reads are asked for at once, when the response arrives: a test that reads the same response
+            // afterwards is answered after them. A response of a page already closed has nothing left to read.
+            const [headers, body] = await Promise.all([
+              response.allHeaders().then(JSON.stringify, () => ''),
+              response.text().catch(() => ''), // redirects and aborted responses have no body
+            ]);
             if (headers.includes(stack.apiKey) || body.includes(stack.apiKey)) leaks.push(response.url());
           })(),
         );

@@ -41,6 +41,10 @@ test('the key guard works: a response holding the API key fails the test that re
       body: JSON.stringify([{ id: 1, name: stack.apiKey }]),
     }),
   );
+  // Waits for the list itself, not for a quiet network: on a loaded machine the picker's chunk can take longer
+  // than networkidle's 500 ms to ask for it.
+  const listed = page.waitForResponse((response) => response.url().endsWith('/api/user/v1/projects/'));
   await page.goto('/');
-  await page.waitForLoadState('networkidle');
+  // Read here too, with no assertion: only the guard may make this test fail.
+  await (await listed).text();
 });
