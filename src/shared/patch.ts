@@ -5,61 +5,16 @@ import {
   type ProjectField,
   type ProjectPatch,
 } from './schemas/project';
-import { canonicalJson, rulesOf } from './schemas/rubric';
-import { fromFormValue, toFormValues, type ProjectFormValues, type SecretEdit } from './form';
+import { fieldKind } from './field-kinds';
+import { fromFormValue, toFormValues, type ProjectFormValues } from './form';
 
 // The PATCH diff: a field is sent only when its normalised form value differs from the normalised
 // value of the last server snapshot. Sets ignore order; a field edited back to its saved value is clean.
 
-function normalise(field: ProjectField, value: unknown): string {
-  switch (PROJECT_FIELDS[field].kind) {
-    case 'int':
-    case 'percent': {
-      const text = String(value ?? '').trim();
-      return text !== '' && Number.isFinite(Number(text)) ? String(Number(text)) : text;
-    }
-    case 'secret': {
-      // A replacement opened but still empty is no edit yet: it neither counts, nor blocks a save, nor is sent.
-      const edit = value as SecretEdit;
-      return canonicalJson(edit?.mode === 'replace' && edit.value === '' ? { mode: 'keep' } : edit);
-    }
-    case 'int-set':
-      return canonicalJson([...((value as number[]) ?? [])].sort((a, b) => a - b));
-    case 'rubric': {
-      // Rules form a multiset: reordering alone is not a change.
-      const config = (value ?? {}) as Record<string, unknown>;
-      const rules = rulesOf(config).map(canonicalRule).sort();
-      return canonicalJson({ ...config, rules: 'rules' in config ? rules : undefined });
-    }
-    case 'no-calls': {
-      if (!value || typeof value !== 'object') return 'null';
-      const config = value as Record<string, unknown>;
-      const sorted = (list: unknown) => (Array.isArray(list) ? list.map((item) => canonicalJson(item)).sort() : list);
-      return canonicalJson({
-        ...config,
-        exception_numbers: sorted(config.exception_numbers),
-        agents: sorted(config.agents),
-      });
-    }
-    default:
-      return canonicalJson(value ?? null);
-  }
-}
-
-// A keystroke in one rule must not cost the whole rubric: a rule's canonical text is looked up by its plain
-// JSON text (native JSON.stringify, no key sorting), so only the edited rule is canonicalised again.
-const RULE_MEMO_LIMIT = 20_000;
-const canonicalRules = new Map<string, string>();
-function canonicalRule(rule: unknown): string {
-  const text = JSON.stringify(rule) ?? 'undefined';
-  let canonical = canonicalRules.get(text);
-  if (canonical === undefined) {
-    canonical = canonicalJson(rule);
-    if (canonicalRules.size >= RULE_MEMO_LIMIT) canonicalRules.clear();
-    canonicalRules.set(text, canonical);
-  }
-  return canonical;
-}
+// Each kind's canonical text is in field-kinds.ts (the rubric's memoises each rule's text, so a keystroke
+// in one rule canonicalises only that rule again).
+const normalise = (field: ProjectField, value: unknown): string =>
+  fieldKind(PROJECT_FIELDS[field].kind).normalise(value);
 
 // The form hands the same value objects to the dirty state and the resolver (and keeps unedited fields'
 // objects across edits): each object is normalised once.

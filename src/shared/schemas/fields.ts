@@ -14,7 +14,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
   rubric: 'Rubric builder',
 };
 
-/** How a field is edited and compared: decides its form codec and its dirty check. */
+/** How a field is edited and compared: its behaviour is the kind's entry in src/shared/field-kinds.ts. */
 export type FieldKind =
   'boolean' | 'string' | 'timezone' | 'url' | 'int' | 'percent' | 'secret' | 'int-set' | 'rubric' | 'no-calls';
 
@@ -141,8 +141,13 @@ export const PROJECT_FIELDS = {
 export type ProjectField = keyof typeof PROJECT_FIELDS;
 export const PROJECT_FIELD_NAMES = Object.keys(PROJECT_FIELDS) as ProjectField[];
 
+/** The fields of the given kinds. */
+export type FieldOfKind<K extends FieldKind> = {
+  [F in ProjectField]: (typeof PROJECT_FIELDS)[F]['kind'] extends K ? F : never;
+}[ProjectField];
+
 /** Rules between fields, declared beside them: `lower` may not exceed `upper` (both whole-number fields). */
-export const FIELD_BOUNDS: readonly { lower: ProjectField; upper: ProjectField; message: string }[] = [
+export const FIELD_BOUNDS: readonly { lower: FieldOfKind<'int'>; upper: FieldOfKind<'int'>; message: string }[] = [
   {
     lower: 'min_call_duration',
     upper: 'max_call_duration',

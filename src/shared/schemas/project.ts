@@ -5,83 +5,25 @@ import {
   PROJECT_FIELDS,
   PROJECT_FIELD_NAMES,
   READ_ONLY_FIELDS,
-  type FieldKind,
   type ProjectField,
 } from './fields';
-import { noCallsConfigSchema, type NoCallsConfigRead } from './no-calls';
-import { rubricConfigSchema, type RubricConfigRead } from './rubric';
-import { webhookUrlMessage } from './webhook-url';
+import { FIELD_KINDS, type ValueByKind } from '../field-kinds';
 
 export * from './fields';
 
-const INT32_MAX = 2147483647;
-
-let listedZones: ReadonlySet<string> | undefined;
-
-/**
- * The engine's own list of zone names. Looking a name up there costs a few milliseconds the first time; the
- * first DateTimeFormat of a page loads the locale's date data (40-70 ms in a cold browser page), which a
- * project's first screen otherwise pays just to check its time zone.
- */
-function engineZoneList(): ReadonlySet<string> {
-  if (!listedZones) {
-    try {
-      listedZones = new Set(Intl.supportedValuesOf('timeZone'));
-    } catch {
-      listedZones = new Set(); // older engines: every name takes the DateTimeFormat check
-    }
-  }
-  return listedZones;
-}
-
-/** IANA names as decision 5 says: whatever Intl accepts (it accepts UTC, Asia/Kolkata, Europe/Kyiv). */
-export function isValidTimeZone(name: string): boolean {
-  if (!name) return false;
-  // A listed name is accepted; an unlisted one (an alias such as Asia/Calcutta, another spelling) may be too.
-  if (engineZoneList().has(name)) return true;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+export { isValidTimeZone } from './time-zone';
 export { isHttpUrl } from './webhook-url';
 
-const nonNegativeInt32 = z.int().check(z.gte(0, 'Must be 0 or more.'), z.lte(INT32_MAX, `At most ${INT32_MAX}.`));
-
-/** The strict reading of one field's value, as it is sent to the API. */
-const strictByKind: Record<FieldKind, z.ZodMiniType> = {
-  boolean: z.boolean(),
-  string: z
-    .string()
-    .check(z.trim(), z.minLength(1, 'This field may not be blank.'), z.maxLength(255, 'At most 255 characters.')),
-  timezone: z
-    .string()
-    .check(
-      z.refine(isValidTimeZone, 'Not a time zone this browser knows (use an IANA name such as America/New_York).'),
-    ),
-  url: z.string().check(
-    z.superRefine((value, ctx) => {
-      const message = webhookUrlMessage(value);
-      if (message) ctx.addIssue({ code: 'custom', message, input: value });
-    }),
-  ),
-  int: nonNegativeInt32,
-  percent: z.number().check(z.gte(0, 'Must be between 0 and 1.'), z.lte(1, 'Must be between 0 and 1.')),
-  secret: z.string(),
-  'int-set': z.array(z.int()),
-  rubric: rubricConfigSchema,
-  'no-calls': noCallsConfigSchema,
-};
+/** Whole numbers an int field may hold (a field may narrow it: strictOverrides). */
+const nonNegativeInt32 = FIELD_KINDS.int.strict;
 
 const strictOverrides: Partial<Record<ProjectField, z.ZodMiniType>> = {
   outbound_timeout: nonNegativeInt32.check(z.lte(300, 'At most 300 seconds (5 minutes).')),
 };
 
+/** The strict reading of one field's value, as it is sent to the API: its kind's, or its own override. */
 export function strictFieldSchema(field: ProjectField): z.ZodMiniType {
-  return strictOverrides[field] ?? strictByKind[PROJECT_FIELDS[field].kind];
+  return strictOverrides[field] ?? FIELD_KINDS[PROJECT_FIELDS[field].kind].strict;
 }
 
 /** What the console sends in a PATCH: any subset of writable fields, each valid, nothing else. */
@@ -91,19 +33,6 @@ export const projectPatchSchema = z.strictObject(
     z.ZodMiniOptional<z.ZodMiniType>
   >,
 );
-
-type ValueByKind = {
-  boolean: boolean;
-  string: string;
-  timezone: string;
-  url: string;
-  int: number;
-  percent: number;
-  secret: string;
-  'int-set': number[];
-  rubric: RubricConfigRead;
-  'no-calls': NoCallsConfigRead;
-};
 
 export type ProjectPatch = { [F in ProjectField]?: ValueByKind[(typeof PROJECT_FIELDS)[F]['kind']] };
 
@@ -146,8 +75,7 @@ export function readProject(json: unknown): { project: Project; notes: ProjectNo
   for (const field of PROJECT_FIELD_NAMES) {
     if (!(field in raw) || PROJECT_FIELDS[field].kind === 'secret') continue;
     const value = raw[field];
-    if (value === null && (PROJECT_FIELDS[field].kind === 'rubric' || PROJECT_FIELDS[field].kind === 'no-calls'))
-      continue;
+    if (value === null && FIELD_KINDS[PROJECT_FIELDS[field].kind].nullFromServer) continue;
     const result = strictFieldSchema(field).safeParse(value);
     if (!result.success) {
       notes.push({

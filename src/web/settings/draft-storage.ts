@@ -4,10 +4,10 @@ import {
   PROJECT_FIELD_NAMES,
   SECRET_FIELDS,
   readProject,
-  type FieldKind,
   type Project,
   type ProjectField,
 } from '../../shared/schemas/project';
+import { FIELD_KINDS } from '../../shared/field-kinds';
 import { toFormValues, type ProjectFormValues } from '../../shared/form';
 import { isFieldDirty } from '../../shared/patch';
 
@@ -31,20 +31,6 @@ export interface RestoredDraft {
   /** Only the fields that were edited (never a secret). */
   values: Partial<ProjectFormValues>;
 }
-
-const isObject = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
-const FITS: Record<FieldKind, (value: unknown) => boolean> = {
-  boolean: (value) => typeof value === 'boolean',
-  string: (value) => typeof value === 'string',
-  timezone: (value) => typeof value === 'string',
-  url: (value) => typeof value === 'string',
-  int: (value) => typeof value === 'string',
-  percent: (value) => typeof value === 'string',
-  secret: () => false,
-  'int-set': (value) => Array.isArray(value) && value.every((item) => Number.isInteger(item)),
-  rubric: isObject,
-  'no-calls': (value) => value === null || isObject(value),
-};
 
 /** The project without any secret field (kept for the merge base). */
 function withoutSecrets(project: Project): Project {
@@ -90,7 +76,10 @@ export function parseDraft(text: string | null): RestoredDraft | null {
   if (!parsed.success) return null;
   const values: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(parsed.data.values)) {
-    if (Object.hasOwn(PROJECT_FIELDS, field) && FITS[PROJECT_FIELDS[field as ProjectField].kind](value))
+    if (
+      Object.hasOwn(PROJECT_FIELDS, field) &&
+      FIELD_KINDS[PROJECT_FIELDS[field as ProjectField].kind].fitsDraft(value)
+    )
       values[field] = value;
   }
   const project = withoutSecrets(readProject(parsed.data.base.project).project);

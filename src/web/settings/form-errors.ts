@@ -1,6 +1,7 @@
 import type { FieldErrors } from 'react-hook-form';
 import { PROJECT_FIELDS, SECTION_LABELS, type ProjectField, type SectionId } from '../../shared/schemas/project';
 import { splitPathMessage } from '../../shared/schemas/errors';
+import { FIELD_KINDS } from '../../shared/field-kinds';
 import type { ProjectFormValues } from '../../shared/form';
 import type { SectionIssue } from './section-validators';
 
@@ -65,10 +66,10 @@ export function placeServerErrors(fieldErrors: Record<string, string[]>, detail?
       banner.push(...messages.map((message) => `${key}: ${message}`));
       continue;
     }
-    const jsonField = PROJECT_FIELDS[key].kind === 'rubric' || PROJECT_FIELDS[key].kind === 'no-calls';
+    const editedByPath = FIELD_KINDS[PROJECT_FIELDS[key].kind].editedByPath;
     for (const message of messages) {
       fieldIssues.push({ path: key, message });
-      if (!jsonField) continue;
+      if (!editedByPath) continue;
       const split = splitPathMessage(message);
       const formPath = split.path ? jsonPathToFormPath(key, split.path) : undefined;
       if (formPath) fieldIssues.push({ path: formPath, message: split.message });
