@@ -101,4 +101,12 @@ export const projectQuery = (id: number) =>
   });
 
 export const useProjects = () => useQuery(projectsQuery());
+
+/**
+ * The project list if this tab already has it (the picker, a cross-project page), without asking for it: a
+ * project page does not need the list, and on a large account it is the biggest answer of a cold load (65
+ * projects, 437 KB on the demo + scale seed, most of it other projects' rubrics). Follows the cache, so it
+ * fills in if another page loads the list.
+ */
+export const useKnownProjects = () => useQuery({ ...projectsQuery(), enabled: false });
 export const useProject = (id: number) => useQuery({ ...projectQuery(id), enabled: Number.isInteger(id) && id > 0 });

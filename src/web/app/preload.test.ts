@@ -25,7 +25,7 @@ describe('preloadFirstScreen', () => {
   const fetching = (client: QueryClient, queryKey: readonly unknown[]) =>
     client.getQueryCache().find({ queryKey, exact: true })?.state.fetchStatus;
 
-  it('starts the config, the project list and the project before anything renders', () => {
+  it('starts the config and the project before anything renders, and not the project list', () => {
     const requested: string[] = [];
     vi.stubGlobal('fetch', (url: string) => {
       requested.push(String(url));
@@ -34,12 +34,13 @@ describe('preloadFirstScreen', () => {
     const client = new QueryClient();
     preloadFirstScreen(client, '/projects/7/history');
     expect(fetching(client, queryKeys.config())).toBe('fetching');
-    expect(fetching(client, queryKeys.projects())).toBe('fetching');
     expect(fetching(client, queryKeys.project(7))).toBe('fetching');
-    expect(requested.sort()).toEqual(['/api/user/v1/projects/', '/api/user/v1/projects/7/', '/app-api/config']);
+    // Only the picker needs the list (437 KB on the bench's seed): the page's frame shows what it knows.
+    expect(client.getQueryData(queryKeys.projects())).toBeUndefined();
+    expect(requested.sort()).toEqual(['/api/user/v1/projects/7/', '/app-api/config']);
   });
 
-  it('on the project picker, loads no project', () => {
+  it('on the project picker, loads the list and no project', () => {
     vi.stubGlobal('fetch', () => new Promise(() => undefined));
     const client = new QueryClient();
     preloadFirstScreen(client, '/');
@@ -60,7 +61,7 @@ describe('preloadFirstScreen', () => {
       config: { mode: 'live', upstreamHost: 'api.cekura.ai' },
       project: { id: 7, etag: '"e7"', writePending: false, data: PROJECT },
     });
-    expect(requested).toEqual(['/api/user/v1/projects/']);
+    expect(requested).toEqual([]);
     expect(client.getQueryData(queryKeys.config())).toEqual({ mode: 'live', upstreamHost: 'api.cekura.ai' });
     // Exactly what fetchProject would have made of the same answer, notes included.
     expect(client.getQueryData(queryKeys.project(7))).toEqual({
@@ -82,7 +83,7 @@ describe('preloadFirstScreen', () => {
       config: { mode: 'somewhere' },
       project: { id: 7, etag: '"e7"', writePending: false, data: PROJECT },
     });
-    expect(requested.sort()).toEqual(['/api/user/v1/projects/', '/api/user/v1/projects/8/', '/app-api/config']);
+    expect(requested.sort()).toEqual(['/api/user/v1/projects/8/', '/app-api/config']);
     expect(client.getQueryData(queryKeys.project(7))).toBeUndefined();
   });
 });

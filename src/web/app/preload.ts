@@ -65,8 +65,11 @@ export function preloadFirstScreen(
   const screen = firstScreenOf(pathname);
   seed(client, inPage, screen?.projectId);
   void client.prefetchQuery(appConfigQuery());
-  void client.prefetchQuery(projectsQuery());
-  if (!screen) return;
+  // Only the picker needs the project list (see useKnownProjects); a project page starts its own data.
+  if (!screen) {
+    void client.prefetchQuery(projectsQuery());
+    return;
+  }
   void client.prefetchQuery(projectQuery(screen.projectId));
   if (!screen.section) return;
   loadSection(screen.section).catch(() => undefined);

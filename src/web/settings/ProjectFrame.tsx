@@ -7,7 +7,7 @@ import { focusMainHeading } from '../app/focus-heading';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { TopBar } from '../app/TopBar';
 import { SectionNav } from '../app/SectionNav';
-import { useProjects } from '../api/projects';
+import { useKnownProjects } from '../api/projects';
 
 /** The page around a project: top bar, section navigation, main area (and the save bar below it). */
 export function ProjectFrame({
@@ -21,9 +21,10 @@ export function ProjectFrame({
   children: ReactNode;
   footer?: ReactNode;
 }) {
-  const projects = useProjects();
+  const projects = useKnownProjects();
   useDocumentTitle(pageLabel(useLocation().pathname), title);
-  // With one project the picker would send the user straight back here.
+  // With one project the picker would send the user straight back here. Whether there is one is known only
+  // if the list was loaded (the picker's redirect loads it); a project page does not fetch it for this alone.
   const showPicker = projects.data?.length !== 1;
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
