@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { classifyRequest, type ApiMatch } from './allowlist';
 import type { ApiContext } from './api-answer';
-import { encodeBody } from './compression';
+import { encodeBody, isCompressible } from './compression';
 import { etagOf } from './etag';
 import { PAGED_OPERATIONS, rewritePageLinks } from './page-links';
 import { readUpstream } from './retry';
@@ -149,8 +149,9 @@ async function send(req: IncomingMessage, res: ServerResponse, answer: ProxyAnsw
   // writeHead's flat [name, value, ...] form: no merged header object per response.
   const headers = [...SECURITY_HEADER_LIST, 'content-length', String(body.length)];
   for (const name in answer.headers) headers.push(name, answer.headers[name]);
-  // Every answer here may be compressed for another request (answer.headers never carry a Vary of their own).
-  headers.push('vary', 'accept-encoding');
+  // As the Fastify hook does: JSON or text may be compressed for another request (answer.headers never carry
+  // a Vary of their own).
+  if (isCompressible(facts.contentType)) headers.push('vary', 'accept-encoding');
   if (encoding) headers.push('content-encoding', encoding);
   res.writeHead(answer.status, headers);
   res.end(body);
