@@ -8,7 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCALE_PROJECT_ID } from '../emulator/seed';
 import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
-import { chooseEncoding, MIN_COMPRESSED_BYTES } from './compression';
+import { chooseEncoding, compress, MIN_COMPRESSED_BYTES, SYNC_COMPRESS_MAX_BYTES } from './compression';
 import { assertNoKey, hooks, startAdmin, TEST_KEY, type Admin } from './test-support';
 
 describe('chooseEncoding (RFC 9110 Accept-Encoding)', () => {
@@ -35,6 +35,23 @@ describe('chooseEncoding (RFC 9110 Accept-Encoding)', () => {
     ['br;q=1.5, gzip;q=0.1', 'gzip'],
   ])('%j -> %s', (header, expected) => {
     expect(chooseEncoding(header)).toBe(expected);
+  });
+});
+
+describe('compress: inline below SYNC_COMPRESS_MAX_BYTES, on the thread pool above, same format', () => {
+  // JSON-like text on either side of the threshold: both paths must give a body that decodes to the input.
+  const jsonOf = (bytes: number) => Buffer.from(JSON.stringify({ rules: 'x'.repeat(bytes) }).slice(0, bytes - 1) + '"');
+  it.each([
+    ['br', SYNC_COMPRESS_MAX_BYTES - 1],
+    ['br', SYNC_COMPRESS_MAX_BYTES + 1],
+    ['gzip', SYNC_COMPRESS_MAX_BYTES - 1],
+    ['gzip', SYNC_COMPRESS_MAX_BYTES + 1],
+  ] as const)('%s, %d bytes', async (encoding, bytes) => {
+    const body = jsonOf(bytes);
+    const compressed = await compress(body, encoding);
+    expect(compressed.length).toBeLessThan(body.length / 10);
+    const decoded = encoding === 'br' ? brotliDecompressSync(compressed) : gunzipSync(compressed);
+    expect(decoded.equals(body)).toBe(true);
   });
 });
 
