@@ -71,7 +71,8 @@ async function benchColdGeneral(browser: Browser, baseURL: string): Promise<stri
     line('cold load to a usable General (Name filled)', spread(s, 'ms'), '<= 500 ms', verdict(s.median, 500)),
     line(
       'bytes on the wire, first load of General',
-      `${(wire.total / 1024).toFixed(1)} KB (${wire.scripts} scripts: ${(wire.scriptBytes / 1024).toFixed(1)} KB)`,
+      `${(wire.total / 1024).toFixed(1)} KB (${wire.scripts} scripts: ${(wire.scriptBytes / 1024).toFixed(1)} KB; ` +
+        `${wire.apiAnswers} API answers: ${(wire.apiBytes / 1024).toFixed(1)} KB, ${wire.apiEncodings})`,
       '<= 200 KB',
       verdict(wire.total / 1024, 200),
     ),
@@ -82,13 +83,17 @@ async function benchColdGeneral(browser: Browser, baseURL: string): Promise<stri
  * `Accept-Encoding: gzip, deflate, br, zstd`). */
 export async function firstLoadBytes(browser: Browser, baseURL: string, path: string) {
   const { context, page } = await coldPage(browser, ['nameReady']);
-  const sizes: Promise<{ body: number; headers: number; script: boolean }>[] = [];
+  type Size = { body: number; headers: number; script: boolean; api: boolean; encoding: string };
+  const sizes: Promise<Size>[] = [];
   page.on('requestfinished', (request) =>
     sizes.push(
-      request.sizes().then((size) => ({
+      Promise.all([request.sizes(), request.response()]).then(([size, response]) => ({
         body: size.responseBodySize,
         headers: size.responseHeadersSize,
         script: request.resourceType() === 'script',
+        // The answers made per request: the API's JSON (the page itself carries the first screen's data).
+        api: new URL(request.url()).pathname.startsWith('/api/'),
+        encoding: response?.headers()['content-encoding'] ?? 'identity',
       })),
     ),
   );
@@ -97,10 +102,14 @@ export async function firstLoadBytes(browser: Browser, baseURL: string, path: st
   const all = await Promise.all(sizes);
   await context.close();
   const scripts = all.filter((s) => s.script);
+  const api = all.filter((s) => s.api);
   return {
     total: all.reduce((sum, s) => sum + s.body + s.headers, 0),
     scripts: scripts.length,
     scriptBytes: scripts.reduce((sum, s) => sum + s.body, 0),
+    apiAnswers: api.length,
+    apiBytes: api.reduce((sum, s) => sum + s.body, 0),
+    apiEncodings: [...new Set(api.map((s) => s.encoding))].join('/'),
   };
 }
 

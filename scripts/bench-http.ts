@@ -1,5 +1,7 @@
 // The admin server's cost: project GETs per second through it and straight to the emulator (same
 // concurrency, alternating rounds so that drift on a shared machine hits both), and the save round trip.
+// Through the admin server the GETs carry a browser's Accept-Encoding (its answer is compressed), and once
+// more without it, so that the cost of compressing shows.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed';
@@ -10,6 +12,8 @@ const CONCURRENCY = 10;
 const ROUND_MS = 3000;
 const ROUNDS = 3;
 const SAVES = 20;
+/** What Chromium sends. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 type Load = { rps: number; latencies: number[]; errors: number; cpu: Cpu };
 /** CPU ms of the emulator, of the proxy in front of it (admin server or bare pipe) and of this load generator. */
@@ -84,7 +88,12 @@ async function compareGets(stack: SplitStack, projectId: number, label: string):
     url: `${stack.emulatorURL}/user/v1/projects/${projectId}/`,
     headers: { 'X-CEKURA-API-KEY': stack.apiKey },
   };
-  const viaAdmin = { url: `${stack.adminURL}/api/user/v1/projects/${projectId}/`, headers: {} };
+  // As a browser asks (the admin server compresses the answer, compression.ts), and without Accept-Encoding.
+  const viaAdmin = {
+    url: `${stack.adminURL}/api/user/v1/projects/${projectId}/`,
+    headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING },
+  };
+  const viaAdminPlain = { url: viaAdmin.url, headers: {} };
   const viaBare = { url: `${stack.bareURL}/api/user/v1/projects/${projectId}/`, headers: {} };
   const pids = {
     direct: { emulator: stack.pids.emulator, proxy: stack.pids.admin },
@@ -94,11 +103,13 @@ async function compareGets(stack: SplitStack, projectId: number, label: string):
   // Warm-up: JIT, connection pools, SQLite page cache.
   await load(direct.url, direct.headers, 500, pids.direct);
   await load(viaAdmin.url, viaAdmin.headers, 500, pids.admin);
+  await load(viaAdminPlain.url, viaAdminPlain.headers, 500, pids.admin);
   await load(viaBare.url, viaBare.headers, 500, pids.bare);
-  const rounds = { direct: [] as Load[], admin: [] as Load[], bare: [] as Load[] };
+  const rounds = { direct: [] as Load[], admin: [] as Load[], plain: [] as Load[], bare: [] as Load[] };
   for (let round = 0; round < ROUNDS; round++) {
     rounds.direct.push(await load(direct.url, direct.headers, ROUND_MS, pids.direct));
     rounds.admin.push(await load(viaAdmin.url, viaAdmin.headers, ROUND_MS, pids.admin));
+    rounds.plain.push(await load(viaAdminPlain.url, viaAdminPlain.headers, ROUND_MS, pids.admin));
     rounds.bare.push(await load(viaBare.url, viaBare.headers, ROUND_MS, pids.bare));
   }
   const rps = (list: Load[]) => summarize(list.map((l) => l.rps));
@@ -126,19 +137,21 @@ async function compareGets(stack: SplitStack, projectId: number, label: string):
       `${spread(d, 'req/s')}; latency p50 ${lat(rounds.direct).median.toFixed(1)} ms, p95 ${lat(rounds.direct).p95.toFixed(1)} ms; errors ${errors(rounds.direct)}`,
     ),
     line(
-      '  through the admin server',
+      '  through the admin server (br)',
       `${spread(a, 'req/s')}; latency p50 ${lat(rounds.admin).median.toFixed(1)} ms, p95 ${lat(rounds.admin).p95.toFixed(1)} ms; errors ${errors(rounds.admin)}`,
     ),
     line('  ratio admin / direct (per round)', spread(ratios, '', 2), '>= 0.6', verdict(ratios.median, 0.6, false)),
     line('  CPU ms per request, direct', perRequest(rounds.direct)),
-    line('  CPU ms per request, through the admin', perRequest(rounds.admin)),
+    line('  CPU ms per request, through the admin (br)', perRequest(rounds.admin)),
+    line('  same without Accept-Encoding (identity)', perRequest(rounds.plain)),
     line('  CPU ms per request, bare pipe proxy', perRequest(rounds.bare).replace('admin server', 'bare proxy')),
     line(
-      '  CPU per GET, admin server / emulator',
+      '  CPU per GET, admin server / emulator (br)',
       `${cpuRatio(rounds.admin).toFixed(2)} (per round: ${spread(perRound, '', 2)})`,
       '<= 0.7',
       verdict(cpuRatio(rounds.admin), 0.7),
     ),
+    line('  same without Accept-Encoding (identity)', cpuRatio(rounds.plain).toFixed(2)),
     line('  same for the bare pipe proxy (the floor)', cpuRatio(rounds.bare).toFixed(2)),
   ];
 }

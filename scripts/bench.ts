@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { benchBrowser, benchFirstScreen } from './bench-browser';
+import { benchCompression } from './bench-compress';
 import { benchServer } from './bench-http';
 import { benchImpactNode } from './bench-impact';
 import { benchProjectSearch } from './bench-project-search';
@@ -20,8 +21,8 @@ function section(title: string, lines: string[]): void {
   for (const text of lines) console.log(text);
 }
 
-// `npm run bench -- --only server` (or browser, first-screen, impact; comma-separated) runs only those parts;
-// first-screen is the cold loads of the browser part alone.
+// `npm run bench -- --only server` (or browser, first-screen, impact, compress; comma-separated) runs only those
+// parts; first-screen is the cold loads of the browser part alone; server includes compress.
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg
   ? new Set(
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   if (wanted('browser'))
     section('Project picker search at 500 projects (Node, the module the browser runs)', benchProjectSearch(500));
   if (wanted('browser') || wanted('first-screen') || wanted('impact')) await benchApp();
-  if (wanted('server')) await benchSplit();
+  if (wanted('server') || wanted('compress')) await benchSplit();
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${load()}.`);
 }
 
@@ -68,9 +69,14 @@ async function benchApp(): Promise<void> {
 async function benchSplit(): Promise<void> {
   const split = await startSplitStack();
   try {
+    if (wanted('server'))
+      section(
+        'Admin server cost (emulator in its own process; admin server in live mode in front of it)',
+        await benchServer(split),
+      );
     section(
-      'Admin server cost (emulator in its own process; admin server in live mode in front of it)',
-      await benchServer(split),
+      'Compressing a JSON answer (CPU ms per answer, this process; size and share of the JSON)',
+      await benchCompression(split.emulatorURL, split.apiKey),
     );
   } finally {
     await split.close();

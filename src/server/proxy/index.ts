@@ -17,6 +17,7 @@ import { guardStore, STORE_UNAVAILABLE_DETAIL, STORE_UNAVAILABLE_HEADERS, StoreU
 import { decodeUtf8, jsonNesting } from '../json-text';
 import http from 'node:http';
 import { classifyRequest } from './allowlist';
+import { registerCompression } from './compression';
 import type { ApiContext } from './api-answer';
 import { registerApiRoutes } from './api-routes';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
@@ -194,6 +195,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
   });
   // Then: Host name, same-origin JSON writes, security headers; then the session.
   registerSecurity(app, { host, trustProxy: proxies > 0 });
+  registerCompression(app);
   const authCheck = registerAuth(app, {
     store,
     limits: store.limits,

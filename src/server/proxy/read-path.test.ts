@@ -1,6 +1,7 @@
 // The fast path for proxied GETs (read-path.ts) answers exactly as the Fastify route does: same status, body and
 // headers, for successes, upstream failures, rewritten page links and ETags; and it leaves to Fastify every
 // request it must not answer itself (a refused URL, a foreign Host, a GET with a body).
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID } from '../emulator/seed';
 import { hooks, rawRequest, startAdmin, startTestEmulator, type Admin, type Emulator } from './test-support';
@@ -23,15 +24,25 @@ afterAll(async () => {
 // Headers that differ between any two answers whatever path they took.
 const VOLATILE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
+// What a browser sends: both ways get it, so that both compress (compression.ts) and must agree byte for byte.
+const ACCEPT = { 'accept-encoding': 'gzip, deflate, br' };
+
+/** The body as sent (fetch decodes it; inject does not). */
+function decoded(raw: Buffer, encoding: string | undefined): string {
+  if (encoding === 'br') return brotliDecompressSync(raw).toString();
+  if (encoding === 'gzip') return gunzipSync(raw).toString();
+  return raw.toString();
+}
+
 /** Over real HTTP (the fast path takes it) and through app.inject (Fastify's route, the path it bypasses). */
 async function bothWays(path: string) {
-  const res = await fetch(`${admin.url}${path}`);
+  const res = await fetch(`${admin.url}${path}`, { headers: ACCEPT });
   const fast = {
     status: res.status,
     headers: Object.fromEntries([...res.headers].filter(([name]) => !VOLATILE.has(name))),
     body: await res.text(),
   };
-  const injected = await admin.app.inject({ method: 'GET', url: path, headers: { host: '127.0.0.1' } });
+  const injected = await admin.app.inject({ method: 'GET', url: path, headers: { host: '127.0.0.1', ...ACCEPT } });
   const slow = {
     status: injected.statusCode,
     headers: Object.fromEntries(
@@ -39,7 +50,7 @@ async function bothWays(path: string) {
         .filter(([name]) => !VOLATILE.has(name))
         .map(([name, value]) => [name, String(value)]),
     ),
-    body: injected.body,
+    body: decoded(injected.rawPayload, injected.headers['content-encoding'] as string | undefined),
   };
   return { fast, slow };
 }
@@ -53,6 +64,7 @@ describe('the GET fast path', () => {
     expect(fast.headers['cache-control']).toBe('no-store');
     expect(fast.headers['content-security-policy']).toContain("default-src 'self'");
     expect(JSON.parse(fast.body).id).toBe(P);
+    expect(fast.headers['content-encoding']).toBe('br');
     expect(fast).toEqual(slow);
   });
 

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { classifyRequest, type ApiMatch } from './allowlist';
 import type { ApiContext } from './api-answer';
+import { encodeBody, isCompressible } from './compression';
 import { etagOf } from './etag';
 import { PAGED_OPERATIONS, rewritePageLinks } from './page-links';
 import { readUpstream } from './retry';
@@ -109,7 +110,7 @@ export function fastRead(
       if (!admitted) return fallback(req, res);
       const answer = await proxyAnswer(opts.ctx, verdict, undefined);
       if (answer.problem) opts.log?.warn(answer.problem.fields, answer.problem.message);
-      send(res, answer);
+      await send(req, res, answer);
       opts.log?.info(
         { method: 'GET', url, statusCode: answer.status, responseTime: Math.round(performance.now() - started) },
         'request completed',
@@ -118,22 +119,40 @@ export function fastRead(
     .catch((error: unknown) => {
       if (error instanceof StoreUnavailableError) {
         opts.log?.error({ err: error.cause }, 'the database does not answer');
-        return send(res, detail(503, STORE_UNAVAILABLE_DETAIL, STORE_UNAVAILABLE_HEADERS));
+        return send(req, res, detail(503, STORE_UNAVAILABLE_DETAIL, STORE_UNAVAILABLE_HEADERS));
       }
       opts.log?.error({ err: error }, 'request failed');
-      send(res, detail(500, 'Internal server error', { 'cache-control': 'no-store' }));
+      return send(req, res, detail(500, 'Internal server error', { 'cache-control': 'no-store' }));
+    })
+    .catch((error: unknown) => {
+      // Only a failure of the error answer itself gets here: the connection is of no further use.
+      opts.log?.error({ err: error }, 'request failed');
+      res.destroy();
     });
   return true;
 }
 
 const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS).flat();
 
-function send(res: ServerResponse, answer: ProxyAnswer): void {
+/** Compressed as the request accepts (compression.ts, the same decision as Fastify's answers). */
+async function send(req: IncomingMessage, res: ServerResponse, answer: ProxyAnswer): Promise<void> {
   if (res.headersSent || res.destroyed) return;
-  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+  const raw = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+  const facts = {
+    method: req.method ?? 'GET',
+    status: answer.status,
+    contentType: answer.headers['content-type'],
+    acceptEncoding: req.headers['accept-encoding'],
+  };
+  const { body, encoding } = await encodeBody(facts, raw);
+  if (res.headersSent || res.destroyed) return;
   // writeHead's flat [name, value, ...] form: no merged header object per response.
   const headers = [...SECURITY_HEADER_LIST, 'content-length', String(body.length)];
   for (const name in answer.headers) headers.push(name, answer.headers[name]);
+  // As the Fastify hook does: JSON or text may be compressed for another request (answer.headers never carry
+  // a Vary of their own).
+  if (isCompressible(facts.contentType)) headers.push('vary', 'accept-encoding');
+  if (encoding) headers.push('content-encoding', encoding);
   res.writeHead(answer.status, headers);
   res.end(body);
 }

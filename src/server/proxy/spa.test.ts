@@ -73,12 +73,23 @@ describe('with a built dist/', () => {
     expect(nonces.size).toBe(3);
   });
 
-  it('compresses index.html as it renders it, as the browser accepts', async () => {
+  it("compresses a project page's index.html as it renders it, as the browser accepts; a small page not", async () => {
     const encoded = (raw: { headers: Record<string, string> }) => raw.headers['content-encoding'];
-    expect(encoded(await rawRequest(admin.port, 'GET', '/', 'Accept-Encoding: gzip, deflate, br\r\n'))).toBe('br');
-    const gzip = await rawRequest(admin.port, 'GET', '/', 'Accept-Encoding: gzip\r\n');
+    const project = '/projects/1/general';
+    expect(encoded(await rawRequest(admin.port, 'GET', project, 'Accept-Encoding: gzip, deflate, br\r\n'))).toBe('br');
+    const gzip = await rawRequest(admin.port, 'GET', project, 'Accept-Encoding: gzip\r\n');
     expect([encoded(gzip), gzip.headers.vary]).toEqual(['gzip', 'accept-encoding']);
-    expect(encoded(await rawRequest(admin.port, 'GET', '/'))).toBeUndefined();
+    expect(encoded(await rawRequest(admin.port, 'GET', project))).toBeUndefined();
+    expect(
+      encoded(await rawRequest(admin.port, 'GET', project, 'Accept-Encoding: br;q=0, gzip;q=0\r\n')),
+    ).toBeUndefined();
+    // The page at / (no project) is under a kilobyte: not worth compressing, but it says it could be.
+    const small = await rawRequest(admin.port, 'GET', '/', 'Accept-Encoding: gzip, deflate, br\r\n');
+    expect([small.status, encoded(small), small.headers.vary]).toEqual([200, undefined, 'accept-encoding']);
+    expect(Number(small.headers['content-length'])).toBe(Buffer.byteLength(small.body, 'latin1'));
+    // A HEAD has no body to compress.
+    const head = await rawRequest(admin.port, 'HEAD', project, 'Accept-Encoding: gzip, deflate, br\r\n');
+    expect([head.status, encoded(head)]).toEqual([200, undefined]);
   });
 
   it('falls back to index.html for app routes (history API)', async () => {

@@ -3,13 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough, type Transform } from 'node:stream';
-import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { firstScreenOf } from '../../shared/schemas/first-screen';
 import type { SectionId } from '../../shared/schemas/fields';
 import { isApiNamespace } from './allowlist';
+import { chooseEncoding, encoderStream } from './compression';
 import { firstScreenElement, sectionPreloads, type FirstScreenProject } from './first-screen';
 import { contentSecurityPolicy } from './security';
 
@@ -97,23 +96,9 @@ function historyFallback(req: FastifyRequest, reply: FastifyReply, page: Page) {
   return sendIndex(req, reply, page);
 }
 
-/** A compressor for the browser's Accept-Encoding (or none), at fast levels: the page is made per response. */
-function encoderFor(accepts: string): { encoding?: string; stream: Transform; flush(): void } {
-  if (/\bbr\b/.test(accepts)) {
-    const stream = createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
-    return { encoding: 'br', stream, flush: () => stream.flush(zlib.BROTLI_OPERATION_FLUSH) };
-  }
-  if (/\bgzip\b/.test(accepts)) {
-    const stream = createGzip();
-    return { encoding: 'gzip', stream, flush: () => stream.flush(zlib.Z_SYNC_FLUSH) };
-  }
-  const stream = new PassThrough();
-  return { stream, flush: () => undefined };
-}
-
 /**
  * index.html with a fresh nonce in its CSP header and in the meta tag emotion reads it from (see main.tsx):
- * never cached (each response has its own nonce), compressed here as it is rendered. A project page also gets
+ * never cached (each response has its own nonce), compressed as compression.ts decides. A project page also gets
  * its section's modulepreloads and, for a request that may see the project, the first screen's data: the
  * document up to </body> goes out at once (the browser starts on the scripts), the data follows when read.
  */
@@ -128,18 +113,24 @@ async function sendIndex(req: FastifyRequest, reply: FastifyReply, page: Page) {
     .header('content-security-policy', contentSecurityPolicy(nonce))
     .header('vary', 'accept-encoding')
     .type('text/html; charset=utf-8');
-  const encoder = encoderFor(String(req.headers['accept-encoding'] ?? ''));
-  if (encoder.encoding) reply.header('content-encoding', encoder.encoding);
   const source = page.firstScreen;
   // Never any data for a request that is not logged in (the login hook redirects those; this is the second check).
   const withData = req.method === 'GET' && bodyEnd !== -1 && !!source && (await source.admitted(req));
-  if (!withData || !source) {
-    encoder.stream.end(html);
-    return reply.send(encoder.stream);
+  // A page without a project is a string of about a kilobyte, made at once: the compression hook decides on it,
+  // as on any answer (compression.ts).
+  if (!withData || !source) return reply.send(html);
+  if (!screen) {
+    const element = firstScreenElement({ config: source.config, project: undefined });
+    return reply.send(html.slice(0, bodyEnd) + element + html.slice(bodyEnd));
   }
+  // A project page waits for the project (up to tens of KB, always worth compressing): its head goes out
+  // first, through a compressing stream at the same levels.
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
+  const encoder = encoderStream(encoding);
+  if (encoding) reply.header('content-encoding', encoding);
   encoder.stream.write(html.slice(0, bodyEnd));
   encoder.flush();
-  const project = screen ? source.readProject(screen.projectId).catch(() => undefined) : undefined;
+  const project = source.readProject(screen.projectId).catch(() => undefined);
   void reply.send(encoder.stream);
   const element = firstScreenElement({ config: source.config, project: await project });
   encoder.stream.end(element + html.slice(bodyEnd));
