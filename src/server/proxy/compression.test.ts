@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCALE_PROJECT_ID } from '../emulator/seed';
+import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../emulator/seed';
 import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
 import { chooseEncoding, compress, MIN_COMPRESSED_BYTES, SYNC_COMPRESS_MAX_BYTES } from './compression';
 import { assertNoKey, hooks, startAdmin, TEST_KEY, type Admin } from './test-support';
@@ -182,6 +182,15 @@ describe('compressed JSON answers', () => {
     expect(config.headers['content-encoding']).toBeUndefined();
     expect(Number(config.headers['content-length'])).toBe(config.body.length);
     expect(JSON.parse(config.body.toString()).mode).toBe('emulator');
+    // A project that fits TCP's initial window (the demo project, about 4.6 KB) goes as is, whole.
+    const demo = await rawGet(`/api/user/v1/projects/${DEMO_PROJECT_ID}/`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(demo.status).toBe(200);
+    expect(demo.body.length).toBeGreaterThan(1024);
+    expect(demo.body.length).toBeLessThan(MIN_COMPRESSED_BYTES);
+    expect(demo.headers['content-encoding']).toBeUndefined();
+    expect(demo.headers.vary).toBe('accept-encoding');
+    expect(Number(demo.headers['content-length'])).toBe(demo.body.length);
+    expect(JSON.parse(demo.body.toString()).id).toBe(DEMO_PROJECT_ID);
   });
 
   it('keeps one ETag whatever the coding; a save with it succeeds; If-None-Match still gets the project', async () => {
