@@ -15,7 +15,9 @@ import { readUpstream } from './retry';
 import type { HeldProjectLock } from '../store/types';
 import { startWrite, type UpstreamWrite } from './upstream';
 
-export const STILL_PROCESSING = 'An earlier save of this project is still being processed';
+export /** A save whose first step, reading the project, failed: nothing reached the upstream. */
+const NOT_SENT = 'The change was not sent: nothing was saved.';
+const STILL_PROCESSING = 'An earlier save of this project is still being processed';
 
 /** The console marks a save that puts back older values (History page, "Revert this save"). */
 export const SAVE_KIND_HEADER = 'x-save-kind';
@@ -146,7 +148,9 @@ export async function patchProject(
       { method: 'GET', path: match.upstreamPath, search: '' },
       ctx.retry,
     );
-    if (!current.ok || current.status !== 200) return sendUpstream(reply, current, true);
+    // The change was never sent: say so, so a failed read is not mistaken for a write of unknown outcome.
+    if (!current.ok) return sendUpstream(reply, { ...current, detail: `${current.detail} ${NOT_SENT}` }, true);
+    if (current.status !== 200) return sendUpstream(reply, current, true);
     const etag = etagOf(current.body);
     if (!ifMatchSatisfied(ifMatch, etag)) return sendConflict(reply, etag, current.body);
     const before = parseObject(current.body);

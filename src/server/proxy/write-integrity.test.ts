@@ -72,6 +72,24 @@ describe('a save that times out (the issue scenario: UPSTREAM timeout, PATCH slo
     ]);
   });
 
+  it('says nothing was saved when the read before the write times out, and sends no PATCH', async () => {
+    const { etag } = await load();
+    // Every try of the save's own read is slower than the timeout (the read is retried within its budget).
+    await stack.hook.fault({
+      method: 'GET',
+      path: UPSTREAM_PATH,
+      kind: 'slow',
+      delayMs: 2 * TIMEOUT_MS + 500,
+      times: 5,
+    });
+    const res = await patch(etag, { name: 'Never sent' });
+    expect(res.status).toBe(504);
+    expect(res.json().detail).toMatch(/did not answer .*The change was not sent: nothing was saved\.$/);
+    expect((await stack.hook.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect((await stored()).name).not.toBe('Never sent');
+    expect((await history()).results).toEqual([]);
+  });
+
   it('says so on a project read while the write is pending, and not once it settled', async () => {
     const { etag } = await load();
     await stack.hook.fault({ method: 'PATCH', path: UPSTREAM_PATH, kind: 'hold', delayMs: 30_000 });
