@@ -104,7 +104,7 @@ function serverEnv(
 }
 
 export const test = base.extend<
-  { resetEmulator: void; keyNeverInResponses: void },
+  { resetEmulator: void; keyNeverInResponses: void; framesAfterFailure: void },
   { stack: Stack; upstreamTimeoutMs: number }
 >({
   // A spec that injects 'slow' faults can shorten the server's timeout for its own workers:
@@ -146,6 +146,31 @@ export const test = base.extend<
     async ({ stack }, use) => {
       await stack.reset();
       await use();
+    },
+    { auto: true },
+  ],
+  // After a failed test: whether the page still produced frames and was visible (an action waiting for
+  // "stable" needs animation frames), printed with the failure to tell a stalled renderer from an app bug.
+  framesAfterFailure: [
+    async ({ context }, use, testInfo) => {
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      for (const page of context.pages()) {
+        const facts = await page
+          .evaluate(
+            () =>
+              new Promise<string>((resolve) => {
+                const state = `visibility ${document.visibilityState}, focus ${document.hasFocus()}`;
+                const timer = setTimeout(() => resolve(`${state}, no animation frame within 2 s`), 2000);
+                requestAnimationFrame(() => {
+                  clearTimeout(timer);
+                  resolve(`${state}, animation frames run`);
+                });
+              }),
+          )
+          .catch((error: unknown) => `page not answering: ${String(error)}`);
+        console.log(`[${testInfo.title}] ${page.url()} after the failure: ${facts}`);
+      }
     },
     { auto: true },
   ],

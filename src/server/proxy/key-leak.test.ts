@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PROJECT_ID } from '../emulator/seed';
 import {
   TEST_KEY,
@@ -217,10 +217,12 @@ describe('a real `npm start` in live mode', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       const base = `http://127.0.0.1:${free}`;
-      // It may first rebuild dist/ when the web sources are newer.
-      for (let i = 0; i < 600 && !output.includes('Console:'); i++)
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(output).toContain(`Upstream: ${new URL(emu.url).host} (live)`);
+      // It may first rebuild dist/ when the web sources are newer. Its last start-up line is the upstream's
+      // (two writes: on a loaded machine the second can arrive in a later chunk than "Console:").
+      await vi.waitFor(() => expect(output).toContain(`Upstream: ${new URL(emu.url).host} (live)`), {
+        timeout: 60_000,
+        interval: 100,
+      });
       expect((await api(base, PROJECT)).status).toBe(200);
       expect((await api(base, '/app-api/config')).json()).toEqual({
         mode: 'live',
