@@ -7,7 +7,7 @@ import { MAX_PREVIEW_CALLS, previewStart, useRecentCalls } from '../../api/call-
 import type { CallLog } from '../../../shared/schemas/call-log';
 import type { MetricCatalog } from '../../api/metrics';
 import { FlipList } from './FlipList';
-import { percent } from './format';
+import { count, dateTime, percent } from './format';
 import { requestErrorText } from '../../api/error-wording';
 
 export const PREVIEW_DAYS = 7;
@@ -52,8 +52,8 @@ export function ImpactPanel({
       }
       intro={
         <>
-          Evaluates the production calls of the last {PREVIEW_DAYS} days (up to {MAX_PREVIEW_CALLS.toLocaleString('en')}
-          ) with the saved rubric and with this draft, before you save. It follows your edits as you make them.
+          Evaluates the production calls of the last {PREVIEW_DAYS} days (up to {count(MAX_PREVIEW_CALLS)}) with the
+          saved rubric and with this draft, before you save. It follows your edits as you make them.
         </>
       }
     >
@@ -62,10 +62,9 @@ export function ImpactPanel({
       {impact && calls.data && (
         <Box>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            {calls.data.calls.length.toLocaleString('en')} calls since{' '}
-            {new Date(calls.data.fromIso).toLocaleString('en')}
+            {count(calls.data.calls.length)} calls since {dateTime(calls.data.fromIso)}
             {calls.data.total > calls.data.calls.length
-              ? ` (the first ${calls.data.calls.length.toLocaleString('en')} of ${calls.data.total.toLocaleString('en')}, in the order the API lists them)`
+              ? ` (the first ${count(calls.data.calls.length)} of ${count(calls.data.total)}, in the order the API lists them)`
               : ''}
             .
           </Typography>

@@ -8,7 +8,7 @@ import { metricUnit, ruleMetricId, ruleNumber } from '../../../shared/rubric/rul
 import { rulesOf } from '../../../shared/schemas/rubric';
 import type { CallLog } from '../../../shared/schemas/call-log';
 import type { MetricCatalog } from '../../api/metrics';
-import { callTime } from './format';
+import { callTime, count } from './format';
 import type { ImpactCalls } from './ImpactPanel';
 
 // "Try on a call": one recent production call, the saved rubric and the draft side by side, rule by rule, with
@@ -82,7 +82,7 @@ export const TryCallPanel = forwardRef<HTMLElement, Props>(function TryCallPanel
               {...params}
               label="Call"
               placeholder="Search by id, agent, date or outcome"
-              helperText={`${calls.length.toLocaleString('en')} recent calls`}
+              helperText={`${count(calls.length)} recent calls`}
               slotProps={{ ...params.slotProps, inputLabel: { ...params.slotProps?.inputLabel, shrink: true } }}
             />
           )}
