@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { FieldKind } from './schemas/fields';
 import { noCallsConfigSchema, type NoCallsConfigRead } from './schemas/no-calls';
-import { canonicalJson, rubricConfigSchema, rulesOf, type RubricConfigRead } from './schemas/rubric';
+import { canonicalJson, rubricConfigSchema, ruleKey, rulesOf, type RubricConfigRead } from './schemas/rubric';
 import { isValidTimeZone } from './schemas/time-zone';
 import { webhookUrlMessage } from './schemas/webhook-url';
 
@@ -68,21 +68,6 @@ const numberText = (value: unknown) => {
   const text = String(value ?? '').trim();
   return text !== '' && Number.isFinite(Number(text)) ? String(Number(text)) : text;
 };
-
-// A keystroke in one rule must not cost the whole rubric: a rule's canonical text is looked up by its plain
-// JSON text (native JSON.stringify, no key sorting), so only the edited rule is canonicalised again.
-const RULE_MEMO_LIMIT = 20_000;
-const canonicalRules = new Map<string, string>();
-function canonicalRule(rule: unknown): string {
-  const text = JSON.stringify(rule) ?? 'undefined';
-  let canonical = canonicalRules.get(text);
-  if (canonical === undefined) {
-    canonical = canonicalJson(rule);
-    if (canonicalRules.size >= RULE_MEMO_LIMIT) canonicalRules.clear();
-    canonicalRules.set(text, canonical);
-  }
-  return canonical;
-}
 
 const nonNegativeInt32 = z.int().check(z.gte(0, 'Must be 0 or more.'), z.lte(INT32_MAX, `At most ${INT32_MAX}.`));
 
@@ -206,7 +191,9 @@ export const FIELD_KINDS = {
     // Rules form a multiset: reordering alone is not a change.
     normalise: (value) => {
       const config = (value ?? {}) as Record<string, unknown>;
-      const rules = rulesOf(config).map(canonicalRule).sort();
+      const rules = rulesOf(config)
+        .map((rule) => ruleKey(rule))
+        .sort();
       return canonicalJson({ ...config, rules: 'rules' in config ? rules : undefined });
     },
     strict: rubricConfigSchema,

@@ -1,4 +1,4 @@
-import { canonicalJson, rulesOf } from '../schemas/rubric';
+import { ruleKey, rulesOf } from '../schemas/rubric';
 
 // Lists as multisets keyed by identity (canonical JSON, decision 2): rubric rules, and any set the review
 // compares. Exact duplicates count twice.
@@ -8,7 +8,7 @@ export type RuleCounts = Map<string, number>;
 export function countRules(rules: readonly unknown[]): RuleCounts {
   const counts: RuleCounts = new Map();
   for (const rule of rules) {
-    const key = canonicalJson(rule);
+    const key = ruleKey(rule);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
@@ -64,7 +64,7 @@ export function subtract(from: readonly unknown[], take: readonly unknown[]): un
   const budget = countRules(take);
   const left: unknown[] = [];
   for (const rule of from) {
-    const key = canonicalJson(rule);
+    const key = ruleKey(rule);
     const count = budget.get(key) ?? 0;
     if (count > 0) budget.set(key, count - 1);
     else left.push(rule);

@@ -1,4 +1,4 @@
-import { canonicalJson, rulesOf } from '../schemas/rubric';
+import { ruleKey, rulesOf } from '../schemas/rubric';
 import type { MetricLookup } from './describe';
 import { ruleNumber } from './rule';
 import { findNeverPass } from './never-pass';
@@ -42,7 +42,7 @@ function flagDuplicates(rules: readonly unknown[], byRule: RuleIssue[][]): void 
   const firstByKey = new Map<string, number>();
   rules.forEach((rule, index) => {
     if (!rule || typeof rule !== 'object') return;
-    const key = canonicalJson(rule);
+    const key = ruleKey(rule);
     const first = firstByKey.get(key);
     if (first === undefined) firstByKey.set(key, index);
     else

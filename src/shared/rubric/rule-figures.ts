@@ -1,6 +1,6 @@
 import type { ConditionLike, MetricOutcome } from '../call-log';
 import { conditionHolds, readMetricOutcome } from '../call-log';
-import { canonicalJson, rulesOf } from '../schemas/rubric';
+import { ruleKey, rulesOf } from '../schemas/rubric';
 import { ruleMetricKey } from '../merge/rule-multiset';
 import { resultsById, type CallLike, type RuleVerdict } from './evaluate';
 import { ruleConditions, ruleMetricId } from './rule';
@@ -60,10 +60,10 @@ export function ruleFailCounts(config: unknown, calls: readonly CallLike[]): Rul
 export function pairWithSaved(savedRules: readonly unknown[], draftRules: readonly unknown[]): (number | null)[] {
   const pool = new Map<string, number[]>();
   savedRules.forEach((rule, index) => {
-    const key = canonicalJson(rule);
+    const key = ruleKey(rule);
     pool.set(key, [...(pool.get(key) ?? []), index]);
   });
-  const pairs: (number | null)[] = draftRules.map((rule) => pool.get(canonicalJson(rule))?.shift() ?? null);
+  const pairs: (number | null)[] = draftRules.map((rule) => pool.get(ruleKey(rule))?.shift() ?? null);
   const used = new Set(pairs.filter((p): p is number => p !== null));
   const savedLeft = new Map<string, number[]>();
   savedRules.forEach((rule, index) => {

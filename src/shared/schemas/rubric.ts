@@ -49,6 +49,24 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+// A keystroke in one rule must not cost the whole rubric: a rule's identity (its canonical JSON) is looked up
+// by its plain JSON text (native JSON.stringify, no key sorting), so only the edited rule is canonicalised
+// again. Bounded: cleared whole when full (a 1,000-rule rubric edited for a long session stays far below).
+const RULE_KEY_MEMO_LIMIT = 20_000;
+const ruleKeys = new Map<string, string>();
+
+/** A rule's identity (decision 2): exactly canonicalJson(rule), memoised by the rule's plain JSON text. */
+export function ruleKey(rule: unknown): string {
+  const text = JSON.stringify(rule) ?? 'undefined';
+  let key = ruleKeys.get(text);
+  if (key === undefined) {
+    key = canonicalJson(rule);
+    if (ruleKeys.size >= RULE_KEY_MEMO_LIMIT) ruleKeys.clear();
+    ruleKeys.set(text, key);
+  }
+  return key;
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
