@@ -15,9 +15,9 @@ import { readUpstream } from './retry';
 import type { HeldProjectLock } from '../store/types';
 import { startWrite, type UpstreamWrite } from './upstream';
 
-export /** A save whose first step, reading the project, failed: nothing reached the upstream. */
+export const STILL_PROCESSING = 'An earlier save of this project is still being processed';
+/** A save whose first step, reading the project, failed: nothing reached the upstream. */
 const NOT_SENT = 'The change was not sent: nothing was saved.';
-const STILL_PROCESSING = 'An earlier save of this project is still being processed';
 
 /** The console marks a save that puts back older values (History page, "Revert this save"). */
 export const SAVE_KIND_HEADER = 'x-save-kind';
