@@ -1,5 +1,5 @@
 import { PROJECT_FIELDS, PROJECT_FIELD_NAMES, type Project, type ProjectField } from '../schemas/project';
-import { canonicalJson, rulesOf } from '../schemas/rubric';
+import { canonicalJson, ruleKey, rulesOf } from '../schemas/rubric';
 import { toFormValues, type ProjectFormValues } from '../form';
 import { isFieldDirty } from '../patch';
 import { countRules, groupByMetric, sameCounts } from './rule-multiset';
@@ -117,7 +117,7 @@ function mergeRubric(
   // Order: the server's rules first (as the server has them), then the user's additions.
   const rules: unknown[] = [];
   for (const rule of [...rulesOf(theirs), ...rulesOf(mine)]) {
-    const key = canonicalJson(rule);
+    const key = ruleKey(rule);
     const left = wanted.get(key) ?? 0;
     if (left > 0) {
       rules.push(rule);

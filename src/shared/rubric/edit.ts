@@ -1,4 +1,4 @@
-import { canonicalJson, rulesOf } from '../schemas/rubric';
+import { canonicalJson, ruleKey, rulesOf } from '../schemas/rubric';
 
 // Edits of rubric_config that keep every untouched rule the very object received (decision 2: unchanged
 // rules go back byte-identical). Each edit returns a new config; the old one is never mutated.
@@ -47,10 +47,10 @@ export function reuseRules(current: unknown, parsed: unknown): unknown {
     return parsed;
   const pool = new Map<string, unknown[]>();
   for (const rule of rulesOf(current)) {
-    const key = canonicalJson(rule);
+    const key = ruleKey(rule);
     pool.set(key, [...(pool.get(key) ?? []), rule]);
   }
-  const rules = ((parsed as Config).rules as unknown[]).map((rule) => pool.get(canonicalJson(rule))?.shift() ?? rule);
+  const rules = ((parsed as Config).rules as unknown[]).map((rule) => pool.get(ruleKey(rule))?.shift() ?? rule);
   const sameKeysAsCurrent =
     current &&
     typeof current === 'object' &&
