@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import type { ConditionLike } from '../../../shared/call-log';
 import { checkCondition } from '../../../shared/rubric/rule-checks';
@@ -27,7 +27,11 @@ interface Props {
  */
 export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onChange }: Props) {
   const parsed = parseRule(rule);
-  const pick = (metric: Parameters<typeof ruleForMetric>[0]) => onChange(ruleForMetric(metric));
+  // Stable: the metric picker (an Autocomplete, costly to render) is memoised and skips a keystroke's render.
+  const pick = useCallback(
+    (metric: Parameters<typeof ruleForMetric>[0]) => onChange(ruleForMetric(metric)),
+    [onChange],
+  );
   const metrics = catalog?.metrics ?? [];
   if (parsed.kind === 'pending') {
     return (

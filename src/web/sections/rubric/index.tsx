@@ -32,16 +32,21 @@ type View = 'builder' | 'json';
 export default function RubricSection() {
   const { projectId, project } = useProjectContext();
   const field = useUndoableEdits(useRubricField());
+  // A keystroke in a rule paints first: while rules are only edited in place (same rows), everything but the
+  // rows (checks, figures, summary, preview, order) follows in a deferred render. When rules are added, removed
+  // or replaced, everything follows at once: row positions must agree with the value the handlers edit.
+  const deferredField = useDeferredValue(field);
+  const shown = deferredField.keys === field.keys ? deferredField : field;
   const catalogQuery = useMetricCatalog(projectId);
   const catalog = catalogQuery.data;
   const impactCalls = useImpactCalls(projectId);
-  // Typing in a rule must stay responsive: the figures over up to 1,000 calls follow a moment later.
-  const deferredRules = useDeferredValue(field.rules);
-  const deferredTexts = useDeferredValue(field.texts);
   // Deferred too: when the calls arrive, the preview's own figures paint first, the per-rule counts right after.
   const deferredCalls = useDeferredValue(impactCalls.calls.data?.calls);
+  // The figures over up to 1,000 calls stay deferred even when rules are added or removed.
+  const deferredRules = useDeferredValue(shown.rules);
+  const deferredTexts = useDeferredValue(shown.texts);
   const figureSet = useRuleFigures(deferredCalls, project.rubric_config, deferredRules, deferredTexts);
-  const fullCheck = useMemo(() => checkRubric(field.config, catalog?.byId ?? null), [field.config, catalog]);
+  const fullCheck = useMemo(() => checkRubric(shown.config, catalog?.byId ?? null), [shown.config, catalog]);
   const noFails = useMemo(
     () =>
       figureSet && figureSet.draft.length === fullCheck.byRule.length
@@ -50,35 +55,35 @@ export default function RubricSection() {
     [figureSet, fullCheck],
   );
   const check = useMemo(
-    () => visibleCheck(fullCheck, field.keys, field.fresh, noFails),
-    [fullCheck, field.keys, field.fresh, noFails],
+    () => visibleCheck(fullCheck, shown.keys, shown.fresh, noFails),
+    [fullCheck, shown.keys, shown.fresh, noFails],
   );
   const figures = useMemo(
     () =>
-      figureSet && figureSet.draft.length === field.rules.length
-        ? field.rules.map((_, index) => figuresText(figureSet, index))
+      figureSet && figureSet.draft.length === shown.rules.length
+        ? shown.rules.map((_, index) => figuresText(figureSet, index))
         : null,
-    [figureSet, field.rules],
+    [figureSet, shown.rules],
   );
   const [ruleView, setRuleView] = useState<RuleView>(STORED_VIEW);
   const metricNames = useMemo(
     () =>
-      field.rules.map((rule) => {
+      shown.rules.map((rule) => {
         const id = ruleMetricId(rule);
         return id === null ? '' : metricLabel(id, catalog?.byId ?? null);
       }),
-    [field.rules, catalog],
+    [shown.rules, catalog],
   );
   const order = useMemo(
     () =>
       isStoredView(ruleView)
-        ? field.rules.map((_, index) => index)
-        : viewOrder(field.rules.length, ruleView, {
-            figures: figureSet && figureSet.draft.length === field.rules.length ? figureSet.draft : null,
+        ? shown.rules.map((_, index) => index)
+        : viewOrder(shown.rules.length, ruleView, {
+            figures: figureSet && figureSet.draft.length === shown.rules.length ? figureSet.draft : null,
             issues: check.byRule,
             metricNames,
           }),
-    [ruleView, field.rules, figureSet, check.byRule, metricNames],
+    [ruleView, shown.rules, figureSet, check.byRule, metricNames],
   );
   const [tryCallId, setTryCallId] = useState<number | null>(null);
   const tryRef = useRef<HTMLElement>(null);
@@ -104,7 +109,7 @@ export default function RubricSection() {
   }, [addFieldRule]);
   useRevalidateWhenMetricsLoad(catalog);
 
-  const hasRubric = rulesOf(field.config).length > 0 || Object.keys((field.config ?? {}) as object).length > 0;
+  const hasRubric = rulesOf(shown.config).length > 0 || Object.keys((shown.config ?? {}) as object).length > 0;
   const general = [...check.general.map((issue) => issue.message), ...messages.general];
 
   return (
@@ -133,7 +138,7 @@ export default function RubricSection() {
           {message}
         </Alert>
       ))}
-      <RubricSummary config={field.config} metrics={catalog?.byId ?? null} check={check} />
+      <RubricSummary config={shown.config} metrics={catalog?.byId ?? null} check={check} />
       <Paper
         variant="outlined"
         component="section"
@@ -178,12 +183,12 @@ export default function RubricSection() {
           )}
         </div>
       </Paper>
-      <ImpactPanel draft={field.config} catalog={catalog} source={impactCalls} onTry={tryCall} />
+      <ImpactPanel draft={shown.config} catalog={catalog} source={impactCalls} onTry={tryCall} />
       <TryCallPanel
         ref={tryRef}
         source={impactCalls}
         saved={project.rubric_config}
-        draft={field.config}
+        draft={shown.config}
         catalog={catalog}
         callId={tryCallId}
         onPick={setTryCallId}

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import type { ProjectFormValues } from '../../../shared/form';
 import { rulesOf } from '../../../shared/schemas/rubric';
@@ -10,6 +10,10 @@ import { FIELD } from './validator';
 // only the edited rule's object new. Rows get stable React keys from a parallel list kept here, so an
 // edited rule keeps its row (and focus) although the form hands back fresh copies of the value (react-hook-form
 // clones a value on change: the JSON text of each untouched rule is kept, not the object itself).
+// An edit sets the form's value at once (save, review, leave guard and draft read it: none may see an older
+// rubric) but without the resolver, which checks the whole form: its errors follow after the next paint, one
+// validation for a burst of keystrokes. A save validates again anyway (handleSubmit), so a late error list
+// never lets an invalid rubric out.
 
 export interface RubricField {
   config: unknown;
@@ -42,8 +46,9 @@ let nextKey = 1;
 const newKey = () => `rule-${nextKey++}`;
 
 export function useRubricField(): RubricField {
-  const { control } = useFormContext<ProjectFormValues>();
+  const { control, getValues, setValue, trigger } = useFormContext<ProjectFormValues>();
   const { field } = useController({ control, name: FIELD });
+  const validateSoon = useAfterPaint(useCallback(() => void trigger(FIELD), [trigger]));
   const rules = useMemo(() => rulesOf(field.value), [field.value]);
   const texts = useMemo(() => rules.map((rule) => JSON.stringify(rule) ?? ''), [rules]);
   const [keys, setKeys] = useState<string[]>(() => rules.map(newKey));
@@ -51,40 +56,42 @@ export function useRubricField(): RubricField {
   // Discard, a save or another tab may change the number of rules: keep the keys by position, add new ones.
   if (keys.length !== rules.length) setKeys(rules.map((_, i) => keys[i] ?? newKey()));
 
-  // Callbacks read the latest value through a ref: rows keep the same handlers across edits.
-  const latest = useRef(field);
-  useLayoutEffect(() => {
-    latest.current = field;
-  });
-  const commit = useCallback((next: unknown, nextKeys: (keys: string[]) => string[]) => {
-    setKeys(nextKeys);
-    latest.current.onChange(next);
-  }, []);
+  // Edits start from the form's own current value (not the last render's): two edits before a render both count,
+  // and rows keep the same handlers across edits.
+  const current = useCallback(() => getValues(FIELD), [getValues]);
+  const commit = useCallback(
+    (next: unknown, nextKeys: (keys: string[]) => string[]) => {
+      setKeys(nextKeys);
+      setValue(FIELD, next as ProjectFormValues[typeof FIELD], { shouldDirty: true });
+      validateSoon();
+    },
+    [setValue, validateSoon],
+  );
 
   const setRule = useCallback(
-    (index: number, rule: unknown) => commit(replaceRule(latest.current.value, index, rule), (k) => k),
-    [commit],
+    (index: number, rule: unknown) => commit(replaceRule(current(), index, rule), (k) => k),
+    [commit, current],
   );
   const addRule = useCallback(() => {
     const key = newKey();
-    commit(insertRule(latest.current.value, rulesOf(latest.current.value).length, pendingRule()), (k) => [...k, key]);
+    commit(insertRule(current(), rulesOf(current()).length, pendingRule()), (k) => [...k, key]);
     setFresh((set) => new Set(set).add(key));
     return key;
-  }, [commit]);
+  }, [commit, current]);
   const duplicate = useCallback(
-    (index: number) => commit(duplicateRule(latest.current.value, index), (k) => k.toSpliced(index + 1, 0, newKey())),
-    [commit],
+    (index: number) => commit(duplicateRule(current(), index), (k) => k.toSpliced(index + 1, 0, newKey())),
+    [commit, current],
   );
   const remove = useCallback(
-    (index: number) => commit(removeRule(latest.current.value, index), (k) => k.toSpliced(index, 1)),
-    [commit],
+    (index: number) => commit(removeRule(current(), index), (k) => k.toSpliced(index, 1)),
+    [commit, current],
   );
   const replaceAll = useCallback(
     (config: unknown) => {
-      const next = reuseRules(latest.current.value, config);
+      const next = reuseRules(current(), config);
       commit(next, () => rulesOf(next).map(newKey));
     },
-    [commit],
+    [commit, current],
   );
   const clear = useCallback(() => commit({}, () => []), [commit]);
   const touch = useCallback(
@@ -134,4 +141,36 @@ export function useRubricField(): RubricField {
       restore,
     ],
   );
+}
+
+/**
+ * Runs `run` once after the next paint however often it is asked before then (rAF, then a task); a hidden
+ * tab paints no frames, so a timer runs it there. Pending runs are dropped when the component goes away.
+ */
+function useAfterPaint(run: () => void): () => void {
+  const pending = useRef<{ frame: number; timer: number } | null>(null);
+  const latestRun = useRef(run);
+  useLayoutEffect(() => {
+    latestRun.current = run;
+  });
+  const cancel = useCallback(() => {
+    if (!pending.current) return;
+    cancelAnimationFrame(pending.current.frame);
+    window.clearTimeout(pending.current.timer);
+    pending.current = null;
+  }, []);
+  useEffect(() => cancel, [cancel]);
+  return useCallback(() => {
+    if (pending.current) return;
+    const fire = () => {
+      cancel();
+      latestRun.current();
+    };
+    pending.current = {
+      frame: requestAnimationFrame(() => {
+        if (pending.current) pending.current.timer = window.setTimeout(fire, 0);
+      }),
+      timer: window.setTimeout(fire, 100),
+    };
+  }, [cancel]);
 }
