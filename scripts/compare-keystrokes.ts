@@ -19,7 +19,12 @@ for (const root of roots) {
   stacks.push(await startEmbeddedStack());
 }
 const browser = await launchBrowser();
-const results = roots.map(() => ({ paint: [] as number[], handling: [] as number[], cpu: [] as number[], script: [] as number[] }));
+const results = roots.map(() => ({
+  paint: [] as number[],
+  handling: [] as number[],
+  cpu: [] as number[],
+  script: [] as number[],
+}));
 const KEYS = 20;
 try {
   for (let round = 0; round < rounds; round++) {

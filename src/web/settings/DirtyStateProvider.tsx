@@ -1,10 +1,11 @@
 import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { PROJECT_FIELDS, PROJECT_FIELD_NAMES } from '../../shared/schemas/project';
 import { isFieldDirty } from '../../shared/patch';
 import { diffRules } from '../../shared/merge/rule-multiset';
 import type { ProjectFormValues } from '../../shared/form';
 import { DirtyNowContext, DirtyStateContext, type DirtyState } from './shell-context';
+import { useFormValues } from './form-values';
 
 /** Dirty = differs from the last server snapshot after normalising (sets unordered; edited back = clean). */
 export function computeDirtyState(baseValues: ProjectFormValues, values: ProjectFormValues): DirtyState {
@@ -28,15 +29,13 @@ function rubricChanges(base: unknown, draft: unknown): number {
 }
 
 // Re-renders on every edit, but only its consumers (badges, save bar, leave guard) follow: children are
-// created by the form above it and stay the same elements. useWatch is only the signal: the values are read
-// with getValues, which hands over the form's own objects (useWatch's are copies), so a field's value is
-// normalised once however often the state is worked out (shared/patch.ts), and the resolver finds the same
-// objects. The count follows in a deferred render: a keystroke paints first.
+// created by the form above it and stay the same elements. The values are the form's own objects
+// (useFormValues: no copies), so a field's value is normalised once however often the state is worked out
+// (shared/patch.ts), and the resolver finds the same objects. The count follows in a deferred render: a
+// keystroke paints first.
 export function DirtyStateProvider({ baseValues, children }: { baseValues: ProjectFormValues; children: ReactNode }) {
   const { getValues } = useFormContext<ProjectFormValues>();
-  const watched = useWatch<ProjectFormValues>();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- useWatch's answer only says that something changed
-  const values = useMemo(() => getValues(), [watched, getValues]);
+  const values = useFormValues<ProjectFormValues>();
   const deferred = useDeferredValue(values);
   const state = useMemo(() => computeDirtyState(baseValues, deferred), [baseValues, deferred]);
   const key = `${state.fields.join(',')}:${state.changes}`;

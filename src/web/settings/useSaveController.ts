@@ -12,6 +12,7 @@ import { loadDraft, serializeDraft, storeDraft } from './draft-storage';
 import { useServerWatch } from './useServerWatch';
 import { preloadSaveDialogs } from './SaveDialogs';
 import { createSaveController, initialSaveState, isBusy, type SaveController } from './save-machine';
+import { subscribeToValueChanges } from './form-values';
 
 type Form = UseFormReturn<ProjectFormValues, ProjectResolverContext>;
 
@@ -83,7 +84,7 @@ export function useSaveController(
       if (now.snapshot !== last.snapshot || now.draftReady !== last.draftReady) schedule();
       last = now;
     });
-    const unsubscribeForm = form.subscribe({ formState: { values: true }, callback: schedule });
+    const unsubscribeForm = subscribeToValueChanges(form.control, () => form.getValues(), schedule);
     // A reload may come faster than the delay: write at once when the page goes away.
     window.addEventListener('pagehide', write);
     window.addEventListener('beforeunload', write);

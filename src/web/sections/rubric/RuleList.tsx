@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Box, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RuleIssue } from '../../../shared/rubric/check';
@@ -71,17 +71,23 @@ function PlainRuleList(props: RuleListProps) {
   );
 }
 
+const estimateSize = () => 190;
+
 function VirtualRuleList(props: RuleListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
   const { keys } = props.field;
   const { order } = props;
+  // Stable while rules are only edited: the virtualizer keeps its measurements (a new function makes it work
+  // out all the rows' positions again on every keystroke).
+  const getItemKey = useCallback((position: number) => keys[order[position]] ?? position, [keys, order]);
   // oxlint-disable-next-line react/incompatible-library -- the list does not rely on memoising the virtualizer
   const virtualizer = useVirtualizer({
     count: order.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 190,
+    getScrollElement,
+    estimateSize,
     overscan: 4,
-    getItemKey: (position) => keys[order[position]] ?? position,
+    getItemKey,
   });
   // A rule just added sits at the end, outside the rendered window: bring it into view (its picker focuses).
   const focusIndex = props.focusKey ? order.indexOf(keys.indexOf(props.focusKey)) : -1;

@@ -1,4 +1,13 @@
-import { memo, useCallback, useId, useState, type FocusEvent } from 'react';
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useDeferredValue,
+  useId,
+  useState,
+  type FocusEvent,
+} from 'react';
 import { Box, Button, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import type { RuleIssue } from '../../../shared/rubric/check';
 import { describeRule } from '../../../shared/rubric/describe';
@@ -59,11 +68,9 @@ function RuleRowImpl({
     setFocused(false);
     onTouch(ruleKey);
   };
-  const sentence = (
-    <Typography variant="body2" color="text.secondary" sx={{ flex: '1 1 200px' }}>
-      {describeRule(rule, catalog?.byId ?? null)}
-    </Typography>
-  );
+  // The sentence follows a keystroke in a deferred render: its open tooltip re-measures its position (a forced
+  // layout) whenever it renders, which must not hold back the keystroke's paint.
+  const sentenceRule = useDeferredValue(rule);
   return (
     <Paper
       variant="outlined"
@@ -79,22 +86,7 @@ function RuleRowImpl({
         <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
           Rule {n}
         </Typography>
-        {description ? (
-          <Tooltip
-            title={description}
-            open={hovered || focused}
-            placement="top-start"
-            disableInteractive
-            describeChild
-            disableHoverListener
-            disableFocusListener
-            disableTouchListener
-          >
-            {sentence}
-          </Tooltip>
-        ) : (
-          sentence
-        )}
+        <RuleSentence rule={sentenceRule} catalog={catalog} description={description} open={hovered || focused} />
         {figures && (
           <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
             {figures}
@@ -121,6 +113,63 @@ function RuleRowImpl({
     </Paper>
   );
 }
+
+/**
+ * The rule in words; while the pointer is over the rule or the focus inside it, the metric's description above.
+ * The words reach the text through a context: the tooltip (whose popper measures the page on every render of
+ * its own) renders again only when it opens, closes or its description changes, not per keystroke.
+ */
+const RuleSentence = memo(function RuleSentence({
+  rule,
+  catalog,
+  description,
+  open,
+}: {
+  rule: unknown;
+  catalog: MetricCatalog | undefined;
+  description: string | null;
+  open: boolean;
+}) {
+  const words = describeRule(rule, catalog?.byId ?? null);
+  return (
+    <SentenceWords.Provider value={words}>
+      <DescribedSentence description={description} open={open} />
+    </SentenceWords.Provider>
+  );
+});
+
+const SentenceWords = createContext('');
+const SentenceText = () => useContext(SentenceWords);
+
+const DescribedSentence = memo(function DescribedSentence({
+  description,
+  open,
+}: {
+  description: string | null;
+  open: boolean;
+}) {
+  const sentence = (
+    <Typography variant="body2" color="text.secondary" sx={SENTENCE_SX}>
+      <SentenceText />
+    </Typography>
+  );
+  if (!description) return sentence;
+  return (
+    <Tooltip
+      title={description}
+      open={open}
+      placement="top-start"
+      disableInteractive
+      describeChild
+      disableHoverListener
+      disableFocusListener
+      disableTouchListener
+    >
+      {sentence}
+    </Tooltip>
+  );
+});
+const SENTENCE_SX = { flex: '1 1 200px' };
 
 const sameIssues = (a: RuleIssue[], b: RuleIssue[]) =>
   a.length === b.length && a.every((issue, i) => issue.message === b[i].message && issue.severity === b[i].severity);

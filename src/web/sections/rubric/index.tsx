@@ -209,10 +209,13 @@ const ViewTabs = memo(function ViewTabs({ view, onChange }: { view: View; onChan
   );
 });
 
-/** Unknown metrics can only be flagged once the catalogue is known: re-run the rubric's validation then. */
+/**
+ * Unknown metrics can only be flagged once the catalogue is known: re-run the rubric's validation then (it
+ * finds nothing on an unedited rubric: only edited fields can block a save).
+ */
 function useRevalidateWhenMetricsLoad(catalog: unknown) {
-  const { trigger, getFieldState } = useFormContext<ProjectFormValues>();
+  const { trigger } = useFormContext<ProjectFormValues>();
   useEffect(() => {
-    if (catalog && getFieldState(FIELD).isDirty) void trigger(FIELD);
-  }, [catalog, trigger, getFieldState]);
+    if (catalog) void trigger(FIELD);
+  }, [catalog, trigger]);
 }

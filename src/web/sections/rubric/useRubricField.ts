@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useController, useFormContext } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { ProjectFormValues } from '../../../shared/form';
 import { rulesOf } from '../../../shared/schemas/rubric';
 import { duplicateRule, insertRule, removeRule, replaceRule, reuseRules } from '../../../shared/rubric/edit';
 import { pendingRule } from '../../../shared/rubric/convert';
 import { FIELD } from './validator';
+import { useFormValue } from '../../settings/form-values';
 
 // The rubric as the builder edits it: one form value (rubric_config), replaced whole on each edit with
 // only the edited rule's object new. Rows get stable React keys from a parallel list kept here, so an
@@ -46,10 +47,13 @@ let nextKey = 1;
 const newKey = () => `rule-${nextKey++}`;
 
 export function useRubricField(): RubricField {
-  const { control, getValues, setValue, trigger } = useFormContext<ProjectFormValues>();
-  const { field } = useController({ control, name: FIELD });
+  const { getValues, setValue, trigger } = useFormContext<ProjectFormValues>();
+  // Not registered as a field (useController would: react-hook-form then copies the registered value for every
+  // validation and hands copies of the whole form to its watchers): the value is read as the form's own
+  // object, set with setValue and validated with trigger, which need no registration.
+  const value = useFormValue<ProjectFormValues, typeof FIELD>(FIELD);
   const validateSoon = useAfterPaint(useCallback(() => void trigger(FIELD), [trigger]));
-  const rules = useMemo(() => rulesOf(field.value), [field.value]);
+  const rules = useMemo(() => rulesOf(value), [value]);
   const texts = useMemo(() => rules.map((rule) => JSON.stringify(rule) ?? ''), [rules]);
   const [keys, setKeys] = useState<string[]>(() => rules.map(newKey));
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
@@ -62,7 +66,9 @@ export function useRubricField(): RubricField {
   const commit = useCallback(
     (next: unknown, nextKeys: (keys: string[]) => string[]) => {
       setKeys(nextKeys);
-      setValue(FIELD, next as ProjectFormValues[typeof FIELD], { shouldDirty: true });
+      // Not shouldDirty: react-hook-form's own dirty tracking maps a changed object field by field (a 300-rule
+      // rubric per keystroke) and nothing reads it; the console's dirty state is DirtyStateProvider's.
+      setValue(FIELD, next as ProjectFormValues[typeof FIELD]);
       validateSoon();
     },
     [setValue, validateSoon],
@@ -109,7 +115,7 @@ export function useRubricField(): RubricField {
 
   return useMemo(
     () => ({
-      config: field.value,
+      config: value,
       rules,
       texts,
       keys,
@@ -125,7 +131,7 @@ export function useRubricField(): RubricField {
       restore,
     }),
     [
-      field.value,
+      value,
       rules,
       texts,
       keys,

@@ -1,0 +1,57 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useFormContext, type Control, type FieldPath, type FieldValues, type PathValue } from 'react-hook-form';
+
+// Watching the form's values without react-hook-form's copies. Any "values subscriber" (useWatch(),
+// useController, subscribe({ formState: { values: true } })) makes it deep-clone the whole form on every change:
+// with a 300-rule rubric, per keystroke. Here every state event of the form is a hint only; the values are read
+// with getValues, which hands over the form's own objects, and a field counts as changed when its value is
+// another object (or primitive): the form stores a copy of each value it is given, and reset replaces them all.
+
+/** Calls `onChange` after some field's value changed (a change, setValue, reset); not for errors or focus. */
+export function subscribeToValueChanges<T extends FieldValues>(
+  control: Control<T>,
+  getValues: () => T,
+  onChange: () => void,
+): () => void {
+  let last = getValues();
+  const subscription = control._subjects.state.subscribe({
+    next: () => {
+      const next = getValues();
+      if (sameValues(last, next)) return;
+      last = next;
+      onChange();
+    },
+  });
+  return () => subscription.unsubscribe();
+}
+
+const sameValues = (a: FieldValues, b: FieldValues) => {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((key) => Object.is(a[key], b[key]));
+};
+
+/** The form's values: a new object only when some field's value changed. */
+export function useFormValues<T extends FieldValues>(): T {
+  const { control, getValues } = useFormContext<T>();
+  const snapshot = useRef<T | null>(null);
+  const subscribe = useCallback(
+    (notify: () => void) => subscribeToValueChanges(control, () => getValues(), notify),
+    [control, getValues],
+  );
+  const read = useCallback(() => {
+    const next = getValues();
+    if (!snapshot.current || !sameValues(snapshot.current, next)) snapshot.current = next;
+    return snapshot.current;
+  }, [getValues]);
+  return useSyncExternalStore(subscribe, read);
+}
+
+/** One field's value, the form's own object (not a copy: never mutate it). */
+export function useFormValue<T extends FieldValues, N extends FieldPath<T>>(name: N): PathValue<T, N> {
+  const { control, getValues } = useFormContext<T>();
+  const subscribe = useCallback(
+    (notify: () => void) => subscribeToValueChanges(control, () => getValues(), notify),
+    [control, getValues],
+  );
+  return useSyncExternalStore(subscribe, () => getValues(name));
+}
