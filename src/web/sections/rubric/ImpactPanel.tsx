@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Alert, Box, Button, LinearProgress, Typography } from '@mui/material';
 import { SectionCard } from '../../components/SectionCard';
 import { computeImpact } from '../../../shared/rubric/impact';
@@ -17,12 +17,17 @@ export function useImpactCalls(projectId: number) {
   const [fromIso, setFromIso] = useState<string | null>(null);
   const calls = useRecentCalls(projectId, fromIso);
   const start = useCallback(() => setFromIso(previewStart(PREVIEW_DAYS)), []);
-  return { fromIso, calls, start };
+  const { data, isFetching, error } = calls;
+  // The same object while nothing the panels show changes: they are memoised and skip a keystroke's render.
+  return useMemo(
+    () => ({ fromIso, calls: { data, isFetching, error }, start }),
+    [fromIso, data, isFetching, error, start],
+  );
 }
 export type ImpactCalls = ReturnType<typeof useImpactCalls>;
 
 /** "Preview impact": the draft against the saved rubric on the last week's production calls. */
-export function ImpactPanel({
+export const ImpactPanel = memo(function ImpactPanel({
   draft,
   catalog,
   source,
@@ -94,7 +99,7 @@ export function ImpactPanel({
       )}
     </SectionCard>
   );
-}
+});
 
 function Term({ label, value }: { label: string; value: string }) {
   return (

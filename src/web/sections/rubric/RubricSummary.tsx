@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button, Paper, Typography } from '@mui/material';
 import { describeRubric, type MetricLookup } from '../../../shared/rubric/describe';
 import type { RubricCheck } from '../../../shared/rubric/check';
@@ -7,7 +7,7 @@ import { rulesOf } from '../../../shared/schemas/rubric';
 const SHORT = 8;
 
 /** The rubric in one plain sentence, with its rule and problem counts. */
-export function RubricSummary({
+export const RubricSummary = memo(function RubricSummary({
   config,
   metrics,
   check,
@@ -42,4 +42,4 @@ export function RubricSummary({
       )}
     </Paper>
   );
-}
+});
