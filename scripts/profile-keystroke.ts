@@ -132,6 +132,32 @@ try {
     for (const [chain, ms] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 4))
       console.log(`  ${(ms / keys).toFixed(2).padStart(7)} ms  ${chain}`);
   }
+  // Where the JavaScript ran: under the input event (before the paint), in React's scheduler (deferred renders,
+  // passive effects), in timers; and which React components' own bodies (hooks, memos) cost most.
+  const phases = new Map<string, number>();
+  const components = new Map<string, number>();
+  const PHASES = ['dispatchDiscreteEvent', 'performWorkUntilDeadline', 'trigger'];
+  for (const node of profile.nodes) {
+    const ms = selfMs.get(node.id) ?? 0;
+    if (!ms || ['(idle)', '(program)', '(garbage collector)'].includes(node.callFrame.functionName)) continue;
+    let phase = '(other)';
+    const seen = new Set<string>();
+    for (let at: number | undefined = node.id; at !== undefined; at = parent.get(at)) {
+      const name = nodeById.get(at)!.callFrame.functionName;
+      if (/^[A-Z][A-Za-z]+$/.test(name) && !seen.has(name)) {
+        seen.add(name);
+        components.set(name, (components.get(name) ?? 0) + ms);
+      }
+      if (PHASES.includes(name)) phase = name;
+    }
+    phases.set(phase, (phases.get(phase) ?? 0) + ms);
+  }
+  console.log('JavaScript self time per keystroke, by outermost phase:');
+  for (const [phase, ms] of [...phases].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${(ms / keys).toFixed(2).padStart(7)} ms  ${phase}`);
+  console.log('by component (inclusive of its own body and hooks, not its children):');
+  for (const [name, ms] of [...components].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${(ms / keys).toFixed(2).padStart(7)} ms  ${name}`);
   await context.close();
 } finally {
   await browser.close();

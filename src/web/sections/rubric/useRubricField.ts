@@ -11,7 +11,7 @@ import { useFormValue } from '../../settings/form-values';
 // only the edited rule's object new. Rows get stable React keys from a parallel list kept here, so an
 // edited rule keeps its row (and focus) although the form hands back fresh copies of the value (react-hook-form
 // clones a value on change: the JSON text of each untouched rule is kept, not the object itself).
-// An edit sets the form's value at once (save, review, leave guard and draft read it: none may see an older
+// Decision 35. An edit sets the form's value at once (save, review, leave guard and draft read it: none may see an older
 // rubric) but without the resolver, which checks the whole form: its errors follow after the next paint, one
 // validation for a burst of keystrokes. A save validates again anyway (handleSubmit), so a late error list
 // never lets an invalid rubric out.
