@@ -128,32 +128,43 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
       headers,
       agent: (req.method === 'GET' ? readAgents : writeAgents)[to.protocol],
     });
+    // The callbacks below are inline, not named consts: tsx (esbuild's keepNames) would wrap every named
+    // function made per request in a __name() call, an Object.defineProperty on each GET.
     const timer = setTimeout(() => request.destroy(new UpstreamTimeout()), cfg.timeoutMs);
-    const fail = (error: Error) => {
+    request.on('error', (error: Error) => {
       clearTimeout(timer);
       reject(error);
-    };
-    request.on('error', fail);
+    });
     request.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', fail);
-      res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+      res.on('error', (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      res.on('aborted', () => {
+        clearTimeout(timer);
+        reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' }));
+      });
       res.on('end', () => {
         clearTimeout(timer);
-        const header = (name: string) =>
-          typeof res.headers[name] === 'string' ? redactKeyText(res.headers[name] as string, cfg.apiKey) : null;
         resolve({
           ok: true,
           status: res.statusCode ?? 502,
-          contentType: header('content-type'),
-          retryAfter: header('retry-after'),
-          body: redactKey(Buffer.concat(chunks), cfg.apiKey),
+          contentType: headerText(res.headers['content-type'], cfg.apiKey),
+          retryAfter: headerText(res.headers['retry-after'], cfg.apiKey),
+          // On loopback a project arrives in one chunk: no copy then.
+          body: redactKey(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), cfg.apiKey),
         });
       });
     });
     request.end(req.body);
   });
+}
+
+/** A response header as text, the key redacted; null when absent or repeated. */
+function headerText(value: string | string[] | undefined, apiKey: string): string | null {
+  return typeof value === 'string' ? redactKeyText(value, apiKey) : null;
 }
 
 const MAY_HAVE_APPLIED = 'The change may or may not have been applied.';
