@@ -8,7 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID, SCALE_PROJECT_ID } from '../emulator/seed';
 import { startTestEmulator, type TestEmulator } from '../../test-support/emulator';
-import { chooseEncoding, compress, MIN_COMPRESSED_BYTES, SYNC_COMPRESS_MAX_BYTES } from './compression';
+import { chooseEncoding, compress, encodeBody, MIN_COMPRESSED_BYTES, SYNC_COMPRESS_MAX_BYTES } from './compression';
 import { assertNoKey, hooks, startAdmin, TEST_KEY, type Admin } from './test-support';
 
 describe('chooseEncoding (RFC 9110 Accept-Encoding)', () => {
@@ -52,6 +52,28 @@ describe('compress: inline below SYNC_COMPRESS_MAX_BYTES, on the thread pool abo
     expect(compressed.length).toBeLessThan(body.length / 10);
     const decoded = encoding === 'br' ? brotliDecompressSync(compressed) : gunzipSync(compressed);
     expect(decoded.equals(body)).toBe(true);
+  });
+});
+
+describe('encodeBody reuses the compressed form of identical bytes only', () => {
+  const facts = { method: 'GET', status: 200, contentType: 'application/json', acceptEncoding: 'br, gzip' };
+  const body = (fill: string) => Buffer.from(JSON.stringify({ rules: fill.repeat(20_000) }));
+  const decode = (out: { body: Buffer; encoding?: string }) =>
+    out.encoding === 'br' ? brotliDecompressSync(out.body) : gunzipSync(out.body);
+
+  it('same bytes again: the same answer; other bytes of the same length (or the same buffer changed): their own', async () => {
+    const a = body('a');
+    const first = await encodeBody(facts, a);
+    const again = await encodeBody(facts, Buffer.from(a));
+    expect(again.encoding).toBe('br');
+    expect(again.body.equals(first.body)).toBe(true);
+    const b = body('b');
+    expect(b.length).toBe(a.length);
+    expect(decode(await encodeBody(facts, b)).equals(b)).toBe(true);
+    // The caller's buffer changed after it was compressed: the memo kept its own copy.
+    a.write('{"rules":"z', 0);
+    expect(decode(await encodeBody(facts, a)).equals(a)).toBe(true);
+    expect(decode(await encodeBody({ ...facts, acceptEncoding: 'gzip' }, b)).equals(b)).toBe(true);
   });
 });
 

@@ -108,8 +108,35 @@ export async function encodeBody(facts: AnswerFacts, body: Buffer): Promise<Enco
     return { body };
   const encoding = chooseEncoding(facts.acceptEncoding);
   if (!encoding) return { body };
-  const compressed = await compress(body, encoding);
+  const compressed = recentlyCompressed(body, encoding) ?? remember(body, encoding, await compress(body, encoding));
   return compressed.length < body.length ? { body: compressed, encoding } : { body };
+}
+
+// Memo of bodies compressed lately, for bodies up to SYNC_COMPRESS_MAX_BYTES (at most about 1 MB held): the same
+// upstream bytes compress to the same bytes, so a body identical to a recent one (the same project read again,
+// by this user or another) reuses its compressed form instead of spending brotli's 0.05-0.1 ms again. Not a
+// cache of answers: every GET still reaches the upstream and each answer is exactly what the upstream sent
+// this time. Found by length and a full byte comparison (memcmp, a few µs for 37 KB), never by a hash, so a
+// different body can never get another's bytes. The memo keeps its own copy of each body (whoever passed it
+// may reuse its buffer).
+const COMPRESSED_MEMO_LIMIT = 16;
+const compressedMemo: { body: Buffer; encoding: Encoding; compressed: Buffer }[] = [];
+
+function recentlyCompressed(body: Buffer, encoding: Encoding): Buffer | undefined {
+  if (body.length > SYNC_COMPRESS_MAX_BYTES) return undefined;
+  for (let i = compressedMemo.length - 1; i >= 0; i--) {
+    const entry = compressedMemo[i];
+    if (entry.encoding === encoding && entry.body.length === body.length && entry.body.equals(body))
+      return entry.compressed;
+  }
+  return undefined;
+}
+
+function remember(body: Buffer, encoding: Encoding, compressed: Buffer): Buffer {
+  if (body.length > SYNC_COMPRESS_MAX_BYTES) return compressed;
+  if (compressedMemo.length >= COMPRESSED_MEMO_LIMIT) compressedMemo.shift();
+  compressedMemo.push({ body: Buffer.from(body), encoding, compressed });
+  return compressed;
 }
 
 /** One body in one go, at the levels above (the bench measures this very function). */

@@ -128,32 +128,45 @@ function exchange(cfg: UpstreamConfig, req: UpstreamRequest): Promise<UpstreamRe
       headers,
       agent: (req.method === 'GET' ? readAgents : writeAgents)[to.protocol],
     });
+    // The callbacks below are inline, not named consts: tsx (esbuild's keepNames) would wrap every named
+    // function made per request in a __name() call, an Object.defineProperty on each GET.
     const timer = setTimeout(() => request.destroy(new UpstreamTimeout()), cfg.timeoutMs);
-    const fail = (error: Error) => {
+    request.on('error', (error: Error) => {
       clearTimeout(timer);
       reject(error);
-    };
-    request.on('error', fail);
+    });
     request.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', fail);
-      res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+      res.on('error', (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      res.on('aborted', () => {
+        clearTimeout(timer);
+        reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' }));
+      });
       res.on('end', () => {
         clearTimeout(timer);
-        const header = (name: string) =>
-          typeof res.headers[name] === 'string' ? redactKeyText(res.headers[name] as string, cfg.apiKey) : null;
         resolve({
           ok: true,
           status: res.statusCode ?? 502,
-          contentType: header('content-type'),
-          retryAfter: header('retry-after'),
+          contentType: headerText(res.headers['content-type'], cfg.apiKey),
+          retryAfter: headerText(res.headers['retry-after'], cfg.apiKey),
+          // Copied even when it arrived in one chunk (on loopback a project does): keeping the socket's chunk
+          // instead cost the admin server more CPU per GET, not less (0.70 vs 0.52 ms on the 300-rule project,
+          // same-moment A/B runs), mostly system time.
           body: redactKey(Buffer.concat(chunks), cfg.apiKey),
         });
       });
     });
     request.end(req.body);
   });
+}
+
+/** A response header as text, the key redacted; null when absent or repeated. */
+function headerText(value: string | string[] | undefined, apiKey: string): string | null {
+  return typeof value === 'string' ? redactKeyText(value, apiKey) : null;
 }
 
 const MAY_HAVE_APPLIED = 'The change may or may not have been applied.';
