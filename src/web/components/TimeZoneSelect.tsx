@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
 import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import TextField from '@mui/material/TextField';
+import { OutlinedTextField } from './OutlinedTextField';
 import { timeZoneOptions } from './time-zones';
 
 export interface TimeZoneSelectProps {
@@ -96,7 +96,7 @@ export function TimeZoneSelect({
         );
       }}
       renderInput={(params) => (
-        <TextField
+        <OutlinedTextField
           {...params}
           label={label}
           error={error}
