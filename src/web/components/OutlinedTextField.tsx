@@ -29,7 +29,20 @@ export type OutlinedTextFieldProps = Omit<
  * Popover, Modal and the other two variants (about 20 KB brotli) into every page that shows a text input.
  */
 export const OutlinedTextField = forwardRef<HTMLDivElement, OutlinedTextFieldProps>(function OutlinedTextField(
-  { id: idOverride, label, helperText, error, disabled, fullWidth, required, size, className, sx, slotProps = {}, ...input },
+  {
+    id: idOverride,
+    label,
+    helperText,
+    error,
+    disabled,
+    fullWidth,
+    required,
+    size,
+    className,
+    sx,
+    slotProps = {},
+    ...input
+  },
   ref,
 ) {
   const generatedId = useId();
