@@ -35,6 +35,7 @@ export default function App() {
         modeStorageKey={COLOR_MODE_STORAGE_KEY}
         noSsr
         disableTransitionOnChange
+        disableStyleSheetGeneration // index.html links them: theme-vars.css
       >
         <CssBaseline enableColorScheme />
         <BrowserRouter>
