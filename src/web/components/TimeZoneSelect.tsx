@@ -27,20 +27,26 @@ const loadPicker = () =>
     },
   ));
 
-/** After the page's first paint, when the browser is idle (or at once where it has no requestIdleCallback). */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(run, 0);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(run);
-  return () => cancelIdleCallback(handle);
+// The first screen's own work goes first: the picker is fetched ahead of use only after this long, when idle.
+const PREFETCH_AFTER_MS = 1000;
+
+/** Once the page has settled: PREFETCH_AFTER_MS after the first render, at the browser's next idle moment. */
+function whenSettled(run: () => void): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run);
+    else run();
+  }, PREFETCH_AFTER_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
 
 /**
  * A searchable IANA time-zone picker (decision 5; TimeZoneAutocomplete.tsx). Its code is not part of the page's
  * first screen: until it has arrived this shows the same field read-only (the value, label and help) and fetches
- * it when the field is approached (pointer, focus) or the browser is first idle. Focus moves over to the picker,
+ * it when the field is approached (pointer, focus) or once the page has settled. Focus moves over to the picker,
  * and a click opens its list.
  */
 export function TimeZoneSelect(props: TimeZoneSelectProps) {
@@ -58,7 +64,7 @@ export function TimeZoneSelect(props: TimeZoneSelectProps) {
         () => undefined,
       );
   };
-  useEffect(() => (arrived ? undefined : whenIdle(want)), [arrived]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => (arrived ? undefined : whenSettled(want)), [arrived]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     // The picker's input has the placeholder's id.
