@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -39,17 +40,33 @@ function precompress(): Plugin {
 }
 
 // The SPA lives in src/web; `npm run dev` proxies /api and /app-api to an admin server on ADMIN_URL.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [react(), precompress()],
   // Vite marks index.html's tags and a <meta property="csp-nonce"> with this; the admin server replaces it with
   // a fresh nonce in every response (src/server/proxy/spa.ts), and emotion's <style> elements take it over.
   html: { cspNonce: '__CEKURA_CSP_NONCE__' },
   // The manifest tells the admin server which chunks each section needs (modulepreload, first-screen.ts).
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800, manifest: true },
+  // react-router's package points every import at its development build (dev warnings on); a production build
+  // takes its production twin, which differs only in that switch, so the warnings' code drops out.
+  resolve:
+    mode === 'production'
+      ? {
+          alias: [
+            {
+              find: /^react-router$/,
+              replacement: path.join(
+                path.dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
+                'dist/production/index.mjs',
+              ),
+            },
+          ],
+        }
+      : undefined,
   server: {
     proxy: {
       '/api': process.env.ADMIN_URL ?? 'http://127.0.0.1:3000',
       '/app-api': process.env.ADMIN_URL ?? 'http://127.0.0.1:3000',
     },
   },
-});
+}));

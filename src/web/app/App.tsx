@@ -35,6 +35,9 @@ export default function App() {
         modeStorageKey={COLOR_MODE_STORAGE_KEY}
         noSsr
         disableTransitionOnChange
+        // The theme's CSS variables: index.html links them (theme-vars.css, kept equal by theme-css.test.tsx), so
+        // the browser parses them while the scripts download and the first render neither generates nor inserts them.
+        disableStyleSheetGeneration
       >
         <CssBaseline enableColorScheme />
         <BrowserRouter>

@@ -1,5 +1,12 @@
 import { createTheme } from '@mui/material/styles';
 
+// This theme uses CSS variables: the types then offer ThemeProvider's CSS-variable props (App.tsx).
+declare module '@mui/material/styles' {
+  interface CssThemeVariables {
+    enabled: true;
+  }
+}
+
 /** localStorage key of the colour mode the user chose in the top bar ('system' | 'light' | 'dark'). */
 export const COLOR_MODE_STORAGE_KEY = 'cekura-console-color-mode';
 

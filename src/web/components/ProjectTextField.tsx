@@ -1,11 +1,11 @@
-import { TextField, type TextFieldProps } from '@mui/material';
 import { useController } from 'react-hook-form';
 import { PROJECT_FIELDS, type ProjectField } from '../../shared/schemas/project';
 import type { ProjectFormValues } from '../../shared/form';
 import { useFieldNote } from '../settings/project-context';
 import { fieldHelp } from './field-help';
+import { OutlinedTextField, type OutlinedTextFieldProps } from './OutlinedTextField';
 
-type Props = Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'error'> & {
+type Props = Omit<OutlinedTextFieldProps, 'name' | 'value' | 'onChange' | 'error'> & {
   name: ProjectField;
   /** Fields whose check depends on this one (min/max): re-checked when it changes. */
   deps?: ProjectField[];
@@ -18,7 +18,7 @@ export function ProjectTextField({ name, deps, hint, helperText, ...props }: Pro
   const spec = PROJECT_FIELDS[name] as { label: string; description?: string };
   const note = useFieldNote(name);
   return (
-    <TextField
+    <OutlinedTextField
       {...props}
       label={spec.label}
       name={field.name}

@@ -1,8 +1,7 @@
-import { useCallback, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
-import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
+import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode, type Ref } from 'react';
 import Box from '@mui/material/Box';
-import TextField from '@mui/material/TextField';
-import { timeZoneOptions } from './time-zones';
+import SvgIcon from '@mui/material/SvgIcon';
+import { OutlinedTextField } from './OutlinedTextField';
 
 export interface TimeZoneSelectProps {
   value: string;
@@ -15,97 +14,101 @@ export interface TimeZoneSelectProps {
   id?: string;
 }
 
-type Finder = typeof import('./time-zone-search');
-let finder: Promise<Finder> | undefined;
-/** The zone database and its ranking: fetched once, when a picker is first opened or focused. */
-const loadFinder = () =>
-  (finder ??= import('./time-zone-search').catch((error: unknown) => {
-    finder = undefined; // offline: the browser's own list serves meanwhile; a later open tries again
-    throw error;
-  }));
+type Picker = ComponentType<TimeZoneSelectProps & { defaultOpen?: boolean }>;
+let picker: Picker | undefined;
+let pending: Promise<Picker> | undefined;
+/** The picker itself (MUI's Autocomplete with Popper: about 17 KB brotli), fetched once, when first wanted. */
+const loadPicker = () =>
+  (pending ??= import('./TimeZoneAutocomplete').then(
+    (module) => (picker = module.TimeZoneAutocomplete),
+    (error: unknown) => {
+      pending = undefined; // a failed download is tried again on the next approach
+      throw error;
+    },
+  ));
 
-const browserFilter = createFilterOptions<string>();
+// The first screen's own work goes first: the picker is fetched ahead of use only after this long, when idle.
+const PREFETCH_AFTER_MS = 1000;
+
+/** Once the page has settled: PREFETCH_AFTER_MS after the first render, at the browser's next idle moment. */
+function whenSettled(run: () => void): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run);
+    else run();
+  }, PREFETCH_AFTER_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
 
 /**
- * A searchable IANA time-zone picker (decision 5). Heavy (Autocomplete): import it only from lazy sections.
- * Once open it finds a zone by city, country, old or new IANA name ("Asia/Calcutta" is "Asia/Kolkata"),
- * abbreviation ("PST") or current UTC offset ("GMT+1"), best match first; what it sends is the zone's IANA
- * name. Until the database has arrived (or without it) it lists the browser's zone names, plus the current value.
+ * A searchable IANA time-zone picker (decision 5; TimeZoneAutocomplete.tsx). Its code is not part of the page's
+ * first screen: until it has arrived this shows the same field read-only (the value, label and help) and fetches
+ * it when the field is approached (pointer, focus) or once the page has settled. Focus moves over to the picker,
+ * and a click opens its list.
  */
-export function TimeZoneSelect({
-  value,
-  onChange,
-  label,
-  error,
-  helperText,
-  onBlur,
-  inputRef,
-  id,
-}: TimeZoneSelectProps) {
-  const [data, setData] = useState<Finder | null>(null);
-  const [open, setOpen] = useState(false);
-  const load = useCallback(() => {
-    if (!data) loadFinder().then(setData, () => undefined);
-  }, [data]);
-  const options = useMemo(() => {
-    // Closed, only the value is needed: the browser's zone list waits until the list is first shown.
-    if (!data) return open ? timeZoneOptions(value) : value ? [value] : [];
-    const names = data.zoneEntries().map((entry) => entry.name);
-    return value && !data.entryOf(value) ? [...names, value] : names;
-  }, [data, value, open]);
-  const detailId = useId();
+export function TimeZoneSelect(props: TimeZoneSelectProps) {
+  // What the placeholder was doing when the picker arrived: the picker takes over its focus, or opens its list.
+  type Arrived = { Picker: Picker; handOver: 'focus' | 'open' | null };
+  const [arrived, setArrived] = useState<Arrived | undefined>(() => picker && { Picker: picker, handOver: null });
+  const generatedId = useId();
+  const id = props.id ?? generatedId;
+  const handOver = useRef<Arrived['handOver']>(null);
+
+  const want = () => {
+    if (!arrived)
+      loadPicker().then(
+        (Picker) => setArrived((current) => current ?? { Picker, handOver: handOver.current }),
+        () => undefined,
+      );
+  };
+  useEffect(() => (arrived ? undefined : whenSettled(want)), [arrived]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    // The picker's input has the placeholder's id.
+    if (arrived?.handOver) document.getElementById(id)?.focus();
+  }, [arrived, id]);
+
+  if (arrived) return <arrived.Picker {...props} id={id} defaultOpen={arrived.handOver === 'open'} />;
   return (
-    <Autocomplete
+    <OutlinedTextField
       id={id}
-      options={options}
-      value={value || null}
-      onChange={(_event, next) => onChange(next ?? '')}
-      onBlur={onBlur}
-      open={open}
-      onOpen={() => {
-        load();
-        setOpen(true);
+      label={props.label}
+      value={props.value}
+      error={props.error}
+      helperText={props.helperText}
+      inputRef={props.inputRef}
+      readOnly
+      fullWidth
+      onPointerEnter={want}
+      onPointerDown={() => {
+        handOver.current = 'open';
+        want();
       }}
-      onClose={() => setOpen(false)}
-      loading={open && !data}
-      loadingText="Loading time zones…"
-      autoHighlight
-      isOptionEqualToValue={(option, current) => option === current || data?.entryOf(current)?.name === option}
-      filterOptions={(list, state) => {
-        if (!data) return browserFilter(list, state);
-        const found = state.inputValue.trim() ? data.findZones(state.inputValue).map((entry) => entry.name) : list;
-        // A stored name the database does not know is still offered while it matches the text.
-        const extra = list.filter((name) => !data.entryOf(name) && browserFilter([name], state).length > 0);
-        return [...found, ...extra.filter((name) => !found.includes(name))];
+      onFocus={() => {
+        handOver.current ??= 'focus';
+        want();
       }}
-      renderOption={(props, option) => {
-        const { key, ...rest } = props as typeof props & { key: string };
-        const detail = data?.entryOf(option)?.detail;
-        const describedBy = detail ? `${detailId}-${option}` : undefined;
-        return (
-          <li key={key} {...rest} aria-label={option} aria-describedby={describedBy}>
-            <Box>
-              <div>{option}</div>
-              {detail && (
-                <Box id={describedBy} sx={{ fontSize: 13, color: 'text.secondary' }}>
-                  {detail}
-                </Box>
-              )}
-            </Box>
-          </li>
-        );
+      onBlur={() => {
+        handOver.current = null;
+        props.onBlur?.();
       }}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label={label}
-          error={error}
-          helperText={helperText}
-          inputRef={inputRef}
-          onFocus={load}
-          placeholder="City, country, zone name, PST or GMT+1"
-        />
-      )}
+      autoComplete="off"
+      sx={{ '& .MuiOutlinedInput-root': { pr: '39px' } }}
+      endAdornment={
+        // Where Autocomplete shows its "Open" button; decoration only until the picker is here.
+        <Box
+          component="span"
+          aria-hidden
+          sx={{ position: 'absolute', right: 9, top: '50%', transform: 'translateY(-50%)', display: 'flex', p: '2px' }}
+        >
+          <SvgIcon sx={{ color: 'action.active' }}>
+            <path d="M7 10l5 5 5-5z" />
+          </SvgIcon>
+        </Box>
+      }
     />
   );
 }

@@ -1,24 +1,16 @@
-import { Alert, Snackbar } from '@mui/material';
-import { HISTORY_NOT_RECORDED } from './save-machine';
+import { lazy, Suspense, useState } from 'react';
+
+// MUI's Snackbar, its transition and click-away listener load with the first notice, not with the page.
+const SavedSnackbar = lazy(() => import('./SavedSnackbar'));
 
 export function SavedNotice({ message, onClose }: { message: string | null; onClose(): void }) {
+  // Once shown it stays mounted, so that later notices close with the snackbar's own transition.
+  const [shown, setShown] = useState(false);
+  if (message && !shown) setShown(true);
+  if (!shown) return null;
   return (
-    <Snackbar
-      open={!!message}
-      autoHideDuration={5000}
-      onClose={(_event, reason) => reason !== 'clickaway' && onClose()}
-      // Bottom left, above the save bar on narrow screens: never over the top bar's Search.
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-      sx={{ bottom: { xs: 96, md: 24 } }}
-    >
-      <Alert
-        severity={message === HISTORY_NOT_RECORDED ? 'warning' : 'success'}
-        variant="filled"
-        onClose={onClose}
-        sx={{ width: '100%' }}
-      >
-        {message}
-      </Alert>
-    </Snackbar>
+    <Suspense fallback={null}>
+      <SavedSnackbar message={message} onClose={onClose} />
+    </Suspense>
   );
 }

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Button, Snackbar } from '@mui/material';
-import { focusMainHeading } from '../app/focus-heading';
+import { createContext, lazy, Suspense, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+
+// The snackbar (MUI's Snackbar with its transition and click-away listener) loads with the first offer.
+const UndoSnackbar = lazy(() => import('./UndoSnackbar'));
 
 // Undo instead of "Are you sure?": Discard, Clear rubric and deleting a rule act at once and offer Undo here
 // for UNDO_MS (longer while the pointer or the focus is on it: MUI pauses the timer then).
@@ -34,45 +35,11 @@ export function UndoProvider({ state, children }: { state: ReturnType<typeof use
   return (
     <UndoContext.Provider value={state.offer}>
       {children}
-      <UndoSnackbar key={state.current?.id} offer={state.current} onDone={state.done} />
+      {state.current && (
+        <Suspense fallback={null}>
+          <UndoSnackbar key={state.current.id} offer={state.current} onDone={state.done} duration={UNDO_MS} />
+        </Suspense>
+      )}
     </UndoContext.Provider>
-  );
-}
-
-function UndoSnackbar({ offer, onDone }: { offer: UndoOffer | null; onDone(): void }) {
-  const undoRef = useRef<HTMLButtonElement>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  // The control that acted (Discard, Delete) is gone or disabled now: Undo is the next sensible place for focus.
-  useEffect(() => {
-    if (offer) undoRef.current?.focus();
-  }, [offer]);
-  const close = (after?: () => void) => {
-    const hadFocus = rootRef.current?.contains(document.activeElement) ?? false;
-    after?.();
-    onDone();
-    if (hadFocus) window.setTimeout(focusMainHeading, 0);
-  };
-  const action = useMemo(
-    () => (
-      <Button ref={undoRef} color="inherit" size="small" onClick={() => close(offer?.undo)}>
-        Undo
-      </Button>
-    ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt per offer (the component is keyed by it)
-    [offer],
-  );
-  return (
-    <Snackbar
-      ref={rootRef}
-      open={offer !== null}
-      autoHideDuration={UNDO_MS}
-      onClose={(_event, reason) => reason !== 'clickaway' && close()}
-      message={offer?.message}
-      action={action}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-      // Above the sticky save bar on narrow screens (it spans the width there).
-      sx={{ bottom: { xs: 96, md: 24 } }}
-      slotProps={{ content: { role: 'status' } }}
-    />
   );
 }

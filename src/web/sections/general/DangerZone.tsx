@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { useProjectContext } from '../../settings/project-context';
 import { useSaveActions } from '../../settings/shell-context';
 
@@ -43,7 +43,7 @@ export function DangerZone() {
           This API key is read-only, so the project cannot be deleted or restored from here.
         </Alert>
       )}
-      <ConfirmDialog
+      <LazyConfirmDialog
         open={confirming}
         title={deleted ? `Restore ${name}?` : `Delete ${name}?`}
         confirmLabel={deleted ? 'Restore project' : 'Delete project'}
@@ -57,7 +57,7 @@ export function DangerZone() {
         {deleted
           ? 'The project is restored right away. Your other unsaved edits stay unsaved.'
           : 'The project is marked as deleted right away; you can restore it later from this page. Your other unsaved edits stay unsaved.'}
-      </ConfirmDialog>
+      </LazyConfirmDialog>
     </Paper>
   );
 }
