@@ -123,7 +123,14 @@ describe('the field-kind table', () => {
         const fractionalIds = kind === 'int-set' && !(form as number[]).every(Number.isInteger);
         expect(spec.fitsDraft(form)).toBe(kind !== 'secret' && !fractionalIds);
       }),
-      { numRuns: 300 },
+      // Always tried: JSON whose toString is no function (String() of it throws; fast-check found it once).
+      {
+        numRuns: 300,
+        examples: KINDS.flatMap((kind) => [
+          [kind, { toString: '' }],
+          [kind, { toString: '', valueOf: '' }],
+        ]) as [FieldKind, unknown][],
+      },
     );
   });
 

@@ -52,7 +52,7 @@ const NUMBER_TEXT = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
 
 /** sample_rate fraction -> percentage text, rounded to 3 decimals (never rewritten unless edited). */
 export function fractionToPercentText(value: unknown): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return value == null ? '' : String(value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return value == null ? '' : textOf(value);
   return String(Number((value * 100).toFixed(PERCENT_DECIMALS)));
 }
 
@@ -62,10 +62,21 @@ export function percentTextToFraction(text: string): number {
 
 const isObject = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
 const isString = (value: unknown) => typeof value === 'string';
-const asText = (value: unknown) => (value == null ? '' : String(value));
+/**
+ * String(value) for any value a server or a stored draft may hold: String() throws for an object whose
+ * toString is not a function (JSON such as `{"toString": ""}`), which must not break the form.
+ */
+const textOf = (value: unknown): string => {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+};
+const asText = (value: unknown) => (value == null ? '' : textOf(value));
 /** Numbers compare by value ("5" = "05" = " 5"), anything else as typed. */
 const numberText = (value: unknown) => {
-  const text = String(value ?? '').trim();
+  const text = textOf(value ?? '').trim();
   return text !== '' && Number.isFinite(Number(text)) ? String(Number(text)) : text;
 };
 
@@ -120,9 +131,9 @@ export const FIELD_KINDS = {
 
   int: kind<string, number>({
     toForm: asText,
-    fromForm: (value) => Number(String(value).trim()),
+    fromForm: (value) => Number(textOf(value).trim()),
     validate: (value, check) => {
-      const text = String(value ?? '');
+      const text = textOf(value ?? '');
       if (text.trim() === '') return 'Enter a whole number.';
       if (!INTEGER_TEXT.test(text)) return 'Enter a whole number (no decimals or letters).';
       return check(Number(text));
@@ -136,10 +147,10 @@ export const FIELD_KINDS = {
 
   percent: kind<string, number>({
     toForm: fractionToPercentText,
-    fromForm: (value) => percentTextToFraction(String(value)),
+    fromForm: (value) => percentTextToFraction(textOf(value)),
     // The typed text is the whole check: the fraction it stands for is in range when the percentage is.
     validate: (value) => {
-      const text = String(value ?? '');
+      const text = textOf(value ?? '');
       if (text.trim() === '') return 'Enter a percentage between 0 and 100.';
       if (!NUMBER_TEXT.test(text)) return 'Enter a number, e.g. 50 or 0.1.';
       const percent = Number(text);
