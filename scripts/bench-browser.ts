@@ -146,12 +146,30 @@ async function benchRubricRender(browser: Browser, baseURL: string): Promise<str
 const numberField = (page: Page, n: number) =>
   page.getByRole('group', { name: `Rule ${n}`, exact: true }).getByRole('textbox', { name: /^(Score|Value)\b/ });
 
-/** Keystrokes in rule 3's number ("score <= 2300"): a digit, then Backspace, so the value stays valid. */
-async function typeAndMeasure(page: Page): Promise<{ paint: number[]; handling: number[] }> {
+/** The caret at the end of rule 3's number, the keystroke probe armed (reset). */
+async function focusRuleScore(page: Page): Promise<void> {
   const score = numberField(page, 3);
   await score.click();
   await score.press('End');
   await page.evaluate(keystrokeProbe);
+}
+
+/** A fresh page on a project's rubric, its metric pickers filled, ready to type in rule 3's number. */
+export async function openAtRuleScore(
+  browser: Browser,
+  baseURL: string,
+  projectId: number,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await coldPage(browser, ['pickersFilled']);
+  await page.goto(`${baseURL}/projects/${projectId}/rubric`);
+  await waitForMarks(page, ['pickersFilled']);
+  await focusRuleScore(page);
+  return { context, page };
+}
+
+/** Keystrokes in rule 3's number ("score <= 2300"): a digit, then Backspace, so the value stays valid. */
+async function typeAndMeasure(page: Page): Promise<{ paint: number[]; handling: number[] }> {
+  await focusRuleScore(page);
   for (let i = 0; i < KEYSTROKES / 2; i++) {
     await page.keyboard.press(String(i % 10), { delay: 0 });
     await page.waitForTimeout(100);

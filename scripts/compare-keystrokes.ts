@@ -1,8 +1,7 @@
 // Keystroke figures of several checkouts, taken alternately at the same moments (so a busy machine weighs on
 // each alike): node --import tsx scripts/compare-keystrokes.ts [--rules 1000] [--rounds 6] ROOT_A ROOT_B ...
 // Each root's own admin server and emulator (its built dist/), rule 3's number field, as `npm run bench` types.
-import { KEEP_NAMES_SHIM, launchBrowser } from './bench-browser';
-import { installWatcher, keystrokeProbe, type Mark } from './bench-page';
+import { launchBrowser, openAtRuleScore } from './bench-browser';
 import { summarize } from './bench-stats';
 import { LARGE_RUBRIC_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed-scale';
 import type { EmbeddedStack } from './bench-stack';
@@ -29,18 +28,7 @@ const KEYS = 20;
 try {
   for (let round = 0; round < rounds; round++) {
     for (const [i, stack] of stacks.entries()) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      await page.addInitScript(KEEP_NAMES_SHIM);
-      await page.addInitScript(installWatcher, ['pickersFilled'] as Mark[]);
-      await page.goto(`${stack.baseURL}/projects/${projectId}/rubric`);
-      await page.waitForFunction(() => window.__bench?.marks.pickersFilled !== undefined, null, { timeout: 60_000 });
-      const score = page
-        .getByRole('group', { name: 'Rule 3', exact: true })
-        .getByRole('textbox', { name: /^(Score|Value)\b/ });
-      await score.click();
-      await score.press('End');
-      await page.evaluate(keystrokeProbe);
+      const { context, page } = await openAtRuleScore(browser, stack.baseURL, projectId);
       // The page's main-thread CPU (ThreadTime) and script time (ScriptDuration) over the keystrokes: CPU time
       // moves far less with the machine's load than the wall-clock figures.
       const cdp = await context.newCDPSession(page);

@@ -5,9 +5,8 @@
 // (WATCH=fnA,fnB names them); with TRACE=1 first a Chromium trace of the main thread by event (script,
 // style, layout, paint). Build with `npx vite build --minify false` first for readable names. Read the
 // shares, not the absolute times, unless the machine is quiet (`npm run bench` gives those).
-import type { Page } from 'playwright-core';
-import { KEEP_NAMES_SHIM, launchBrowser } from './bench-browser';
-import { installWatcher, keystrokeProbe, type Mark } from './bench-page';
+import { launchBrowser, openAtRuleScore } from './bench-browser';
+import { keystrokeProbe } from './bench-page';
 import { startEmbeddedStack } from './bench-stack';
 import { LARGE_RUBRIC_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed-scale';
 
@@ -22,18 +21,7 @@ type Node = {
 const stack = await startEmbeddedStack();
 const browser = await launchBrowser();
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page: Page = await context.newPage();
-  await page.addInitScript(KEEP_NAMES_SHIM);
-  await page.addInitScript(installWatcher, ['pickersFilled'] as Mark[]);
-  await page.goto(`${stack.baseURL}/projects/${projectId}/rubric`);
-  await page.waitForFunction(() => window.__bench?.marks.pickersFilled !== undefined, null, { timeout: 60_000 });
-  const score = page
-    .getByRole('group', { name: 'Rule 3', exact: true })
-    .getByRole('textbox', { name: /^(Score|Value)\b/ });
-  await score.click();
-  await score.press('End');
-  await page.evaluate(keystrokeProbe);
+  const { context, page } = await openAtRuleScore(browser, stack.baseURL, projectId);
   if (process.env.TRACE) {
     // Where the main thread's time goes apart from JavaScript: style, layout, paint, by trace event.
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
