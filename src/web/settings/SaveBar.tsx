@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Box, Button, CircularProgress, Paper, Typography } from '@mui/material';
-import { useDirtyState, useSaveActions } from './shell-context';
+import { useDirtyNow, useDirtyState, useSaveActions } from './shell-context';
 
 /**
  * "N unsaved changes", Discard, Save; Ctrl/Cmd+S saves from anywhere on the page. `problems` (the last save's
@@ -11,10 +11,13 @@ export function SaveBar({ problems }: { problems?: ReactNode }) {
   const { save, discard, saving, readOnly } = useSaveActions();
   const count = changes;
   const canSave = count > 0 && !saving && !readOnly;
+  const dirtyNow = useDirtyNow();
   const saveRef = useRef<() => void>(save);
+  // The count above follows an edit in a deferred render; Ctrl+S pressed right after a keystroke asks the form
+  // itself, or it would be dropped while the count still says "No unsaved changes".
   useLayoutEffect(() => {
-    saveRef.current = canSave ? save : () => undefined;
-  }, [canSave, save]);
+    saveRef.current = saving || readOnly ? () => undefined : () => dirtyNow() && save();
+  }, [saving, readOnly, save, dirtyNow]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
