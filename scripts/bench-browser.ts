@@ -167,16 +167,21 @@ export async function openAtRuleScore(
   return { context, page };
 }
 
-/** Keystrokes in rule 3's number ("score <= 2300"): a digit, then Backspace, so the value stays valid. */
-async function typeAndMeasure(page: Page): Promise<{ paint: number[]; handling: number[] }> {
-  await focusRuleScore(page);
-  for (let i = 0; i < KEYSTROKES / 2; i++) {
+/** `count` keystrokes at the caret: a digit, then Backspace, so the value stays valid; then time to settle. */
+export async function typeDigitThenBackspace(page: Page, count: number): Promise<void> {
+  for (let i = 0; i < count / 2; i++) {
     await page.keyboard.press(String(i % 10), { delay: 0 });
     await page.waitForTimeout(100);
     await page.keyboard.press('Backspace');
     await page.waitForTimeout(100);
   }
   await page.waitForTimeout(300);
+}
+
+/** Keystrokes in rule 3's number ("score <= 2300"). */
+async function typeAndMeasure(page: Page): Promise<{ paint: number[]; handling: number[] }> {
+  await focusRuleScore(page);
+  await typeDigitThenBackspace(page, KEYSTROKES);
   return page.evaluate(() => ({ paint: window.__bench.keystrokes, handling: window.__bench.handling }));
 }
 

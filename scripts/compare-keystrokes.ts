@@ -1,7 +1,7 @@
 // Keystroke figures of several checkouts, taken alternately at the same moments (so a busy machine weighs on
 // each alike): node --import tsx scripts/compare-keystrokes.ts [--rules 1000] [--rounds 6] ROOT_A ROOT_B ...
 // Each root's own admin server and emulator (its built dist/), rule 3's number field, as `npm run bench` types.
-import { launchBrowser, openAtRuleScore } from './bench-browser';
+import { launchBrowser, openAtRuleScore, typeDigitThenBackspace } from './bench-browser';
 import { summarize } from './bench-stats';
 import { LARGE_RUBRIC_PROJECT_ID, SCALE_PROJECT_ID } from '../src/server/emulator/seed-scale';
 import type { EmbeddedStack } from './bench-stack';
@@ -38,13 +38,7 @@ try {
           (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value * 1000]),
         ) as Record<string, number>;
       const before = await metrics();
-      for (let k = 0; k < KEYS / 2; k++) {
-        await page.keyboard.press(String(k % 10), { delay: 0 });
-        await page.waitForTimeout(100);
-        await page.keyboard.press('Backspace');
-        await page.waitForTimeout(100);
-      }
-      await page.waitForTimeout(300);
+      await typeDigitThenBackspace(page, KEYS);
       const after = await metrics();
       results[i].cpu.push((after.ThreadTime - before.ThreadTime) / KEYS);
       results[i].script.push((after.ScriptDuration - before.ScriptDuration) / KEYS);

@@ -30,14 +30,20 @@ const sameValues = (a: FieldValues, b: FieldValues) => {
   return keys.length === Object.keys(a).length && keys.every((key) => Object.is(a[key], b[key]));
 };
 
-/** The form's values: a new object only when some field's value changed. */
-export function useFormValues<T extends FieldValues>(): T {
+/** useSyncExternalStore's subscribe for the form's value changes. */
+function useValueChanges<T extends FieldValues>(): (notify: () => void) => () => void {
   const { control, getValues } = useFormContext<T>();
-  const snapshot = useRef<T | null>(null);
-  const subscribe = useCallback(
+  return useCallback(
     (notify: () => void) => subscribeToValueChanges(control, () => getValues(), notify),
     [control, getValues],
   );
+}
+
+/** The form's values: a new object only when some field's value changed. */
+export function useFormValues<T extends FieldValues>(): T {
+  const { getValues } = useFormContext<T>();
+  const snapshot = useRef<T | null>(null);
+  const subscribe = useValueChanges<T>();
   const read = useCallback(() => {
     const next = getValues();
     if (!snapshot.current || !sameValues(snapshot.current, next)) snapshot.current = next;
@@ -48,10 +54,6 @@ export function useFormValues<T extends FieldValues>(): T {
 
 /** One field's value, the form's own object (not a copy: never mutate it). */
 export function useFormValue<T extends FieldValues, N extends FieldPath<T>>(name: N): PathValue<T, N> {
-  const { control, getValues } = useFormContext<T>();
-  const subscribe = useCallback(
-    (notify: () => void) => subscribeToValueChanges(control, () => getValues(), notify),
-    [control, getValues],
-  );
-  return useSyncExternalStore(subscribe, () => getValues(name));
+  const { getValues } = useFormContext<T>();
+  return useSyncExternalStore(useValueChanges<T>(), () => getValues(name));
 }
