@@ -111,7 +111,25 @@ test('labels by type, readable enum labels sent in API spelling, "cannot matter"
   await page.mouse.move(0, 0);
   await expect(tooltip('How satisfied the customer')).toHaveCount(0);
   await ruleGroup(page, 3).getByRole('button', { name: 'Duplicate' }).focus();
-  await expect(tooltip("Whether the customer's issue was resolved on the call.")).toBeVisible();
+  const resolutionTip = tooltip("Whether the customer's issue was resolved on the call.");
+  await expect(resolutionTip).toBeVisible();
+  // A description never covers the save bar (its messages and buttons): with the window cut just below the
+  // description's middle, the sticky bar lies over it. Which is on top is asked with elementFromPoint, which
+  // skips elements the pointer passes through (as this tooltip does): the probe makes it hit-testable first.
+  const tipBox = (await resolutionTip.boundingBox())!;
+  const barHeight = (await page.getByRole('region', { name: 'Save changes' }).boundingBox())!.height;
+  const viewport = page.viewportSize()!;
+  const middle = { x: tipBox.x + tipBox.width / 2, y: tipBox.y + tipBox.height / 2 };
+  await page.setViewportSize({ width: viewport.width, height: Math.ceil(middle.y + barHeight / 2) });
+  await expect
+    .poll(() =>
+      page.evaluate(({ x, y }) => {
+        for (const tip of document.querySelectorAll<HTMLElement>('[role="tooltip"]')) tip.style.pointerEvents = 'auto';
+        return !!document.elementFromPoint(x, y)?.closest('section[aria-label="Save changes"]');
+      }, middle),
+    )
+    .toBe(true);
+  await page.setViewportSize(viewport);
 
   // "at most 5" on a 0-5 score: a warning, never blocking.
   await satisfaction.getByLabel('Condition').selectOption({ label: 'is at most' });

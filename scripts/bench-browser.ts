@@ -159,8 +159,10 @@ export async function openAtRuleScore(
   browser: Browser,
   baseURL: string,
   projectId: number,
+  beforeLoad?: (page: Page) => Promise<unknown>,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await coldPage(browser, ['pickersFilled']);
+  await beforeLoad?.(page);
   await page.goto(`${baseURL}/projects/${projectId}/rubric`);
   await waitForMarks(page, ['pickersFilled']);
   await focusRuleScore(page);

@@ -140,6 +140,20 @@ try {
     }
     phases.set(phase, (phases.get(phase) ?? 0) + ms);
   }
+  // INCLUSIVE=fnA,fnB: time spent inside each named function, its callees included (counted once per sample).
+  for (const name of (process.env.INCLUSIVE ?? '').split(',').filter(Boolean)) {
+    let ms = 0;
+    for (const node of profile.nodes) {
+      const own = selfMs.get(node.id) ?? 0;
+      if (!own) continue;
+      for (let at: number | undefined = node.id; at !== undefined; at = parent.get(at))
+        if (nodeById.get(at)!.callFrame.functionName === name) {
+          ms += own;
+          break;
+        }
+    }
+    console.log(`inclusive ${name}: ${(ms / keys).toFixed(2)} ms per keystroke`);
+  }
   console.log('JavaScript self time per keystroke, by outermost phase:');
   for (const [phase, ms] of [...phases].sort((a, b) => b[1] - a[1]))
     console.log(`  ${(ms / keys).toFixed(2).padStart(7)} ms  ${phase}`);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, List, ListItemButton, ListItemText } from '@mui/material';
 import { NavLink, useLocation } from 'react-router';
 import { focusHeadingAfterNavigation, focusMainHeading } from './focus-heading';
@@ -11,30 +12,53 @@ export type NavItem = { id: string; label: string; count: number; href: string }
 export function SectionLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const { pathname } = useLocation();
   return (
-    <List dense sx={{ py: 1 }}>
+    <List dense sx={LIST_SX}>
       {items.map((item) => (
-        <li key={item.id}>
-          {item.id === 'history' && <Box role="separator" sx={separator} />}
-          <ListItemButton
-            component={NavLink}
-            to={item.href}
-            selected={pathname === item.href}
-            onClick={() => {
-              // Same page: the heading now; another page: its heading once it is shown.
-              if (pathname === item.href) focusMainHeading();
-              else focusHeadingAfterNavigation(document.querySelector('main h1'));
-              onNavigate?.();
-            }}
-            sx={{ whiteSpace: 'nowrap' }}
-          >
-            <ListItemText primary={item.label} />
-            {item.count > 0 && <ChangedBadge count={item.count} />}
-          </ListItemButton>
-        </li>
+        <SectionLink
+          key={item.id}
+          {...item}
+          selected={pathname === item.href}
+          separated={item.id === 'history'}
+          onNavigate={onNavigate}
+        />
       ))}
     </List>
   );
 }
+const LIST_SX = { py: 1 };
+const LINK_SX = { whiteSpace: 'nowrap' };
+
+// Memoised: the counts change as the user types (a rule edited back to its saved value and away again), and
+// only the link whose count changed should render again, not all eight with their styles.
+const SectionLink = memo(function SectionLink({
+  label,
+  count,
+  href,
+  selected,
+  separated,
+  onNavigate,
+}: NavItem & { selected: boolean; separated: boolean; onNavigate?: () => void }) {
+  return (
+    <li>
+      {separated && <Box role="separator" sx={separator} />}
+      <ListItemButton
+        component={NavLink}
+        to={href}
+        selected={selected}
+        onClick={() => {
+          // Same page: the heading now; another page: its heading once it is shown.
+          if (selected) focusMainHeading();
+          else focusHeadingAfterNavigation(document.querySelector('main h1'));
+          onNavigate?.();
+        }}
+        sx={LINK_SX}
+      >
+        <ListItemText primary={label} />
+        {count > 0 && <ChangedBadge count={count} />}
+      </ListItemButton>
+    </li>
+  );
+});
 
 function ChangedBadge({ count }: { count: number }) {
   return (

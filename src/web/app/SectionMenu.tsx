@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useState } from 'react';
 import { Box, Button, Paper, Typography } from '@mui/material';
 import { useLocation } from 'react-router';
 import { MenuIcon } from './icons';
@@ -13,6 +13,26 @@ const loadDrawer = () => import('./NavDrawer');
 const NavDrawer = lazy(() => loadDrawer().catch(() => ({ default: InPlaceMenu })));
 const DRAWER_ID = 'section-menu';
 
+const OUTER_SX = { display: { xs: 'block', md: 'none' } };
+const BAR_SX = { display: 'flex', alignItems: 'center', gap: 1.5, px: 1, py: 0.5 };
+const preloadDrawer = () => void loadDrawer().catch(() => undefined);
+
+// Memoised: the line beside it follows the unsaved count as the user types; the button need not.
+const MenuButton = memo(function MenuButton({ open, onToggle }: { open: boolean; onToggle(): void }) {
+  return (
+    <Button
+      startIcon={<MenuIcon />}
+      aria-expanded={open}
+      aria-controls={open ? DRAWER_ID : undefined}
+      onPointerEnter={preloadDrawer}
+      onFocus={preloadDrawer}
+      onClick={onToggle}
+    >
+      Sections
+    </Button>
+  );
+});
+
 /** Below 900 px: "Sections" opens the section list in a drawer; beside it, where you are and what is unsaved. */
 export function SectionMenu({ items }: { items: NavItem[] }) {
   const [open, setOpen] = useState(false);
@@ -20,23 +40,14 @@ export function SectionMenu({ items }: { items: NavItem[] }) {
   const { pathname } = useLocation();
   const current = items.find((item) => item.href === pathname);
   const unsaved = items.reduce((sum, item) => sum + item.count, 0);
-  const preload = () => void loadDrawer().catch(() => undefined);
+  const toggle = useCallback(() => {
+    setWanted(true);
+    setOpen((open) => !open);
+  }, []);
   return (
-    <Box sx={{ display: { xs: 'block', md: 'none' } }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1, py: 0.5 }}>
-        <Button
-          startIcon={<MenuIcon />}
-          aria-expanded={open}
-          aria-controls={open ? DRAWER_ID : undefined}
-          onPointerEnter={preload}
-          onFocus={preload}
-          onClick={() => {
-            setWanted(true);
-            setOpen(!open);
-          }}
-        >
-          Sections
-        </Button>
+    <Box sx={OUTER_SX}>
+      <Box sx={BAR_SX}>
+        <MenuButton open={open} onToggle={toggle} />
         <Typography noWrap sx={{ minWidth: 0 }}>
           {current?.label}
           {unsaved > 0 && (

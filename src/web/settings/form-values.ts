@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import { useFormContext, type Control, type FieldPath, type FieldValues, type PathValue } from 'react-hook-form';
+import { get, useFormContext, type Control, type FieldPath, type FieldValues, type PathValue } from 'react-hook-form';
 
 // Watching the form's values without react-hook-form's copies. Any "values subscriber" (useWatch(),
 // useController, subscribe({ formState: { values: true } })) makes it deep-clone the whole form on every change:
@@ -56,4 +56,24 @@ export function useFormValues<T extends FieldValues>(): T {
 export function useFormValue<T extends FieldValues, N extends FieldPath<T>>(name: N): PathValue<T, N> {
   const { getValues } = useFormContext<T>();
   return useSyncExternalStore(useValueChanges<T>(), () => getValues(name));
+}
+
+/**
+ * One field's error and the form's submit count: a new render only when either changes. useFormState renders
+ * again on every validation (twice: validating, then done), and the rubric's runs after every burst of keystrokes.
+ */
+export function useFieldErrorAndSubmits<T extends FieldValues>(
+  name: FieldPath<T>,
+): { error: unknown; submitCount: number } {
+  const { control } = useFormContext<T>();
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const subscription = control._subjects.state.subscribe({ next: notify });
+      return () => subscription.unsubscribe();
+    },
+    [control],
+  );
+  const error = useSyncExternalStore(subscribe, () => get(control._formState.errors, name));
+  const submitCount = useSyncExternalStore(subscribe, () => control._formState.submitCount);
+  return { error, submitCount };
 }

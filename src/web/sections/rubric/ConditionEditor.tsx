@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { TextField } from '@mui/material';
 import type { ConditionLike } from '../../../shared/call-log';
 import type { Metric } from '../../../shared/schemas/metric';
@@ -32,28 +32,52 @@ const flex = { flex: '1 1 160px', minWidth: 150 };
 
 export const ConditionEditor = memo(function ConditionEditor({ family, metric, condition, invalid, onChange }: Props) {
   const op = typeof condition.op === 'string' ? condition.op : '';
-  const ops = OPS_FOR[family];
   const set = (value: EditableCondition['value']) => onChange({ ...changeOperator(family, condition, op), value });
+  // The operator list renders only when the operator or the metric's family changes, not when the value does
+  // (every keystroke in it): its handler reads the condition as last rendered.
+  const latest = useRef({ condition, onChange });
+  useLayoutEffect(() => {
+    latest.current = { condition, onChange };
+  });
+  const pickOperator = useCallback(
+    (next: string) => latest.current.onChange(changeOperator(family, latest.current.condition, next)),
+    [family],
+  );
   return (
     <>
-      <TextField
-        select
-        label="Condition"
-        value={op}
-        onChange={(event) => onChange(changeOperator(family, condition, event.target.value))}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-        error={!ops.includes(op)}
-        sx={flex}
-      >
-        {!ops.includes(op) && <option value={op}>{`${opLabel(family, op)} (not valid here)`}</option>}
-        {ops.map((o) => (
-          <option key={o} value={o}>
-            {opLabel(family, o)}
-          </option>
-        ))}
-      </TextField>
+      <OperatorSelect family={family} op={op} onPick={pickOperator} />
       <ValueEditor family={family} metric={metric} op={op} value={condition.value} invalid={invalid} onChange={set} />
     </>
+  );
+});
+
+const OperatorSelect = memo(function OperatorSelect({
+  family,
+  op,
+  onPick,
+}: {
+  family: RuleFamily;
+  op: string;
+  onPick(op: string): void;
+}) {
+  const ops = OPS_FOR[family];
+  return (
+    <TextField
+      select
+      label="Condition"
+      value={op}
+      onChange={(event) => onPick(event.target.value)}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      error={!ops.includes(op)}
+      sx={flex}
+    >
+      {!ops.includes(op) && <option value={op}>{`${opLabel(family, op)} (not valid here)`}</option>}
+      {ops.map((o) => (
+        <option key={o} value={o}>
+          {opLabel(family, o)}
+        </option>
+      ))}
+    </TextField>
   );
 });
 

@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Alert, Box, Button, LinearProgress, Typography } from '@mui/material';
 import { SectionCard } from '../../components/SectionCard';
-import { computeImpact } from '../../../shared/rubric/impact';
+import { computeImpact, type Impact } from '../../../shared/rubric/impact';
 import { useProjectContext } from '../../settings/project-context';
 import { MAX_PREVIEW_CALLS, previewStart, useRecentCalls } from '../../api/call-logs';
 import type { CallLog } from '../../../shared/schemas/call-log';
@@ -46,7 +46,38 @@ export const ImpactPanel = memo(function ImpactPanel({
     () => (calls.data ? computeImpact(project.rubric_config, deferredDraft, calls.data.calls) : null),
     [calls.data, project.rubric_config, deferredDraft],
   );
+  return (
+    <ImpactCard
+      impact={impact}
+      fromIso={fromIso}
+      calls={calls}
+      start={start}
+      catalog={catalog}
+      onTry={onTry}
+      timeZone={typeof project.timezone === 'string' ? project.timezone : undefined}
+    />
+  );
+});
 
+// Memoised apart from the panel: the draft changes with every keystroke in a rule, the card only when the
+// preview's figures do (never while no preview ran).
+const ImpactCard = memo(function ImpactCard({
+  impact,
+  fromIso,
+  calls,
+  start,
+  catalog,
+  onTry,
+  timeZone,
+}: {
+  impact: Impact<CallLog> | null;
+  fromIso: string | null;
+  calls: ImpactCalls['calls'];
+  start(): void;
+  catalog: MetricCatalog | undefined;
+  onTry(call: CallLog): void;
+  timeZone: string | undefined;
+}) {
   return (
     <SectionCard
       title="Impact preview"
@@ -89,12 +120,7 @@ export const ImpactPanel = memo(function ImpactPanel({
               }
             />
           </Box>
-          <FlipList
-            onTry={onTry}
-            flips={impact.flips}
-            catalog={catalog}
-            timeZone={typeof project.timezone === 'string' ? project.timezone : undefined}
-          />
+          <FlipList onTry={onTry} flips={impact.flips} catalog={catalog} timeZone={timeZone} />
         </Box>
       )}
     </SectionCard>

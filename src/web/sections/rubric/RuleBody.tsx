@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { memo, useCallback, type ReactNode } from 'react';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import type { ConditionLike } from '../../../shared/call-log';
 import { checkCondition } from '../../../shared/rubric/rule-checks';
@@ -25,7 +25,9 @@ interface Props {
  * condition. Rules the builder does not edit (an unreadable shape, a metric type it does not know, several
  * conditions on a metric it cannot see) are shown in words and kept verbatim.
  */
-export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onChange }: Props) {
+// Memoised: its row renders again when the row's pointer or focus state changes, and a keystroke's deferred
+// render hands it the same props.
+export const RuleBody = memo(function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onChange }: Props) {
   const parsed = parseRule(rule);
   // Stable: the metric picker (an Autocomplete, costly to render) is memoised and skips a keystroke's render.
   const pick = useCallback(
@@ -110,7 +112,7 @@ export function RuleBody({ rule, catalog, catalogLoading, issues, autoFocus, onC
       )}
     </Row>
   );
-}
+});
 
 /**
  * A stored rule with several conditions on one metric (valid for the API): each condition has the same editors

@@ -72,6 +72,9 @@ function PlainRuleList(props: RuleListProps) {
 }
 
 const estimateSize = () => 190;
+const SCROLL_SX = { maxHeight: '70vh', overflowY: 'auto', pr: 1 };
+// theme.spacing(2) below each card.
+const ROW_STYLE = { position: 'absolute', top: 0, left: 0, width: '100%', paddingBottom: 16 } as const;
 
 function VirtualRuleList(props: RuleListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -100,27 +103,22 @@ function VirtualRuleList(props: RuleListProps) {
       tabIndex={0}
       role="region"
       aria-label={`Rules (${order.length}, scroll to see more)`}
-      sx={{ maxHeight: '70vh', overflowY: 'auto', pr: 1 }}
+      sx={SCROLL_SX}
     >
-      <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <Box
+          // Plain elements with inline styles: these wrappers render again whenever the list does (every
+          // keystroke), and an emotion-styled Box would serialise and hash its styles each time.
+          <div
             key={item.key}
             data-index={item.index}
             ref={virtualizer.measureElement}
-            sx={{
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              width: '100%',
-              transform: `translateY(${item.start}px)`,
-              pb: 2,
-            }}
+            style={{ ...ROW_STYLE, transform: `translateY(${item.start}px)` }}
           >
             {row(props, order[item.index])}
-          </Box>
+          </div>
         ))}
-      </Box>
+      </div>
     </Box>
   );
 }

@@ -5,6 +5,7 @@ import {
   useContext,
   useDeferredValue,
   useId,
+  useMemo,
   useState,
   type FocusEvent,
 } from 'react';
@@ -68,9 +69,12 @@ function RuleRowImpl({
     setFocused(false);
     onTouch(ruleKey);
   };
-  // The sentence follows a keystroke in a deferred render: its open tooltip re-measures its position (a forced
-  // layout) whenever it renders, which must not hold back the keystroke's paint.
-  const sentenceRule = useDeferredValue(rule);
+  const paperSx = useMemo(
+    () => ({ p: 2, borderColor: hasError ? 'error.main' : undefined, borderLeftWidth: hasError ? 4 : 1 }),
+    [hasError],
+  );
+  // A keystroke renders this row once: its parts that did not change (heading, buttons, the sentence until its
+  // deferred render) are memoised and skipped.
   return (
     <Paper
       variant="outlined"
@@ -80,26 +84,17 @@ function RuleRowImpl({
       onMouseLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
       onBlur={leave}
-      sx={{ p: 2, borderColor: hasError ? 'error.main' : undefined, borderLeftWidth: hasError ? 4 : 1 }}
+      sx={paperSx}
     >
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap', mb: 1.5 }}>
-        <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-          Rule {n}
-        </Typography>
-        <RuleSentence rule={sentenceRule} catalog={catalog} description={description} open={hovered || focused} />
+      <Stack direction="row" spacing={1} sx={HEADER_SX}>
+        <RuleHeading id={headingId} n={n} />
+        <RuleSentence rule={rule} catalog={catalog} description={description} open={hovered || focused} />
         {figures && (
-          <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+          <Typography variant="body2" sx={FIGURES_SX}>
             {figures}
           </Typography>
         )}
-        <Box sx={{ display: 'flex', gap: 1 }}>
-          <Button size="small" onClick={() => onDuplicate(index)}>
-            Duplicate
-          </Button>
-          <Button size="small" color="error" onClick={remove}>
-            Delete
-          </Button>
-        </Box>
+        <RuleActions index={index} onDuplicate={onDuplicate} onRemove={onRemove} />
       </Stack>
       <RuleBody
         rule={rule}
@@ -113,6 +108,40 @@ function RuleRowImpl({
     </Paper>
   );
 }
+
+const HEADER_SX = { alignItems: 'baseline', flexWrap: 'wrap', mb: 1.5 };
+const FIGURES_SX = { fontVariantNumeric: 'tabular-nums' };
+const HEADING_SX = { fontWeight: 600 };
+const ACTIONS_SX = { display: 'flex', gap: 1 };
+
+const RuleHeading = memo(function RuleHeading({ id, n }: { id: string; n: number }) {
+  return (
+    <Typography id={id} variant="subtitle1" component="h3" sx={HEADING_SX}>
+      Rule {n}
+    </Typography>
+  );
+});
+
+const RuleActions = memo(function RuleActions({
+  index,
+  onDuplicate,
+  onRemove,
+}: {
+  index: number;
+  onDuplicate(index: number): void;
+  onRemove(index: number): void;
+}) {
+  return (
+    <Box sx={ACTIONS_SX}>
+      <Button size="small" onClick={() => onDuplicate(index)}>
+        Duplicate
+      </Button>
+      <Button size="small" color="error" onClick={() => onRemove(index)}>
+        Delete
+      </Button>
+    </Box>
+  );
+});
 
 /**
  * The rule in words; while the pointer is over the rule or the focus inside it, the metric's description above.
@@ -130,7 +159,10 @@ const RuleSentence = memo(function RuleSentence({
   description: string | null;
   open: boolean;
 }) {
-  const words = describeRule(rule, catalog?.byId ?? null);
+  // The sentence follows a keystroke in a deferred render: its open tooltip re-measures its position (a forced
+  // layout) whenever it renders, which must not hold back the keystroke's paint.
+  const shownRule = useDeferredValue(rule);
+  const words = useMemo(() => describeRule(shownRule, catalog?.byId ?? null), [shownRule, catalog]);
   return (
     <SentenceWords.Provider value={words}>
       <DescribedSentence description={description} open={open} />
@@ -164,12 +196,16 @@ const DescribedSentence = memo(function DescribedSentence({
       disableHoverListener
       disableFocusListener
       disableTouchListener
+      slotProps={TOOLTIP_SLOTS}
     >
       {sentence}
     </Tooltip>
   );
 });
 const SENTENCE_SX = { flex: '1 1 200px' };
+// Beneath the sticky save bar (z-index 2), not above everything: a rule scrolled under the bar must not float
+// its description over the bar's messages and buttons.
+const TOOLTIP_SLOTS = { popper: { sx: { zIndex: 1 } } };
 
 const sameIssues = (a: RuleIssue[], b: RuleIssue[]) =>
   a.length === b.length && a.every((issue, i) => issue.message === b[i].message && issue.severity === b[i].severity);

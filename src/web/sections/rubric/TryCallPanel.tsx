@@ -41,60 +41,82 @@ export const TryCallPanel = memo(
   ) {
     const calls = source.calls.data?.calls;
     const call = useMemo(() => calls?.find((c) => c.id === callId) ?? null, [calls, callId]);
-    const filter = useMemo(() => {
-      // By id, agent, date or outcome: the call's own result and its result with the saved rubric. Worked out
-      // on the first search, not when the calls arrive (the impact preview paints first).
-      const words = new Map<number, string>();
-      const evaluate = compileRubric(saved);
-      const wordsOf = (c: CallLog) => {
-        let text = words.get(c.id);
-        if (text === undefined) {
-          text = `${callLabel(c, timeZone)} ${c.call_id ?? ''} ${c.timestamp} ${evaluate(c).pass ? 'passes' : 'fails'}`;
-          words.set(c.id, text);
-        }
-        return text;
-      };
-      return createFilterOptions<CallLog>({ limit: SHOWN, stringify: wordsOf });
-    }, [saved, timeZone]);
     return (
-      <Paper ref={ref} variant="outlined" component="section" aria-labelledby="rubric-try" sx={{ p: 3 }} tabIndex={-1}>
-        <Typography id="rubric-try" variant="h6" component="h2" gutterBottom>
-          Try on a call
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          Pick one of the impact preview&apos;s recent production calls (by id, agent, date or outcome, or with Try in
-          its list) to see each rule&apos;s result on it, the saved rubric next to the draft.
-        </Typography>
-        {!calls ? (
-          <Button variant="outlined" onClick={source.start} disabled={source.calls.isFetching}>
-            Load recent calls
-          </Button>
-        ) : (
-          <Autocomplete
-            options={calls}
-            value={call}
-            filterOptions={filter}
-            getOptionLabel={(c) => callLabel(c, timeZone)}
-            isOptionEqualToValue={(a, b) => a.id === b.id}
-            onChange={(_, next) => onPick(next?.id ?? null)}
-            autoHighlight
-            sx={{ maxWidth: 640 }}
-            renderInput={(params) => (
-              <TextField
-                {...params}
-                label="Call"
-                placeholder="Search by id, agent, date or outcome"
-                helperText={`${count(calls.length)} recent calls`}
-                slotProps={{ ...params.slotProps, inputLabel: { ...params.slotProps?.inputLabel, shrink: true } }}
-              />
-            )}
-          />
-        )}
+      <Paper ref={ref} variant="outlined" component="section" aria-labelledby="rubric-try" sx={PANEL_SX} tabIndex={-1}>
+        {TRY_INTRO}
+        <CallPicker source={source} saved={saved} call={call} onPick={onPick} timeZone={timeZone} />
         {call && <TryResult call={call} saved={saved} draft={draft} metrics={catalog?.byId ?? null} />}
       </Paper>
     );
   }),
 );
+
+const PANEL_SX = { p: 3 };
+// The same elements on every render: React skips them when the draft changes (every keystroke in a rule).
+const TRY_INTRO = (
+  <>
+    <Typography id="rubric-try" variant="h6" component="h2" gutterBottom>
+      Try on a call
+    </Typography>
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+      Pick one of the impact preview&apos;s recent production calls (by id, agent, date or outcome, or with Try in its
+      list) to see each rule&apos;s result on it, the saved rubric next to the draft.
+    </Typography>
+  </>
+);
+
+/** The call search (or the button that loads the calls): it does not depend on the draft. */
+const CallPicker = memo(function CallPicker({
+  source,
+  saved,
+  call,
+  onPick,
+  timeZone,
+}: Pick<Props, 'source' | 'saved' | 'onPick' | 'timeZone'> & { call: CallLog | null }) {
+  const calls = source.calls.data?.calls;
+  const filter = useMemo(() => {
+    // By id, agent, date or outcome: the call's own result and its result with the saved rubric. Worked out
+    // on the first search, not when the calls arrive (the impact preview paints first).
+    const words = new Map<number, string>();
+    const evaluate = compileRubric(saved);
+    const wordsOf = (c: CallLog) => {
+      let text = words.get(c.id);
+      if (text === undefined) {
+        text = `${callLabel(c, timeZone)} ${c.call_id ?? ''} ${c.timestamp} ${evaluate(c).pass ? 'passes' : 'fails'}`;
+        words.set(c.id, text);
+      }
+      return text;
+    };
+    return createFilterOptions<CallLog>({ limit: SHOWN, stringify: wordsOf });
+  }, [saved, timeZone]);
+  if (!calls)
+    return (
+      <Button variant="outlined" onClick={source.start} disabled={source.calls.isFetching}>
+        Load recent calls
+      </Button>
+    );
+  return (
+    <Autocomplete
+      options={calls}
+      value={call}
+      filterOptions={filter}
+      getOptionLabel={(c) => callLabel(c, timeZone)}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      onChange={(_, next) => onPick(next?.id ?? null)}
+      autoHighlight
+      sx={{ maxWidth: 640 }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="Call"
+          placeholder="Search by id, agent, date or outcome"
+          helperText={`${count(calls.length)} recent calls`}
+          slotProps={{ ...params.slotProps, inputLabel: { ...params.slotProps?.inputLabel, shrink: true } }}
+        />
+      )}
+    />
+  );
+});
 
 const TryResult = memo(function TryResult({
   call,

@@ -1,9 +1,10 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useFormContext, useFormState } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { ProjectFormValues } from '../../../shared/form';
 import { rulesOf } from '../../../shared/schemas/rubric';
 import { useProjectContext } from '../../settings/project-context';
+import { useFieldErrorAndSubmits } from '../../settings/form-values';
 import { useMetricCatalog } from '../../api/metrics';
 import { BuilderToolbar } from './BuilderToolbar';
 import { EmptyRubric } from './EmptyRubric';
@@ -92,13 +93,17 @@ export default function RubricSection() {
     tryRef.current?.scrollIntoView({ block: 'start' });
     tryRef.current?.focus({ preventScroll: true });
   }, []);
-  const { errors, submitCount } = useFormState<ProjectFormValues>({ name: FIELD });
+  const { error: fieldError, submitCount } = useFieldErrorAndSubmits<ProjectFormValues>(FIELD);
   // A save attempt shows every rule's problems, new rules' too.
   const { touchAll } = field;
   useEffect(() => {
     if (submitCount > 0) touchAll();
   }, [submitCount, touchAll]);
-  const messages = rubricFormMessages(errors[FIELD], check, fullCheck.errorCount > 0);
+  const builderErrors = fullCheck.errorCount > 0;
+  const messages = useMemo(
+    () => rubricFormMessages(fieldError, check, builderErrors),
+    [fieldError, check, builderErrors],
+  );
   const [view, setView] = useState<View>('builder');
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const { addRule: addFieldRule } = field;
@@ -114,12 +119,7 @@ export default function RubricSection() {
 
   return (
     <Stack spacing={3}>
-      <Typography variant="h5" component="h1">
-        Rubric builder
-      </Typography>
-      <Typography color="text.secondary">
-        The rules that decide whether a production call passes. Every rule must hold; saving sends the whole rubric.
-      </Typography>
+      {INTRO}
       {catalogQuery.error && (
         <Alert
           severity="warning"
@@ -144,11 +144,9 @@ export default function RubricSection() {
         component="section"
         aria-labelledby="rubric-rules"
         data-field="rubric_config"
-        sx={{ p: 3 }}
+        sx={PANEL_SX}
       >
-        <Typography id="rubric-rules" variant="h6" component="h2">
-          Rules
-        </Typography>
+        {RULES_HEADING}
         <ViewTabs view={view} onChange={setView} />
         <div role="tabpanel" id={`rubric-panel-${view}`} aria-labelledby={`rubric-tab-${view}`}>
           {view === 'builder' ? (
@@ -197,6 +195,24 @@ export default function RubricSection() {
     </Stack>
   );
 }
+
+// The same elements on every render: React skips them when the section renders again (every keystroke).
+const INTRO = (
+  <>
+    <Typography variant="h5" component="h1">
+      Rubric builder
+    </Typography>
+    <Typography color="text.secondary">
+      The rules that decide whether a production call passes. Every rule must hold; saving sends the whole rubric.
+    </Typography>
+  </>
+);
+const RULES_HEADING = (
+  <Typography id="rubric-rules" variant="h6" component="h2">
+    Rules
+  </Typography>
+);
+const PANEL_SX = { p: 3 };
 
 // Memoised: MUI's Tabs measures itself (a forced layout) after every render, and the section re-renders on
 // every keystroke in a rule.
