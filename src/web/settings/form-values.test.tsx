@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm, type UseFormReturn } from 'react-hook-form';
-import { subscribeToValueChanges, useFormValue, useFormValues } from './form-values';
+import { subscribeToValueChanges, useFieldErrorAndSubmits, useFormValue, useFormValues } from './form-values';
 
 afterEach(cleanup);
 
@@ -85,5 +85,45 @@ describe('useFormValues / useFormValue', () => {
     await act(() => form().trigger());
     act(() => form().setError('name', { type: 'server', message: 'Taken' }));
     expect(renders()).toBe(before);
+  });
+});
+
+describe('useFieldErrorAndSubmits', () => {
+  it("renders again for the field's error and a submit, not for validations that change neither", async () => {
+    let invalid = false;
+    let form!: UseFormReturn<Values>;
+    let renders = 0;
+    function Wrapper({ children }: { children: ReactNode }) {
+      form = useForm<Values>({
+        defaultValues: initial,
+        resolver: (values) =>
+          invalid
+            ? { values: {}, errors: { rubric_config: { type: 'custom', message: 'Rule 2 is broken' } } }
+            : { values, errors: {} },
+      });
+      return <FormProvider {...form}>{children}</FormProvider>;
+    }
+    const { result } = renderHook(
+      () => {
+        renders++;
+        return useFieldErrorAndSubmits<Values>('rubric_config');
+      },
+      { wrapper: Wrapper },
+    );
+    const settled = renders;
+    await act(() => form.trigger('rubric_config'));
+    await act(() => form.trigger('rubric_config'));
+    act(() => form.setError('name', { type: 'server', message: 'Taken' }));
+    expect(renders).toBe(settled);
+    expect(result.current).toEqual({ error: undefined, submitCount: 0 });
+
+    invalid = true;
+    await act(() => form.trigger('rubric_config'));
+    expect(result.current.error).toMatchObject({ message: 'Rule 2 is broken' });
+    await act(() => form.handleSubmit(() => undefined)());
+    expect(result.current.submitCount).toBe(1);
+    invalid = false;
+    await act(() => form.trigger('rubric_config'));
+    expect(result.current.error).toBeUndefined();
   });
 });
