@@ -1,4 +1,5 @@
 import { ruleKey, rulesOf } from '../schemas/rubric';
+import { memoByRule } from './frozen-rules';
 import type { MetricLookup } from './describe';
 import { ruleNumber } from './rule';
 import { findNeverPass } from './never-pass';
@@ -18,10 +19,18 @@ export interface RubricCheck {
   warningCount: number;
 }
 
+// A rule's own issues, remembered by the (frozen) rule object for the current metric catalogue.
+let memo: { metrics: MetricLookup; byRule: WeakMap<object, RuleIssue[]> } = { metrics: null, byRule: new WeakMap() };
+function checkRuleOnce(rule: unknown, metrics: MetricLookup): RuleIssue[] {
+  if (memo.metrics !== metrics) memo = { metrics, byRule: new WeakMap() };
+  return memoByRule(memo.byRule, rule, () => checkRule(rule, metrics));
+}
+
 /** Checks every rule. Without metrics (not loaded yet), metric-dependent checks are left out. */
 export function checkRubric(config: unknown, metrics: MetricLookup): RubricCheck {
   const rules = rulesOf(config);
-  const byRule = rules.map((rule) => checkRule(rule, metrics));
+  // Copies: the rubric-wide checks below add to a rule's list.
+  const byRule = rules.map((rule) => [...checkRuleOnce(rule, metrics)]);
   flagDuplicates(rules, byRule);
   if (metrics) {
     const clean = rules.map((_, index) => !byRule[index].some((issue) => issue.severity === 'error'));

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { memoByRule } from '../rubric/frozen-rules';
 
 // rubric_config: PATCH replaces the whole value, so the console always sends the complete rubric.
 // Strict shapes describe what we send; `rubricConfigReadSchema` accepts whatever the API returned
@@ -55,8 +56,14 @@ export function canonicalJson(value: unknown): string {
 const RULE_KEY_MEMO_LIMIT = 20_000;
 const ruleKeys = new Map<string, string>();
 
+const keyByRule = new WeakMap<object, string>();
+
 /** A rule's identity (decision 2): exactly canonicalJson(rule), memoised by the rule's plain JSON text. */
 export function ruleKey(rule: unknown): string {
+  return memoByRule(keyByRule, rule, () => ruleKeyByText(rule));
+}
+
+function ruleKeyByText(rule: unknown): string {
   const text = JSON.stringify(rule) ?? 'undefined';
   let key = ruleKeys.get(text);
   if (key === undefined) {

@@ -6,6 +6,8 @@ import { diffRules } from '../../shared/merge/rule-multiset';
 import type { ProjectFormValues } from '../../shared/form';
 import { DirtyNowContext, DirtyStateContext, type DirtyState } from './shell-context';
 import { useFormValues } from './form-values';
+import { freezeRules } from '../../shared/rubric/frozen-rules';
+import { rulesOf } from '../../shared/schemas/rubric';
 
 /** Dirty = differs from the last server snapshot after normalising (sets unordered; edited back = clean). */
 export function computeDirtyState(baseValues: ProjectFormValues, values: ProjectFormValues): DirtyState {
@@ -35,6 +37,8 @@ function rubricChanges(base: unknown, draft: unknown): number {
 // keystroke paints first.
 export function DirtyStateProvider({ baseValues, children }: { baseValues: ProjectFormValues; children: ReactNode }) {
   const { getValues } = useFormContext<ProjectFormValues>();
+  // The saved rules are compared with the draft's on every edit: frozen, their keys are remembered (frozen-rules.ts).
+  useMemo(() => freezeRules(rulesOf(baseValues.rubric_config)), [baseValues]);
   const values = useFormValues<ProjectFormValues>();
   const deferred = useDeferredValue(values);
   const state = useMemo(() => computeDirtyState(baseValues, deferred), [baseValues, deferred]);

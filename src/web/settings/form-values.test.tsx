@@ -2,8 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { FormProvider, useForm, type UseFormReturn } from 'react-hook-form';
-import { subscribeToValueChanges, useFieldErrorAndSubmits, useFormValue, useFormValues } from './form-values';
+import { FormProvider, useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
+import {
+  setValueUncopied,
+  subscribeToValueChanges,
+  useFieldErrorAndSubmits,
+  useFormValue,
+  useFormValues,
+} from './form-values';
 
 afterEach(cleanup);
 
@@ -91,15 +97,16 @@ describe('useFormValues / useFormValue', () => {
 describe('useFieldErrorAndSubmits', () => {
   it("renders again for the field's error and a submit, not for validations that change neither", async () => {
     let invalid = false;
+    const rubricResolver: Resolver<Values> = (values) =>
+      invalid
+        ? { values: {}, errors: { rubric_config: { type: 'custom', message: 'Rule 2 is broken' } } }
+        : { values, errors: {} as Record<string, never> };
     let form!: UseFormReturn<Values>;
     let renders = 0;
     function Wrapper({ children }: { children: ReactNode }) {
       form = useForm<Values>({
         defaultValues: initial,
-        resolver: (values) =>
-          invalid
-            ? { values: {}, errors: { rubric_config: { type: 'custom', message: 'Rule 2 is broken' } } }
-            : { values, errors: {} },
+        resolver: rubricResolver,
       });
       return <FormProvider {...form}>{children}</FormProvider>;
     }
@@ -125,5 +132,19 @@ describe('useFieldErrorAndSubmits', () => {
     invalid = false;
     await act(() => form.trigger('rubric_config'));
     expect(result.current.error).toBeUndefined();
+  });
+});
+
+describe('setValueUncopied', () => {
+  it('keeps the very object, tells the value watchers, and ignores the same value', () => {
+    const { result, form, renders } = withForm(() => useFormValues<Values>());
+    const rubric = { rules: [{ id: 9 }] };
+    const before = renders();
+    act(() => setValueUncopied(form().control, 'rubric_config', rubric));
+    expect(form().getValues('rubric_config')).toBe(rubric);
+    expect(result.current.rubric_config).toBe(rubric);
+    expect(renders()).toBe(before + 1);
+    act(() => setValueUncopied(form().control, 'rubric_config', rubric));
+    expect(renders()).toBe(before + 1);
   });
 });

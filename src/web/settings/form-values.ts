@@ -77,3 +77,19 @@ export function useFieldErrorAndSubmits<T extends FieldValues>(
   const submitCount = useSyncExternalStore(subscribe, () => control._formState.submitCount);
   return { error, submitCount };
 }
+
+/**
+ * setValue for a top-level field no input is registered for, without react-hook-form's deep copy of the value:
+ * the form keeps this very object (so never change it in place), and its subscribers hear of the change as they
+ * do from setValue. No dirty, touched or validation flags.
+ */
+export function setValueUncopied<T extends FieldValues, N extends FieldPath<T>>(
+  control: Control<T>,
+  name: N,
+  value: PathValue<T, N>,
+): void {
+  const values = control._formValues as Record<string, unknown>;
+  if (Object.is(values[name], value)) return;
+  values[name] = value;
+  control._subjects.state.next({ name });
+}

@@ -5,7 +5,8 @@ import { rulesOf } from '../../../shared/schemas/rubric';
 import { duplicateRule, insertRule, removeRule, replaceRule, reuseRules } from '../../../shared/rubric/edit';
 import { pendingRule } from '../../../shared/rubric/convert';
 import { FIELD } from './validator';
-import { useFormValue } from '../../settings/form-values';
+import { setValueUncopied, useFormValue } from '../../settings/form-values';
+import { freezeRules, memoByRule } from '../../../shared/rubric/frozen-rules';
 
 // The rubric as the builder edits it: one form value (rubric_config), replaced whole on each edit with
 // only the edited rule's object new. Rows get stable React keys from a parallel list kept here, so an
@@ -43,18 +44,26 @@ export interface RubricField {
   restore(config: unknown, keys: string[]): void;
 }
 
+const textByRule = new WeakMap<object, string>();
+/** A rule's JSON text, remembered by the (frozen) rule object. */
+const ruleText = (rule: unknown) => memoByRule(textByRule, rule, () => JSON.stringify(rule) ?? '');
+
 let nextKey = 1;
 const newKey = () => `rule-${nextKey++}`;
 
 export function useRubricField(): RubricField {
-  const { getValues, setValue, trigger } = useFormContext<ProjectFormValues>();
+  const { control, getValues, trigger } = useFormContext<ProjectFormValues>();
   // Not registered as a field (useController would: react-hook-form then copies the registered value for every
   // validation and hands copies of the whole form to its watchers): the value is read as the form's own
   // object, set with setValue and validated with trigger, which need no registration.
   const value = useFormValue<ProjectFormValues, typeof FIELD>(FIELD);
   const validateSoon = useAfterPaint(useCallback(() => void trigger(FIELD), [trigger]));
-  const rules = useMemo(() => rulesOf(value), [value]);
-  const texts = useMemo(() => rules.map((rule) => JSON.stringify(rule) ?? ''), [rules]);
+  const rules = useMemo(() => {
+    const list = rulesOf(value);
+    freezeRules(list);
+    return list;
+  }, [value]);
+  const texts = useMemo(() => rules.map(ruleText), [rules]);
   const [keys, setKeys] = useState<string[]>(() => rules.map(newKey));
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   // Discard, a save or another tab may change the number of rules: keep the keys by position, add new ones.
@@ -66,12 +75,13 @@ export function useRubricField(): RubricField {
   const commit = useCallback(
     (next: unknown, nextKeys: (keys: string[]) => string[]) => {
       setKeys(nextKeys);
-      // Not shouldDirty: react-hook-form's own dirty tracking maps a changed object field by field (a 300-rule
-      // rubric per keystroke) and nothing reads it; the console's dirty state is DirtyStateProvider's.
-      setValue(FIELD, next as ProjectFormValues[typeof FIELD]);
+      // Not setValue: it deep-copies the value (300 rules per keystroke) and the copies defeat the per-rule memos
+      // (frozen-rules.ts). No dirty flag either: react-hook-form's own dirty tracking is unused; the console's
+      // dirty state is DirtyStateProvider's.
+      setValueUncopied(control, FIELD, next as ProjectFormValues[typeof FIELD]);
       validateSoon();
     },
-    [setValue, validateSoon],
+    [control, validateSoon],
   );
 
   const setRule = useCallback(

@@ -1,5 +1,6 @@
 import { checkGeneral, checkRule } from '../../../shared/rubric/rule-checks';
 import { rulesOf } from '../../../shared/schemas/rubric';
+import { memoByRule } from '../../../shared/rubric/frozen-rules';
 import type { MetricLookup } from '../../../shared/rubric/describe';
 import type { MetricCatalog } from '../../api/metrics';
 import { queryKeys } from '../../api/keys';
@@ -19,19 +20,28 @@ export const FIELD = 'rubric_config';
 // errors are kept by its JSON text (for the current metric catalogue), and the whole answer by the value's
 // identity (the form hands the same object to every validation until the rubric changes).
 const RULE_MEMO_LIMIT = 20_000;
-let ruleMemo: { metrics: MetricLookup; byText: Map<string, SectionIssue['message'][]> } | null = null;
+let ruleMemo: {
+  metrics: MetricLookup;
+  byText: Map<string, SectionIssue['message'][]>;
+  byRule: WeakMap<object, SectionIssue['message'][]>;
+} | null = null;
 let memo: { config: unknown; metrics: MetricLookup; issues: SectionIssue[] } | null = null;
 
 function ruleErrors(rule: unknown, metrics: MetricLookup): string[] {
-  if (!ruleMemo || ruleMemo.metrics !== metrics) ruleMemo = { metrics, byText: new Map() };
+  if (!ruleMemo || ruleMemo.metrics !== metrics) ruleMemo = { metrics, byText: new Map(), byRule: new WeakMap() };
+  const { byText } = ruleMemo;
+  return memoByRule(ruleMemo.byRule, rule, () => ruleErrorsByText(rule, metrics, byText));
+}
+
+function ruleErrorsByText(rule: unknown, metrics: MetricLookup, byText: Map<string, string[]>): string[] {
   const text = JSON.stringify(rule) ?? 'undefined';
-  let messages = ruleMemo.byText.get(text);
+  let messages = byText.get(text);
   if (!messages) {
     messages = checkRule(rule, metrics)
       .filter((issue) => issue.severity === 'error')
       .map((issue) => issue.message);
-    if (ruleMemo.byText.size >= RULE_MEMO_LIMIT) ruleMemo.byText.clear();
-    ruleMemo.byText.set(text, messages);
+    if (byText.size >= RULE_MEMO_LIMIT) byText.clear();
+    byText.set(text, messages);
   }
   return messages;
 }
