@@ -67,25 +67,24 @@ export default function RubricSection() {
     [figureSet, shown.rules],
   );
   const [ruleView, setRuleView] = useState<RuleView>(STORED_VIEW);
-  const metricNames = useMemo(
-    () =>
-      shown.rules.map((rule) => {
-        const id = ruleMetricId(rule);
-        return id === null ? '' : metricLabel(id, catalog?.byId ?? null);
-      }),
-    [shown.rules, catalog],
-  );
-  const order = useMemo(
-    () =>
-      isStoredView(ruleView)
-        ? shown.rules.map((_, index) => index)
-        : viewOrder(shown.rules.length, ruleView, {
-            figures: figureSet && figureSet.draft.length === shown.rules.length ? figureSet.draft : null,
-            issues: check.byRule,
-            metricNames,
-          }),
-    [ruleView, shown.rules, figureSet, check.byRule, metricNames],
-  );
+  const stored = isStoredView(ruleView);
+  const ruleCount = shown.rules.length;
+  // The stored order changes only with the number of rules: the list's row keys and the virtualizer's
+  // measurements stay as they are while rules are edited.
+  const storedOrder = useMemo(() => Array.from({ length: ruleCount }, (_, index) => index), [ruleCount]);
+  const viewedOrder = useMemo(() => {
+    if (stored) return null;
+    const metricNames = shown.rules.map((rule) => {
+      const id = ruleMetricId(rule);
+      return id === null ? '' : metricLabel(id, catalog?.byId ?? null);
+    });
+    return viewOrder(shown.rules.length, ruleView, {
+      figures: figureSet && figureSet.draft.length === shown.rules.length ? figureSet.draft : null,
+      issues: check.byRule,
+      metricNames,
+    });
+  }, [stored, ruleView, shown.rules, figureSet, check.byRule, catalog]);
+  const order = viewedOrder ?? storedOrder;
   const [tryCallId, setTryCallId] = useState<number | null>(null);
   const tryRef = useRef<HTMLElement>(null);
   const tryCall = useCallback((call: CallLog) => {
