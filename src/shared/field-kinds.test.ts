@@ -11,8 +11,9 @@ import {
 } from './field-kinds';
 import type { FieldKind } from './schemas/fields';
 import type { NoCallsConfigRead } from './schemas/no-calls';
-import type { RubricConfigRead } from './schemas/rubric';
-import type { ProjectFormValues } from './form';
+import { rubricConfigSchema, rulesOf, type RubricConfigRead } from './schemas/rubric';
+import { freezeRules } from './rubric/frozen-rules';
+import { validateField, type ProjectFormValues } from './form';
 import type { ProjectPatch } from './schemas/project';
 
 const example = (name: string) =>
@@ -157,5 +158,49 @@ describe('the field-kind table', () => {
     expect(FIELD_KINDS.rubric.fitsDraft([])).toBe(false);
     expect(FIELD_KINDS['no-calls'].fitsDraft(null)).toBe(true);
     expect(FIELD_KINDS['no-calls'].fitsDraft('schedule')).toBe(false);
+  });
+});
+
+describe("the rubric's validation, rules remembered", () => {
+  // What the rubric's check was before rules were remembered: the strict schema over the whole value.
+  const wholeValueMessage = (value: unknown) => {
+    const result = rubricConfigSchema.safeParse(value);
+    if (result.success) return undefined;
+    const issue = result.error.issues[0];
+    return `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'Invalid value.'}`;
+  };
+  const condition = fc.record({
+    field: fc.constantFrom('score', 'enum'),
+    op: fc.constantFrom('gt', 'lte', 'eq', 'in', 'between'),
+    value: fc.oneof(fc.integer(), fc.boolean(), fc.string(), fc.array(fc.string(), { maxLength: 2 })),
+  });
+  const rule = fc.oneof(
+    fc.record({
+      metric_id: fc.oneof(fc.integer(), fc.constant(1.5)),
+      conditions: fc.record({
+        operator: fc.constantFrom('and', 'or'),
+        conditions: fc.array(condition, { maxLength: 2 }),
+      }),
+    }),
+    fc.jsonValue(),
+  );
+  const rubric = fc.oneof(
+    fc.constant({}),
+    fc.record({ evaluation_logic: fc.constantFrom('and', 'or'), rules: fc.array(rule, { maxLength: 6 }) }),
+    fc.record({ rules: fc.array(rule, { maxLength: 3 }) }),
+    fc.jsonValue(),
+  );
+
+  it('gives the message the whole-value check gave, before and after its rules are frozen (and remembered)', () => {
+    fc.assert(
+      fc.property(rubric, (value) => {
+        const expected = wholeValueMessage(value);
+        expect(validateField('rubric_config', value)).toBe(expected);
+        freezeRules(rulesOf(value));
+        expect(validateField('rubric_config', value)).toBe(expected);
+        expect(validateField('rubric_config', value)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { z } from 'zod/mini';
 import type { FieldKind } from './schemas/fields';
 import { noCallsConfigSchema, type NoCallsConfigRead } from './schemas/no-calls';
-import { canonicalJson, rubricConfigSchema, ruleKey, rulesOf, type RubricConfigRead } from './schemas/rubric';
+import {
+  canonicalJson,
+  rubricConfigSchema,
+  ruleKey,
+  ruleSchema,
+  rulesOf,
+  type RubricConfigRead,
+} from './schemas/rubric';
+import { memoByRule } from './rubric/frozen-rules';
 import { isValidTimeZone } from './schemas/time-zone';
 import { webhookUrlMessage } from './schemas/webhook-url';
 
@@ -61,6 +69,17 @@ export function percentTextToFraction(text: string): number {
 }
 
 const isObject = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
+
+// The rubric is validated on every keystroke: rules already found valid (remembered by their frozen objects,
+// frozen-rules.ts) are not parsed again. When every rule is valid, the rubric is valid exactly when it is with
+// an empty rule list, which is what gets checked; otherwise the whole value is, for the same message as ever.
+const validRules = new WeakMap<object, boolean>();
+function withRulesCheckedOnce(value: unknown): unknown {
+  if (!isObject(value) || !Array.isArray((value as { rules?: unknown }).rules)) return value;
+  const rules = (value as { rules: unknown[] }).rules;
+  const allValid = rules.every((rule) => memoByRule(validRules, rule, () => ruleSchema.safeParse(rule).success));
+  return allValid ? { ...(value as object), rules: [] } : value;
+}
 const isString = (value: unknown) => typeof value === 'string';
 /**
  * String(value) for any value a server or a stored draft may hold: String() throws for an object whose
@@ -198,7 +217,7 @@ export const FIELD_KINDS = {
   rubric: kind<RubricConfigRead, RubricConfigRead>({
     toForm: (value) => (isObject(value) ? structuredClone(value as RubricConfigRead) : {}),
     fromForm: (value) => value,
-    validate: (value, check) => check(value),
+    validate: (value, check) => check(withRulesCheckedOnce(value)),
     // Rules form a multiset: reordering alone is not a change.
     normalise: (value) => {
       const config = (value ?? {}) as Record<string, unknown>;
