@@ -19,7 +19,9 @@ const initial: Values = { name: 'A', rubric_config: { rules: [{ id: 1 }, { id: 2
 function withForm<T>(hook: () => T) {
   let form!: UseFormReturn<Values>;
   let renders = 0;
+  let hostRenders = 0;
   function Wrapper({ children }: { children: ReactNode }) {
+    hostRenders++;
     form = useForm<Values>({
       defaultValues: initial,
       mode: 'onChange',
@@ -34,7 +36,7 @@ function withForm<T>(hook: () => T) {
     },
     { wrapper: Wrapper },
   );
-  return { result, form: () => form, renders: () => renders };
+  return { result, form: () => form, renders: () => renders, hostRenders: () => hostRenders };
 }
 
 describe('subscribeToValueChanges', () => {
@@ -137,10 +139,13 @@ describe('useFieldErrorAndSubmits', () => {
 
 describe('setValueUncopied', () => {
   it('keeps the very object, tells the value watchers, and ignores the same value', () => {
-    const { result, form, renders } = withForm(() => useFormValues<Values>());
+    const { result, form, renders, hostRenders } = withForm(() => useFormValues<Values>());
     const rubric = { rules: [{ id: 9 }] };
     const before = renders();
+    const hostBefore = hostRenders();
     act(() => setValueUncopied(form().control, 'rubric_config', rubric));
+    // The form's host (useForm, above the whole page) does not render again, as with setValue.
+    expect(hostRenders()).toBe(hostBefore);
     expect(form().getValues('rubric_config')).toBe(rubric);
     expect(result.current.rubric_config).toBe(rubric);
     expect(renders()).toBe(before + 1);

@@ -91,5 +91,7 @@ export function setValueUncopied<T extends FieldValues, N extends FieldPath<T>>(
   const values = control._formValues as Record<string, unknown>;
   if (Object.is(values[name], value)) return;
   values[name] = value;
-  control._subjects.state.next({ name });
+  // As setValue emits it: with a `values` key (undefined: no copies are handed out), so that the form's host
+  // (useForm) does not take it for a form-state change and render the whole page again.
+  control._subjects.state.next({ name, values: undefined });
 }
