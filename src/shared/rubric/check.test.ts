@@ -5,6 +5,9 @@ import { checkRubric, type IssueCode } from './check';
 import { rubricErrors } from './rule-checks';
 import { evaluateRule, resultsById } from './evaluate';
 import { familyOf } from './rule';
+import { freezeRules } from './frozen-rules';
+import { replaceRule } from './edit';
+import { rulesOf } from '../schemas/rubric';
 import { arbAnyRule, arbMetric, arbValidCondition, byName, METRIC_MAP, METRICS, rubric, rule } from './testing';
 
 const sat = byName('Customer satisfaction').id;
@@ -264,4 +267,24 @@ function witnesses(m: Metric, values: unknown[]) {
 
 it('covers every metric type in the test catalogue', () => {
   expect(new Set(METRICS.map((m) => familyOf(m)))).toEqual(new Set(['binary', 'score', 'enum']));
+});
+
+describe('checkRubric: frozen rules are remembered, never answered differently', () => {
+  it('gives the same issues for a rubric whose rules are frozen, checked again after one rule changes', () => {
+    fc.assert(
+      fc.property(fc.array(arbAnyRule, { minLength: 1, maxLength: 8 }), arbAnyRule, fc.nat(), (rules, next, at) => {
+        const config = rubric(...rules);
+        const expected = checkRubric(structuredClone(config), METRIC_MAP);
+        freezeRules(rulesOf(config));
+        expect(checkRubric(config, METRIC_MAP)).toEqual(expected);
+        expect(checkRubric(config, METRIC_MAP)).toEqual(expected);
+        // One rule replaced (as an edit does): the others keep their objects and memos.
+        const edited = replaceRule(config, at % rules.length, next);
+        const expectedEdited = checkRubric(structuredClone(edited), METRIC_MAP);
+        freezeRules(rulesOf(edited));
+        expect(checkRubric(edited, METRIC_MAP)).toEqual(expectedEdited);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

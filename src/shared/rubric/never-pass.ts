@@ -2,6 +2,7 @@ import { enumValuesOf, type Metric } from '../schemas/metric';
 import { conditionWords, metricLabel, type MetricLookup } from './describe';
 import { familyOf, isQualitative, parseRule, QUALITATIVE_SCALE, ruleNumber } from './rule';
 import { conditionSet, domainOf, intersect, isEmpty, type ValueSet } from './satisfiable';
+import { memoByRule } from './frozen-rules';
 
 // Rules on one metric that no value can satisfy together (score > 4 and score < 3; eq 5 and neq 5;
 // in [a] and eq b). Such a rubric fails every call that has a value for the metric. Rules are taken in
@@ -34,6 +35,17 @@ export function metricDomain(metric: Metric): ValueSet {
   });
 }
 
+// A rule's value set, remembered by the (frozen) rule object for the current metric catalogue: a keystroke in
+// one rule works out that rule's set only. Sets are never changed in place (intersect makes new ones).
+let setMemo: { metrics: MetricLookup; byRule: WeakMap<object, ValueSet | null> } = {
+  metrics: null,
+  byRule: new WeakMap(),
+};
+function ruleValueSetOnce(rule: unknown, metric: Metric | undefined, metrics: MetricLookup): ValueSet | null {
+  if (setMemo.metrics !== metrics) setMemo = { metrics, byRule: new WeakMap() };
+  return memoByRule(setMemo.byRule, rule, () => ruleValueSet(rule, metric));
+}
+
 /** `clean[i]` = rule i has no error (rules with errors are left to their error message). */
 export function findNeverPass(
   rules: readonly unknown[],
@@ -46,7 +58,7 @@ export function findNeverPass(
     if (!clean[index]) return;
     const metricId = (rule as { metric_id: number }).metric_id;
     const metric = metrics.get(metricId);
-    const set = ruleValueSet(rule, metric);
+    const set = ruleValueSetOnce(rule, metric, metrics);
     if (!set || !metric) return;
     const name = metricLabel(metricId, metrics);
     if (isEmpty(set)) {
