@@ -48,6 +48,9 @@ export function SaveBar({ problems }: { problems?: ReactNode }) {
         position: 'sticky',
         bottom: 0,
         zIndex: 2,
+        // The shadow changes at once when the first change is made or the last one undone: an animated shadow
+        // over the bar's width repaints it for 300 ms, and typing a digit and deleting it restarts it each time.
+        transition: 'none',
         px: { xs: 2, md: 3 },
         py: 1.5,
         display: 'flex',
