@@ -72,7 +72,9 @@ async function benchColdGeneral(browser: Browser, baseURL: string): Promise<stri
     line(
       'bytes on the wire, first load of General',
       `${(wire.total / 1024).toFixed(1)} KB (${wire.scripts} scripts: ${(wire.scriptBytes / 1024).toFixed(1)} KB; ` +
-        `${wire.apiAnswers} API answers: ${(wire.apiBytes / 1024).toFixed(1)} KB, ${wire.apiEncodings})`,
+        (wire.apiAnswers
+          ? `${wire.apiAnswers} API answers: ${(wire.apiBytes / 1024).toFixed(1)} KB, ${wire.apiEncodings})`
+          : 'no API answers)'),
       '<= 200 KB',
       verdict(wire.total / 1024, 200),
     ),

@@ -77,8 +77,15 @@ function tooMany(reply: FastifyReply, seconds: number) {
     .send({ detail: `Too many failed logins. Try again in ${wait}.` });
 }
 
-/** What the API fast path (proxy/read-path.ts) needs to know: may a request with this Cookie header use /api? */
-export type AuthCheck = { admitted(cookieHeader: string | undefined): Promise<boolean> };
+/** What GET /app-api/session answers: who is logged in, and whether this server asks for a login at all. */
+export type SessionAnswer = { user: string | null; authRequired: boolean };
+
+export type AuthCheck = {
+  /** What the API fast path (proxy/read-path.ts) needs to know: may a request with this Cookie header use /api? */
+  admitted(cookieHeader: string | undefined): Promise<boolean>;
+  /** GET /app-api/session's answer for this request (index.html carries it too: proxy/spa.ts). */
+  session(req: FastifyRequest): Promise<SessionAnswer>;
+};
 
 export function registerAuth(app: FastifyInstance, opts: AuthOptions): AuthCheck {
   const { store } = opts;
@@ -90,6 +97,10 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): AuthCheck
   let usersExist = false;
   const required = async () => opts.alwaysRequired || usersExist || (usersExist = await store.hasUsers());
   const tokenOf = (req: FastifyRequest) => readCookie(req.headers.cookie, SESSION_COOKIE);
+  const session = async (req: FastifyRequest): Promise<SessionAnswer> => ({
+    user: req.user,
+    authRequired: await required(),
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     const token = tokenOf(req);
@@ -115,9 +126,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): AuthCheck
     reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(loginStyles),
   );
 
-  app.get('/app-api/session', async (req, reply) =>
-    reply.header('cache-control', 'no-store').send({ user: req.user, authRequired: await required() }),
-  );
+  app.get('/app-api/session', async (req, reply) => reply.header('cache-control', 'no-store').send(await session(req)));
 
   app.post('/app-api/login', async (req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -162,6 +171,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): AuthCheck
   });
 
   return {
+    session,
     async admitted(cookieHeader) {
       if (!(await required())) return true;
       const token = readCookie(cookieHeader, SESSION_COOKIE);

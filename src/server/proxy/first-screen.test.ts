@@ -67,6 +67,7 @@ describe('firstScreenElement', () => {
     };
     const element = firstScreenElement({
       config: { mode: 'live', upstreamHost: '</script>' },
+      session: { user: '</script><!--', authRequired: true },
       project: { id: 7, etag: '"abc"', writePending: true, body: JSON.stringify(hostile) },
     });
     const inner = element.slice(element.indexOf('>') + 1, element.lastIndexOf('</script>'));
@@ -74,6 +75,7 @@ describe('firstScreenElement', () => {
     expect(element.match(/<\/script/gi)).toHaveLength(1);
     expect(JSON.parse(inner)).toEqual({
       config: { mode: 'live', upstreamHost: '</script>' },
+      session: { user: '</script><!--', authRequired: true },
       project: { id: 7, etag: '"abc"', writePending: true, data: hostile },
     });
   });
@@ -86,14 +88,17 @@ describe('a project page', () => {
   });
   afterAll(async () => admin?.close());
 
-  it('carries the config and the project exactly as the API answers them, read from the upstream each time', async () => {
+  it('carries the config, the session and the project exactly as the API answers them, read from the upstream each time', async () => {
     const hook = hooks(emu.url);
     await hook.clearRequests();
     const page = await api(admin.url, `/projects/${DEMO_PROJECT_ID}/general`);
     const viaApi = await api(admin.url, `/api/user/v1/projects/${DEMO_PROJECT_ID}/`);
     const config = (await api(admin.url, '/app-api/config')).json();
+    const session = (await api(admin.url, '/app-api/session')).json();
+    expect(session).toEqual({ user: null, authRequired: false });
     expect(dataOf(page.text)).toEqual({
       config,
+      session,
       project: { id: DEMO_PROJECT_ID, etag: viaApi.headers.get('etag'), writePending: false, data: viaApi.json() },
     });
     // The page's read and the API's read both reached the upstream.
@@ -125,13 +130,19 @@ describe('a project page', () => {
     expect(dataOf(history.text)?.project?.id).toBe(DEMO_PROJECT_ID);
     const picker = await api(admin.url, '/');
     expect(preloadsOf(picker.text)).toEqual([]);
-    expect(dataOf(picker.text)).toEqual({ config: expect.objectContaining({ mode: 'emulator' }) });
+    expect(dataOf(picker.text)).toEqual({
+      config: expect.objectContaining({ mode: 'emulator' }),
+      session: { user: null, authRequired: false },
+    });
   });
 
   it('has no project when the upstream refuses it (the app then fetches it and reports why)', async () => {
     const page = await api(admin.url, '/projects/999999/general');
     expect(page.status).toBe(200);
-    expect(dataOf(page.text)).toEqual({ config: expect.objectContaining({ mode: 'emulator' }) });
+    expect(dataOf(page.text)).toEqual({
+      config: expect.objectContaining({ mode: 'emulator' }),
+      session: { user: null, authRequired: false },
+    });
   });
 
   it('sends no data with a HEAD request', async () => {
@@ -171,7 +182,10 @@ describe('an upstream that fails or hangs', () => {
         const page = await api(admin.url, `/projects/${id}/general`);
         expect(page.status).toBe(200);
         expect(page.text).toContain('</html>');
-        expect(dataOf(page.text), `project ${id}`).toEqual({ config: expect.objectContaining({ mode: 'emulator' }) });
+        expect(dataOf(page.text), `project ${id}`).toEqual({
+          config: expect.objectContaining({ mode: 'emulator' }),
+          session: { user: null, authRequired: false },
+        });
       }
     } finally {
       await admin.close();
@@ -217,6 +231,12 @@ describe('once login is required', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const page = await api(admin.url, `/projects/${DEMO_PROJECT_ID}/general`, { headers: { cookie } });
     expect(dataOf(page.text)?.project?.id).toBe(DEMO_PROJECT_ID);
+    // The session as GET /app-api/session answers it for the same cookie.
+    expect(dataOf(page.text)?.session).toEqual({ user: 'ann', authRequired: true });
+    expect((await api(admin.url, '/app-api/session', { headers: { cookie } })).json()).toEqual({
+      user: 'ann',
+      authRequired: true,
+    });
   });
 });
 
@@ -227,6 +247,7 @@ describe('the page itself', () => {
     await registerSpa(app, dist, {
       admitted: async () => false,
       config: { mode: 'live', upstreamHost: 'api.example' },
+      session: async () => ({ user: null, authRequired: false }),
       readProject: async (id) => {
         reads += 1;
         return { id, etag: '"x"', writePending: false, body: '{}' };

@@ -1,7 +1,8 @@
-// The first screen of a project page, served with index.html: the app config and the project (read from the
-// upstream for this very request, never cached) as inert JSON, and <link rel="modulepreload"> for the code of
-// the section the address names. Without them the app asks for the data, and for the section's chunks, only
-// after its entry script has run (150-200 ms on the bench's machine).
+// The first screen of a project page, served with index.html: the app config, the request's session (as GET
+// /app-api/session answers it) and the project (read from the upstream for this very request, never cached) as
+// inert JSON, and <link rel="modulepreload"> for the code of the section the address names. Without them the app
+// asks for the data, and for the section's chunks, only after its entry script has run (150-200 ms on the
+// bench's machine).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIRST_SCREEN_ELEMENT_ID } from '../../shared/schemas/first-screen';
@@ -61,11 +62,12 @@ const escapeJson = (json: string) =>
  * The inert `<script type="application/json">` element with the first screen's data (FirstScreenData in
  * src/shared/schemas/first-screen.ts). `project.body` must be JSON (readFirstScreenProject checked it).
  */
-export function firstScreenElement(data: { config: unknown; project?: FirstScreenProject }): string {
+export function firstScreenElement(data: { config: unknown; session?: unknown; project?: FirstScreenProject }): string {
   const project = data.project
     ? `,"project":{"id":${data.project.id},"etag":${JSON.stringify(data.project.etag)},"writePending":${data.project.writePending},"data":${data.project.body}}`
     : '';
-  const json = `{"config":${JSON.stringify(data.config)}${project}}`;
+  const session = data.session === undefined ? '' : `,"session":${JSON.stringify(data.session)}`;
+  const json = `{"config":${JSON.stringify(data.config)}${session}${project}}`;
   return `<script type="application/json" id="${FIRST_SCREEN_ELEMENT_ID}">${escapeJson(json)}</script>`;
 }
 

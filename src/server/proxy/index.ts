@@ -257,6 +257,7 @@ export async function buildAdminServer(opts: AdminServerOptions): Promise<Fastif
     // req.user: the login hook found a live session; otherwise only a server that needs no login admits it.
     admitted: async (req) => req.user !== null || (await authCheck.admitted(undefined)),
     config: appConfig,
+    session: authCheck.session,
     readProject: (projectId) => readFirstScreenProject(ctx, projectId, opts.firstScreenWaitMs),
   });
   return app;

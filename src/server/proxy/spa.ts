@@ -36,6 +36,8 @@ export type FirstScreenSource = {
   admitted(req: FastifyRequest): Promise<boolean>;
   /** What GET /app-api/config answers. */
   config: unknown;
+  /** What GET /app-api/session answers for this request. */
+  session(req: FastifyRequest): Promise<unknown>;
   /** The project, read from the upstream for this request within a short bound; undefined if that failed. */
   readProject(projectId: number): Promise<FirstScreenProject | undefined>;
 };
@@ -119,8 +121,10 @@ async function sendIndex(req: FastifyRequest, reply: FastifyReply, page: Page) {
   // A page without a project is a string of about a kilobyte, made at once: the compression hook decides on it,
   // as on any answer (compression.ts).
   if (!withData || !source) return reply.send(html);
+  // Read beside the project, never holding the head back; a failure leaves it out (the app then asks for it).
+  const session = source.session(req).catch(() => undefined);
   if (!screen) {
-    const element = firstScreenElement({ config: source.config, project: undefined });
+    const element = firstScreenElement({ config: source.config, session: await session, project: undefined });
     return reply.send(html.slice(0, bodyEnd) + element + html.slice(bodyEnd));
   }
   // A project page waits for the project (up to tens of KB, always worth compressing): its head goes out
@@ -132,7 +136,7 @@ async function sendIndex(req: FastifyRequest, reply: FastifyReply, page: Page) {
   encoder.flush();
   const project = source.readProject(screen.projectId).catch(() => undefined);
   void reply.send(encoder.stream);
-  const element = firstScreenElement({ config: source.config, project: await project });
+  const element = firstScreenElement({ config: source.config, session: await session, project: await project });
   encoder.stream.end(element + html.slice(bodyEnd));
   return reply;
 }

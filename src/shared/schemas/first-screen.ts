@@ -8,11 +8,13 @@ import { SECTION_IDS, type SectionId } from './fields';
 export const FIRST_SCREEN_ELEMENT_ID = 'cekura-first-screen';
 
 /**
- * What index.html may carry: the app config (GET /app-api/config) and the project as a GET through the admin
- * server answered it (body, ETag, X-Write-Pending). Either may be missing: the app then fetches it as usual.
+ * What index.html may carry: the app config (GET /app-api/config), the session (GET /app-api/session) and the
+ * project as a GET through the admin server answered it (body, ETag, X-Write-Pending). Any may be missing: the
+ * app then fetches it as usual.
  */
 export const firstScreenDataSchema = z.object({
   config: z.optional(z.unknown()),
+  session: z.optional(z.unknown()),
   project: z.optional(z.object({ id: z.number(), etag: z.string(), writePending: z.boolean(), data: z.unknown() })),
 });
 export type FirstScreenData = z.infer<typeof firstScreenDataSchema>;

@@ -8,6 +8,7 @@ import {
   type ProjectField,
 } from './fields';
 import { FIELD_KINDS, type ValueByKind } from '../field-kinds';
+import { lazySchema } from './lazy';
 
 export * from './fields';
 
@@ -27,11 +28,13 @@ export function strictFieldSchema(field: ProjectField): z.ZodMiniType {
 }
 
 /** What the console sends in a PATCH: any subset of writable fields, each valid, nothing else. */
-export const projectPatchSchema = z.strictObject(
-  Object.fromEntries(PROJECT_FIELD_NAMES.map((field) => [field, z.optional(strictFieldSchema(field))])) as Record<
-    ProjectField,
-    z.ZodMiniOptional<z.ZodMiniType>
-  >,
+export const projectPatchSchema = lazySchema(() =>
+  z.strictObject(
+    Object.fromEntries(PROJECT_FIELD_NAMES.map((field) => [field, z.optional(strictFieldSchema(field))])) as Record<
+      ProjectField,
+      z.ZodMiniOptional<z.ZodMiniType>
+    >,
+  ),
 );
 
 export type ProjectPatch = { [F in ProjectField]?: ValueByKind[(typeof PROJECT_FIELDS)[F]['kind']] };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/keys';
+import { sessionQuery } from '../api/session';
 import { firstScreenOf, preloadFirstScreen, takeFirstScreenData } from './preload';
 
 describe('firstScreenOf', () => {
@@ -50,7 +51,7 @@ describe('preloadFirstScreen', () => {
 
   const PROJECT = { id: 7, name: 'Seven', timezone: 'Not/AZone' };
 
-  it('takes the config and the project from the page, and fetches only the rest', () => {
+  it('takes the config, the session and the project from the page, and fetches only the rest', () => {
     const requested: string[] = [];
     vi.stubGlobal('fetch', (url: string) => {
       requested.push(String(url));
@@ -59,10 +60,14 @@ describe('preloadFirstScreen', () => {
     const client = new QueryClient();
     preloadFirstScreen(client, '/projects/7/general', {
       config: { mode: 'live', upstreamHost: 'api.cekura.ai' },
+      session: { user: 'ann', authRequired: true },
       project: { id: 7, etag: '"e7"', writePending: false, data: PROJECT },
     });
+    // The session is fresh (staleTime): the top bar's useSession asks nothing either.
+    void client.prefetchQuery(sessionQuery());
     expect(requested).toEqual([]);
     expect(client.getQueryData(queryKeys.config())).toEqual({ mode: 'live', upstreamHost: 'api.cekura.ai' });
+    expect(client.getQueryData(queryKeys.session())).toEqual({ user: 'ann', authRequired: true });
     // Exactly what fetchProject would have made of the same answer, notes included.
     expect(client.getQueryData(queryKeys.project(7))).toEqual({
       project: PROJECT,
@@ -81,10 +86,12 @@ describe('preloadFirstScreen', () => {
     const client = new QueryClient();
     preloadFirstScreen(client, '/projects/8/general', {
       config: { mode: 'somewhere' },
+      session: { user: 7 },
       project: { id: 7, etag: '"e7"', writePending: false, data: PROJECT },
     });
     expect(requested.sort()).toEqual(['/api/user/v1/projects/8/', '/app-api/config']);
     expect(client.getQueryData(queryKeys.project(7))).toBeUndefined();
+    expect(client.getQueryData(queryKeys.session())).toBeUndefined();
   });
 });
 

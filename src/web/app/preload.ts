@@ -8,6 +8,7 @@ import {
 import { readProject } from '../../shared/schemas/project';
 import type { SectionId } from '../../shared/schemas/fields';
 import { appConfigQuery, appConfigSchema } from '../api/config';
+import { sessionSchema } from '../api/session';
 import { queryKeys } from '../api/keys';
 import { projectQuery, projectsQuery, type ProjectSnapshot } from '../api/projects';
 import { loadSection } from './sections';
@@ -42,6 +43,8 @@ export function takeFirstScreenData(doc: Document | undefined = globalThis.docum
 function seed(client: QueryClient, data: FirstScreenData, projectId: number | undefined): void {
   const config = appConfigSchema.safeParse(data.config);
   if (config.success) client.setQueryData(queryKeys.config(), config.data);
+  const session = sessionSchema.safeParse(data.session);
+  if (session.success) client.setQueryData(queryKeys.session(), session.data);
   const project = data.project;
   if (!project || project.id !== projectId) return;
   try {

@@ -1,17 +1,20 @@
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod/mini';
+import { lazySchema } from '../../shared/schemas/lazy';
 
 // What an import or a copy translated (foreign ids -> this project's items, or dropped) and chose (webhook,
 // rubric), kept per project until the next save is confirmed, so the review shows it next to the change.
 // Kept in sessionStorage beside the draft (draft-storage.ts): a reload restores the draft, and with it the
 // note that explains where its values came from.
 
-const mappingNoteSchema = z.object({
-  title: z.string(),
-  lines: z.array(z.string()),
-  /** The fields the note is about: shown only while the draft still changes one of them. */
-  fields: z.array(z.string()),
-});
+const mappingNoteSchema = lazySchema(() =>
+  z.object({
+    title: z.string(),
+    lines: z.array(z.string()),
+    /** The fields the note is about: shown only while the draft still changes one of them. */
+    fields: z.array(z.string()),
+  }),
+);
 export type MappingNote = z.infer<typeof mappingNoteSchema>;
 
 export const mappingNoteKey = (projectId: number) => `cekura-console:mapping-note:${projectId}`;

@@ -8,6 +8,7 @@ import {
   type ProjectField,
 } from '../../shared/schemas/project';
 import { FIELD_KINDS } from '../../shared/field-kinds';
+import { lazySchema } from '../../shared/schemas/lazy';
 import { toFormValues, type ProjectFormValues } from '../../shared/form';
 import { isFieldDirty } from '../../shared/patch';
 
@@ -18,12 +19,14 @@ import { isFieldDirty } from '../../shared/patch';
 
 export const draftKey = (projectId: number) => `cekura-console:draft:${projectId}`;
 
-const storedDraftSchema = z.object({
-  version: z.literal(1),
-  savedAt: z.string(),
-  base: z.object({ etag: z.string(), updatedAt: z.optional(z.string()), project: z.looseObject({ id: z.number() }) }),
-  values: z.record(z.string(), z.unknown()),
-});
+const storedDraftSchema = lazySchema(() =>
+  z.object({
+    version: z.literal(1),
+    savedAt: z.string(),
+    base: z.object({ etag: z.string(), updatedAt: z.optional(z.string()), project: z.looseObject({ id: z.number() }) }),
+    values: z.record(z.string(), z.unknown()),
+  }),
+);
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 export interface RestoredDraft {
