@@ -67,13 +67,14 @@ export function SaveBar({ problems }: { problems?: ReactNode }) {
         {status}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1 }}>
-        <Button onClick={discard} disabled={count === 0 || saving}>
+        <Button onClick={discard} disabled={count === 0 || saving} sx={NO_TRANSITION}>
           Discard
         </Button>
         <Button
           variant="contained"
           onClick={save}
           disabled={!canSave}
+          sx={NO_TRANSITION}
           aria-keyshortcuts="Control+S Meta+S"
           startIcon={saving ? <CircularProgress size={16} color="inherit" aria-label="Saving" /> : undefined}
         >
@@ -83,3 +84,8 @@ export function SaveBar({ problems }: { problems?: ReactNode }) {
     </Paper>
   );
 }
+
+// The buttons turn on and off as the user types (a digit typed and deleted makes the form clean again): an
+// animated colour and shadow change ran 250 ms of frames after every such keystroke and held back its paint
+// (the bench's keystroke handling median 22.5 -> 16 ms with no transitions). They switch at once.
+const NO_TRANSITION = { transition: 'none' };
